@@ -1,0 +1,291 @@
+// `planroom`: the command line over the same service functions as IPC and the HTTP host.
+// Exit codes: 0 ok, 1 the operation failed (bad data, conflict), 2 usage error, 3 database
+// cannot be opened (missing, unwritable, newer version).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ApiName, CycleOverviewT } from '../shared/api';
+import { SOURCE_SYSTEMS, type SourceSystem } from '../shared/domain/canonical';
+import { AppError, formatError, type AppErrorShape } from '../shared/domain/errors';
+import { dispatch, type CallContext } from '../shared/dispatch';
+import { openDatabase } from './db/open';
+import type { WriteDb } from './db/types';
+import { DEMO_SIZES, type DemoSize } from './demo/company';
+import { generateDemo } from './demo/generate';
+import { resolveDbPath } from './paths';
+import { ProgressLine } from './progressLine';
+import { serve } from './serve';
+import { createHandlers } from './services/handlers';
+import { appVersion } from './version';
+
+const EXIT = { ok: 0, failed: 1, usage: 2, db: 3 } as const;
+
+interface Verb {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  positionals?: boolean;
+  run(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number>;
+}
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const common = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+const dbOption = { db: { type: 'string' } } as const;
+
+const VERBS: Record<string, Verb> = {
+  demo: {
+    summary: 'Write the demo company as ERP, TMS, WMS and CRM exports',
+    usage: 'planroom demo --out DIR [--size S|M|L|XL] [--seed N] [--json]',
+    options: { ...common, size: { type: 'string', default: 'S' }, out: { type: 'string' }, seed: { type: 'string' } },
+    async run(v, _p, io) {
+      const size = String(v.size).toUpperCase();
+      if (!DEMO_SIZES.includes(size as DemoSize)) throw usage(`--size must be one of ${DEMO_SIZES.join(', ')}`);
+      if (typeof v.out !== 'string') throw usage('--out DIR is required');
+      const seed = v.seed === undefined ? undefined : Number(v.seed);
+      if (seed !== undefined && !Number.isSafeInteger(seed)) throw usage('--seed must be a whole number');
+      const progress = new ProgressLine(io);
+      const files = await generateDemo({
+        size: size as DemoSize,
+        out: v.out,
+        seed,
+        onProgress: (p) => progress.update(`demo ${size}: file ${p.filesDone + 1}/${p.filesTotal} ${p.file}`, p.rows),
+      });
+      progress.done();
+      if (v.json) io.out(JSON.stringify({ size, out: v.out, files }, null, 2));
+      else {
+        for (const f of files) io.out(`${f.source}  ${f.table.padEnd(20)} ${String(f.rows).padStart(10)}  ${f.path}`);
+        io.out(`${files.reduce((n, f) => n + f.rows, 0)} rows in ${files.length} files under ${v.out}`);
+      }
+      return EXIT.ok;
+    },
+  },
+  import: {
+    summary: "Import one source system's export folder as a snapshot",
+    usage: 'planroom import --source ERP|TMS|WMS|CRM DIR [--db FILE] [--json]',
+    options: { ...common, ...dbOption, source: { type: 'string' } },
+    positionals: true,
+    async run(v, positionals, io) {
+      const source = String(v.source ?? '').toUpperCase();
+      if (!SOURCE_SYSTEMS.includes(source as SourceSystem))
+        throw usage(`--source must be one of ${SOURCE_SYSTEMS.join(', ')}`);
+      if (positionals.length !== 1) throw usage('give exactly one export folder');
+      const data = await callApi(io, v, 'snapshot.import', { source: source as SourceSystem, dir: positionals[0]! });
+      if (v.json) io.out(JSON.stringify(data, null, 2));
+      else if (data.unchanged) io.out(`${source}: identical to snapshot ${data.snapshotId}; nothing imported`);
+      else io.out(`${source}: snapshot ${data.snapshotId}, ${data.rowCount} rows (${formatCounts(data.rowCounts)})`);
+      return EXIT.ok;
+    },
+  },
+  cycle: {
+    summary: 'Show, list or create meeting cycles',
+    usage:
+      'planroom cycle [show] [--id N] | cycle list | cycle create --name NAME --meeting ISO-TIME [--start 2026-W49] [--horizon 26]   [--db FILE] [--json]',
+    options: {
+      ...common,
+      ...dbOption,
+      id: { type: 'string' },
+      name: { type: 'string' },
+      meeting: { type: 'string' },
+      start: { type: 'string' },
+      horizon: { type: 'string' },
+    },
+    positionals: true,
+    async run(v, positionals, io) {
+      const sub = positionals[0] ?? 'show';
+      if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
+      if (sub === 'list') {
+        const cycles = await callApi(io, v, 'cycle.list', {});
+        if (v.json) io.out(JSON.stringify(cycles, null, 2));
+        else
+          for (const c of cycles) io.out(`${String(c.id).padStart(4)}  ${c.name}  meeting ${c.meetingAt}  ${c.status}`);
+        return EXIT.ok;
+      }
+      if (sub === 'create') {
+        if (typeof v.name !== 'string' || typeof v.meeting !== 'string')
+          throw usage('--name and --meeting are required');
+        const c = await callApi(io, v, 'cycle.create', {
+          name: v.name,
+          meetingAt: v.meeting,
+          startPeriod: typeof v.start === 'string' ? v.start : undefined,
+          horizon: v.horizon === undefined ? undefined : Number(v.horizon),
+        });
+        io.out(v.json ? JSON.stringify(c, null, 2) : `cycle ${c.id} "${c.name}" created`);
+        return EXIT.ok;
+      }
+      if (sub !== 'show') throw usage(`unknown cycle command "${sub}" (show, list, create)`);
+      const id = v.id === undefined ? undefined : Number(v.id);
+      const overview = await callApi(io, v, 'cycle.overview', { cycleId: id }, { create: false });
+      if (v.json) io.out(JSON.stringify(overview, null, 2));
+      else if (!overview)
+        io.out('No cycle yet. Import exports and run `planroom cycle create`, or `planroom serve` to load the demo.');
+      else printOverview(io, overview);
+      return EXIT.ok;
+    },
+  },
+  serve: {
+    summary: 'Serve the app and its API on 127.0.0.1 (browser mode)',
+    usage: 'planroom serve [--port N] [--open] [--no-demo] [--db FILE]',
+    options: {
+      ...common,
+      ...dbOption,
+      port: { type: 'string', default: '5170' },
+      open: { type: 'boolean', default: false },
+      'no-demo': { type: 'boolean', default: false },
+    },
+    async run(v, _p, io) {
+      const port = Number(v.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage('--port must be 0-65535');
+      await serve({
+        dbPath: resolveDbPath(v.db as string | undefined, io.env),
+        port,
+        open: Boolean(v.open),
+        demo: !v['no-demo'],
+        io,
+      });
+      return EXIT.ok;
+    },
+  },
+  version: {
+    summary: 'Print the version',
+    usage: 'planroom version',
+    options: common,
+    async run(_v, _p, io) {
+      io.out(appVersion());
+      return EXIT.ok;
+    },
+  },
+};
+
+class UsageError extends Error {}
+const usage = (message: string): UsageError => new UsageError(message);
+
+/** Opens the database, runs one API call through the dispatcher, closes. */
+async function callApi<K extends ApiName>(
+  io: Io,
+  v: Record<string, unknown>,
+  name: K,
+  input: import('../shared/api').ApiInput<K>,
+  open: { create?: boolean } = {},
+): Promise<import('../shared/api').ApiOutput<K>> {
+  const dbPath = resolveDbPath(v.db as string | undefined, io.env);
+  const db: WriteDb = openDatabase(dbPath, open);
+  const progress = new ProgressLine(io);
+  const ctx: CallContext = { progress: (p) => progress.update(p.label, p.done) };
+  try {
+    const result = await dispatch(createHandlers({ db, dbPath, version: appVersion() }), name, input, ctx);
+    progress.done();
+    if (!result.ok) throw new CallFailed(result.error);
+    return result.data as import('../shared/api').ApiOutput<K>;
+  } finally {
+    db.close();
+  }
+}
+
+class CallFailed extends Error {
+  constructor(readonly shape: AppErrorShape) {
+    super(shape.message);
+  }
+}
+
+function formatCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
+}
+
+function printOverview(io: Io, o: CycleOverviewT): void {
+  io.out(
+    `${o.cycle.name}  (meeting ${o.cycle.meetingAt}, from ${o.cycle.startPeriod}, ${o.cycle.horizonPeriods} weeks)`,
+  );
+  io.out('');
+  io.out('source  snapshot  age at meeting  rows       status');
+  for (const s of o.sources) {
+    io.out(
+      `${s.source.padEnd(7)} ${String(s.snapshotId).padStart(8)}  ${`${s.ageHours} h`.padStart(14)}  ${String(s.rowCount).padStart(9)}  ${s.stale ? `STALE (limit ${s.freshnessLimitHours} h)` : 'fresh'}`,
+    );
+  }
+  for (const m of o.missingSources) io.out(`${m.padEnd(7)} no snapshot pinned`);
+  io.out('');
+  io.out('agenda');
+  for (const a of o.agenda) io.out(`${String(a.position).padStart(2)}. ${a.title} (${a.ownerRole}, ${a.minutes} min)`);
+}
+
+function helpText(): string {
+  const lines = [
+    'planroom: S&OP meetings offline, on one version of the truth',
+    '',
+    'usage: planroom <command> [options]',
+    '',
+  ];
+  for (const [name, verb] of Object.entries(VERBS)) lines.push(`  ${name.padEnd(8)} ${verb.summary}`);
+  lines.push('', 'Each command takes --help. Database: --db FILE, else $PLANROOM_DB, else the user data folder.');
+  return lines.join('\n');
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(helpText());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version') {
+    io.out(appVersion());
+    return EXIT.ok;
+  }
+  const verb = Object.hasOwn(VERBS, name) ? VERBS[name] : undefined;
+  if (!verb) {
+    io.err(`planroom: unknown command "${name}". Run \`planroom --help\` for the commands.`);
+    return EXIT.usage;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: verb.options,
+      allowPositionals: verb.positionals ?? false,
+      strict: true,
+    });
+    if (values.help) {
+      io.out(`${verb.summary}\n\nusage: ${verb.usage}`);
+      return EXIT.ok;
+    }
+    return await verb.run(values, positionals, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`planroom ${name}: ${(e as Error).message}. Usage: ${verb.usage}`);
+      return EXIT.usage;
+    }
+    const shape = e instanceof CallFailed ? e.shape : e instanceof AppError ? e.toShape() : undefined;
+    if (!shape) throw e;
+    io.err(`planroom ${name}: ${formatError(shape)}`);
+    return shape.code.startsWith('db_') ? EXIT.db : EXIT.failed;
+  }
+}
+
+export function processIo(): Io {
+  return {
+    out: (l) => process.stdout.write(l + '\n'),
+    err: (l) => process.stderr.write(l + '\n'),
+    isTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+  };
+}
+
+// Entry point when bundled as dist/cli.cjs (bin/planroom.cjs requires it).
+export function main(): void {
+  runCli(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`planroom: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

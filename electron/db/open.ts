@@ -1,0 +1,77 @@
+// Opens the database file: WAL, foreign keys on, migrations applied. Any failure is an
+// AppError saying what to do, and leaves nothing behind: a database file this call created is
+// removed again, an existing one is not modified before it has been found compatible.
+import Database from 'better-sqlite3';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../../shared/domain/errors';
+import { checkCompatible, loadMigrations, migrate } from './migrate';
+import type { WriteDb } from './types';
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (default true). */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
+  const file = resolve(path);
+  const existed = existsSync(file);
+  const folder = dirname(file);
+  if (existed && statSync(file).isDirectory()) {
+    throw new AppError('db_unavailable', `${file} is a folder, not a database file.`, {
+      hint: 'Pass a file path with --db or PLANROOM_DB.',
+    });
+  }
+  if (!existed && !existsSync(folder)) {
+    throw new AppError('db_unavailable', `Cannot create the database: folder ${folder} does not exist.`, {
+      hint: 'Create the folder first, or pass another path with --db or PLANROOM_DB.',
+    });
+  }
+  if (!existed && opts.create === false) {
+    throw new AppError('db_unavailable', `No database at ${file}.`, {
+      hint: 'Check the path, or run `planroom serve` once to create it.',
+    });
+  }
+
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: existed });
+    const migrations = loadMigrations();
+    checkCompatible(db as WriteDb, migrations, file);
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) migrate(db as WriteDb, migrations);
+    return db as WriteDb;
+  } catch (error) {
+    db?.close();
+    if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    throw asDbError(error, file);
+  }
+}
+
+function asDbError(error: unknown, file: string): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_NOTADB') {
+    return new AppError('db_unavailable', `${file} is not a Planroom database (not SQLite).`, {
+      hint: 'Pass the path of a Planroom database, or a new file name, with --db.',
+    });
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return new AppError('db_unavailable', `Cannot open ${file} for writing (${message}).`, {
+      hint: 'Check the file and folder permissions, or pass another path with --db.',
+    });
+  }
+  if (code.startsWith('SQLITE_')) {
+    return new AppError('db_unavailable', `Cannot open the database ${file}: ${message}.`, {
+      hint: 'Check the file, or pass another path with --db.',
+    });
+  }
+  throw error;
+}

@@ -1,0 +1,68 @@
+// Electron main process: one window on the renderer, the API over IPC, the database in the
+// user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatError, AppError } from '../shared/domain/errors';
+import { openDatabase } from './db/open';
+import type { WriteDb } from './db/types';
+import { bindIpc } from './ipc';
+import { rendererDir } from './paths';
+import { loadDemoCompany } from './services/demoCompany';
+import { createHandlers } from './services/handlers';
+import { appVersion } from './version';
+
+let db: WriteDb | undefined;
+
+function dbPathFromArgs(): string {
+  const i = process.argv.indexOf('--db');
+  const flag = i >= 0 ? process.argv[i + 1] : undefined;
+  return flag ?? process.env.PLANROOM_DB ?? join(app.getPath('userData'), 'planroom.db');
+}
+
+async function start(): Promise<void> {
+  const dbPath = dbPathFromArgs();
+  db = openDatabase(dbPath);
+  await loadDemoCompany(db);
+  const index = join(rendererDir(), 'index.html');
+  bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion() }), pathToFileURL(rendererDir()).href);
+
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    show: false,
+    title: 'Planroom',
+    backgroundColor: '#0f172a',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    },
+  });
+  // Links open in the system browser, never inside the app window.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  await win.loadFile(index);
+}
+
+app.whenReady().then(
+  () => {
+    Menu.setApplicationMenu(null);
+    start().catch((e: unknown) => {
+      const message = e instanceof AppError ? formatError(e.toShape()) : String(e);
+      dialog.showErrorBox('Planroom cannot start', message);
+      app.exit(1);
+    });
+  },
+  () => app.exit(1),
+);
+
+app.on('window-all-closed', () => {
+  db?.close();
+  app.quit();
+});

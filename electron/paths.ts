@@ -1,0 +1,40 @@
+// Where things live on disk: the app's own files (migrations, demo company, built renderer) and
+// the user's data directory. Works from the TypeScript sources (tests) and from the bundles in
+// dist/ (CLI, Electron main), which esbuild gives an import.meta.url shim.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let cachedRoot: string | undefined;
+
+/** The folder holding package.json and migrations/: the repository or the packaged app. */
+export function appRoot(): string {
+  if (cachedRoot) return cachedRoot;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'migrations'))) {
+      cachedRoot = dir;
+      return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the Planroom app folder (package.json + migrations/)');
+    dir = parent;
+  }
+}
+
+export const migrationsDir = (): string => join(appRoot(), 'migrations');
+export const demoDir = (): string => join(appRoot(), 'assets', 'demo');
+export const rendererDir = (): string => join(appRoot(), 'dist', 'renderer');
+
+/** The per-user data folder, as Electron's app.getPath('userData') would place it. */
+export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (process.platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Planroom');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Planroom');
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Planroom');
+}
+
+/** --db wins over PLANROOM_DB, which wins over the user data folder. */
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag ?? env.PLANROOM_DB ?? join(userDataDir(env), 'planroom.db');
+}

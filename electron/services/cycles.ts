@@ -1,0 +1,92 @@
+// Cycle services: create a cycle on the latest snapshots, and the overview the first page shows.
+import type { ApiOutput, CycleOverviewT } from '../../shared/api';
+import { AppError } from '../../shared/domain/errors';
+import { periodOfDate } from '../../shared/domain/period';
+import { insertDefaultAgenda, listAgenda } from '../db/repos/agenda';
+import { currentCycle, cyclePins, getCycle, insertCycle, pinSnapshot, type CycleRow } from '../db/repos/cycles';
+import { latestSnapshots } from '../db/repos/snapshots';
+import { listSources } from '../db/repos/sources';
+import type { ReadDb, WriteDb } from '../db/types';
+
+export const DEFAULT_HORIZON = 26;
+
+export function toSummary(c: CycleRow): ApiOutput<'cycle.list'>[number] {
+  return {
+    id: c.id,
+    name: c.name,
+    startPeriod: c.start_period,
+    horizonPeriods: c.horizon_periods,
+    meetingAt: c.meeting_at,
+    currency: c.currency,
+    status: c.status === 'closed' ? 'closed' : 'open',
+  };
+}
+
+export function createCycle(
+  db: WriteDb,
+  input: { name: string; meetingAt: string; startPeriod?: string; horizon?: number; currency?: string },
+  by = 'planroom',
+): CycleRow {
+  const latest = latestSnapshots(db);
+  if (latest.length === 0) {
+    throw new AppError('invalid_input', 'No snapshot has been imported yet, so there is nothing to pin.', {
+      hint: 'Import the source exports first: planroom import --source ERP DIR.',
+    });
+  }
+  const meetingAt = new Date(input.meetingAt).toISOString();
+  return db.transaction(() => {
+    const id = insertCycle(db, {
+      name: input.name,
+      meetingAt,
+      startPeriod: input.startPeriod ?? periodOfDate(meetingAt.slice(0, 10)),
+      horizon: input.horizon ?? DEFAULT_HORIZON,
+      currency: input.currency ?? 'EUR',
+    });
+    for (const s of latest)
+      pinSnapshot(db, { cycleId: id, source: s.source_id, snapshotId: s.id, by, reason: 'cycle created' });
+    insertDefaultAgenda(db, id);
+    return getCycle(db, id)!;
+  })();
+}
+
+export function cycleOverview(db: ReadDb, cycleId?: number): CycleOverviewT | null {
+  const cycle = cycleId === undefined ? currentCycle(db) : getCycle(db, cycleId);
+  if (!cycle) {
+    if (cycleId !== undefined) throw new AppError('not_found', `No cycle with id ${cycleId}.`);
+    return null;
+  }
+  const meeting = Date.parse(cycle.meeting_at);
+  const pins = cyclePins(db, cycle.id);
+  const sources = pins.map((p) => {
+    const ageHours = Math.round(((meeting - Date.parse(p.extracted_at)) / 3_600_000) * 10) / 10;
+    return {
+      source: p.source_id,
+      ownerRole: p.owner_role,
+      snapshotId: p.snapshot_id,
+      extractedAt: p.extracted_at,
+      importedAt: p.imported_at,
+      ageHours,
+      freshnessLimitHours: p.freshness_limit_hours,
+      stale: ageHours > p.freshness_limit_hours,
+      rowCount: p.row_count,
+      rowCounts: JSON.parse(p.row_counts) as Record<string, number>,
+    };
+  });
+  const pinned = new Set(pins.map((p) => p.source_id));
+  return {
+    cycle: toSummary(cycle),
+    sources,
+    missingSources: listSources(db)
+      .map((s) => s.id)
+      .filter((id) => !pinned.has(id)),
+    agenda: listAgenda(db, cycle.id).map((a) => ({
+      id: a.id,
+      position: a.position,
+      title: a.title,
+      function: a.function,
+      ownerRole: a.owner_role,
+      minutes: a.minutes,
+    })),
+    totalRows: sources.reduce((n, s) => n + s.rowCount, 0),
+  };
+}

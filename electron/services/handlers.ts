@@ -1,0 +1,47 @@
+// The service functions behind every API call. IPC, the HTTP host and the CLI call these
+// through shared/dispatch.ts; none of them has logic of its own.
+import type { Handlers } from '../../shared/dispatch';
+import { listCycles } from '../db/repos/cycles';
+import { listSnapshots } from '../db/repos/snapshots';
+import type { WriteDb } from '../db/types';
+import { importSource } from '../snapshots/importSource';
+import { createCycle, cycleOverview, toSummary } from './cycles';
+import { Serial } from './serial';
+
+export interface ServiceContext {
+  db: WriteDb;
+  dbPath: string;
+  version: string;
+}
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  const { db } = ctx;
+  const writes = new Serial();
+  return {
+    'app.info': () => ({
+      version: ctx.version,
+      dbPath: ctx.dbPath,
+      schemaVersion: Number(db.pragma('user_version', { simple: true })),
+    }),
+    'cycle.overview': (input) => cycleOverview(db, input.cycleId),
+    'cycle.list': () => listCycles(db).map(toSummary),
+    'cycle.create': (input) => writes.run(async () => toSummary(createCycle(db, input))),
+    'snapshot.list': () =>
+      listSnapshots(db).map((s) => ({
+        id: s.id,
+        source: s.source_id,
+        extractedAt: s.extracted_at,
+        importedAt: s.imported_at,
+        origin: s.origin,
+        checksum: s.checksum,
+        rowCount: s.row_count,
+        rowCounts: JSON.parse(s.row_counts) as Record<string, number>,
+      })),
+    'snapshot.import': (input, call) =>
+      writes.run(() =>
+        importSource(db, input.source, input.dir, {
+          onProgress: (p) => call.progress?.({ label: `${p.source} ${p.file}`, done: p.rows }),
+        }),
+      ),
+  };
+}

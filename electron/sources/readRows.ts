@@ -1,0 +1,122 @@
+// Reads an export file as rows of strings: CSV streamed through PapaParse, XLSX through exceljs
+// (formula cells give their computed value, dates become YYYY-MM-DD). The caller receives the
+// header first, then data rows in batches, with their 1-based row numbers in the file.
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '../../shared/domain/errors';
+
+export interface RowSink {
+  header(cells: string[]): void;
+  /** rows[i] is row number firstRow + i of the file. */
+  rows(rows: string[][], firstRow: number): void;
+}
+
+export async function readRows(path: string, sink: RowSink, sheet?: string): Promise<void> {
+  if (path.toLowerCase().endsWith('.xlsx')) return readXlsx(path, sink, sheet);
+  return readCsv(path, sink);
+}
+
+function readCsv(path: string, sink: RowSink): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let rowNo = 1;
+    let sawHeader = false;
+    let failed = false;
+    Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
+      skipEmptyLines: 'greedy',
+      chunkSize: 1 << 20,
+      chunk: (results, parser) => {
+        try {
+          let data = results.data;
+          if (!sawHeader && data.length > 0) {
+            sink.header(data[0]!.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
+            sawHeader = true;
+            data = data.slice(1);
+            rowNo = 2;
+          }
+          if (data.length > 0) sink.rows(data, rowNo);
+          rowNo += data.length;
+        } catch (e) {
+          failed = true;
+          parser.abort();
+          reject(e);
+        }
+      },
+      complete: () => {
+        if (failed) return;
+        if (!sawHeader) {
+          reject(
+            new AppError('import_failed', 'The file is empty.', {
+              where: { file: basename(path) },
+              hint: 'Export the file again with its header row.',
+            }),
+          );
+        } else resolve();
+      },
+      error: (err: Error) =>
+        reject(
+          new AppError('import_failed', `Cannot read the file: ${err.message}`, { where: { file: basename(path) } }),
+        ),
+    });
+  });
+}
+
+async function readXlsx(path: string, sink: RowSink, sheetName?: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw new AppError('import_failed', `Not a readable .xlsx workbook: ${(e as Error).message}`, {
+      where: { file: basename(path) },
+      hint: 'Save the file again from Excel as .xlsx.',
+    });
+  }
+  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
+  if (!ws) {
+    throw new AppError('import_failed', `The workbook has no sheet named "${sheetName}".`, {
+      where: { file: basename(path), sheet: sheetName },
+      hint: `Sheets found: ${wb.worksheets.map((w) => w.name).join(', ') || 'none'}.`,
+    });
+  }
+  const width = ws.columnCount;
+  let sawHeader = false;
+  let batch: string[][] = [];
+  let batchStart = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    if (!sawHeader) {
+      sink.header(cells.map((h) => h.trim()));
+      sawHeader = true;
+      return;
+    }
+    if (batch.length === 0) batchStart = rowNumber;
+    // Rows skipped by eachRow (empty) break the numbering of a batch: flush first.
+    if (batch.length > 0 && batchStart + batch.length !== rowNumber) {
+      sink.rows(batch, batchStart);
+      batch = [];
+      batchStart = rowNumber;
+    }
+    batch.push(cells);
+  });
+  if (!sawHeader) {
+    throw new AppError('import_failed', 'The sheet is empty.', {
+      where: { file: basename(path), sheet: ws.name },
+      hint: 'Export the sheet again with its header row.',
+    });
+  }
+  if (batch.length > 0) sink.rows(batch, batchStart);
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('result' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}

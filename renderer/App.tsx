@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { ErrorBanner } from './components/ErrorBanner';
+import { AgendaPage } from './pages/AgendaPage';
+import { ComingPage } from './pages/ComingPage';
+import { DataPage } from './pages/DataPage';
+import { ROUTES } from './routes';
+import { useCycleStore } from './stores/cycleStore';
+import { useRoute } from './useRoute';
+
+export function App() {
+  const route = useRoute();
+  const overview = useCycleStore((s) => s.overview);
+  const status = useCycleStore((s) => s.status);
+  const error = useCycleStore((s) => s.error);
+  const loadOverview = useCycleStore((s) => s.loadOverview);
+
+  useEffect(() => {
+    void loadOverview();
+  }, [loadOverview]);
+
+  return (
+    <div className="frame" data-ready={status === 'ready' || status === 'error' ? 'true' : 'false'}>
+      <nav className="nav" aria-label="Main">
+        <div className="brand">Planroom</div>
+        <ul>
+          {ROUTES.map((r) => (
+            <li key={r.id}>
+              <a href={`#/${r.id}`} aria-current={route === r.id ? 'page' : undefined}>
+                <span>{r.label}</span>
+                <kbd>{r.key}</kbd>
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="nav-foot">{overview ? overview.cycle.name : 'No cycle'}</div>
+      </nav>
+      <main className="page">
+        {error && <ErrorBanner error={error} onRetry={() => void loadOverview()} />}
+        {route === 'agenda' && <AgendaPage />}
+        {route === 'data' && <DataPage />}
+        {route === 'exceptions' && (
+          <ComingPage
+            title="Exceptions"
+            what="the five exception types ranked by value at risk, rolled up by item, family, resource and lane"
+          />
+        )}
+        {route === 'scenarios' && (
+          <ComingPage title="Scenarios" what="levers, instant recompute and side-by-side comparison in money" />
+        )}
+        {route === 'decisions' && (
+          <ComingPage title="Decisions" what="the decision priority log with its append-only history" />
+        )}
+        {route === 'sync' && (
+          <ComingPage title="Sync" what="the outbox and delivery to the PostgreSQL hub and source systems" />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useShallow } from 'zustand/react/shallow';
+import { SourceTable } from '../components/SourceTable';
+import { fmtDateTime, fmtInt } from '../format';
+import { selectAgendaMinutes, selectStaleSources, useCycleStore } from '../stores/cycleStore';
+
+export function AgendaPage() {
+  const overview = useCycleStore((s) => s.overview);
+  const status = useCycleStore((s) => s.status);
+  const minutes = useCycleStore(selectAgendaMinutes);
+  // A derived array: compare shallowly, or every render would see a "new" value and loop.
+  const stale = useCycleStore(useShallow(selectStaleSources));
+
+  if (status !== 'ready' && !overview) return <p className="muted">Loading the cycle…</p>;
+  if (!overview) {
+    return (
+      <section>
+        <h1>No cycle yet</h1>
+        <p>
+          Import each source's exports (<code>planroom import --source ERP DIR</code>) and create a cycle (
+          <code>planroom cycle create</code>).
+        </p>
+      </section>
+    );
+  }
+  const { cycle } = overview;
+  return (
+    <section aria-label="Current cycle">
+      <header className="page-head">
+        <div>
+          <h1>{cycle.name}</h1>
+          <p className="muted">
+            Meeting {fmtDateTime(cycle.meetingAt)} · horizon {cycle.horizonPeriods} weeks from {cycle.startPeriod} ·{' '}
+            {cycle.currency}
+          </p>
+        </div>
+        <div className="stat">
+          <span className="stat-value">{fmtInt(overview.totalRows)}</span>
+          <span className="stat-label">rows in the snapshot set</span>
+        </div>
+      </header>
+
+      {stale.length > 0 && (
+        <div className="banner warn" role="status">
+          {stale.join(', ')} {stale.length === 1 ? 'is' : 'are'} older than the freshness limit at the meeting. The
+          meeting uses the pinned snapshot as it is; ask the owner for a fresh export before the next cycle.
+        </div>
+      )}
+
+      <div className="card">
+        <h2>Snapshot set</h2>
+        <SourceTable sources={overview.sources} missing={overview.missingSources} />
+      </div>
+
+      <div className="card">
+        <h2>
+          Agenda <span className="muted small">{minutes} min</span>
+        </h2>
+        <ol className="agenda">
+          {overview.agenda.map((a) => (
+            <li key={a.id}>
+              <span className="agenda-title">{a.title}</span>
+              <span className="muted">{a.ownerRole}</span>
+              <span className="agenda-min">{a.minutes} min</span>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { fmtDateTime, fmtInt } from '../format';
+import { useCycleStore } from '../stores/cycleStore';
+
+/** Every imported snapshot, per source; the pinned one of the current cycle is marked. */
+export function DataPage() {
+  const snapshots = useCycleStore((s) => s.snapshots);
+  const overview = useCycleStore((s) => s.overview);
+  const loadSnapshots = useCycleStore((s) => s.loadSnapshots);
+  useEffect(() => {
+    void loadSnapshots();
+  }, [loadSnapshots]);
+  const pinned = new Set(overview?.sources.map((s) => s.snapshotId));
+
+  return (
+    <section aria-label="Data">
+      <header className="page-head">
+        <h1>Data</h1>
+      </header>
+      <div className="card">
+        <h2>Snapshots</h2>
+        {snapshots.length === 0 ? (
+          <p className="muted">No snapshot imported yet.</p>
+        ) : (
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>Source</th>
+                <th>Snapshot</th>
+                <th>Exported</th>
+                <th>Imported</th>
+                <th className="num">Rows</th>
+                <th>Checksum</th>
+                <th>From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {snapshots.map((s) => (
+                <tr key={s.id}>
+                  <td className="strong">{s.source}</td>
+                  <td>
+                    #{s.id} {pinned.has(s.id) && <span className="badge ok">pinned</span>}
+                  </td>
+                  <td>{fmtDateTime(s.extractedAt)}</td>
+                  <td>{fmtDateTime(s.importedAt)}</td>
+                  <td className="num">{fmtInt(s.rowCount)}</td>
+                  <td className="mono small">{s.checksum.slice(0, 12)}</td>
+                  <td className="muted small">{s.origin}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// The current cycle and the imported snapshots, loaded from the API. Actions call the client
+// and store the typed result; components read through selectors.
+import { create } from 'zustand';
+import type { CycleOverviewT, SnapshotInfoT } from '../../shared/api';
+import type { AppErrorShape } from '../../shared/domain/errors';
+import { call } from '../api/client';
+
+type Load = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface CycleState {
+  overview: CycleOverviewT | null;
+  snapshots: SnapshotInfoT[];
+  status: Load;
+  error: AppErrorShape | null;
+  loadOverview(): Promise<void>;
+  loadSnapshots(): Promise<void>;
+}
+
+export const useCycleStore = create<CycleState>((set) => ({
+  overview: null,
+  snapshots: [],
+  status: 'idle',
+  error: null,
+  async loadOverview() {
+    set({ status: 'loading' });
+    const r = await call('cycle.overview', {});
+    if (r.ok) set({ overview: r.data, status: 'ready', error: null });
+    else set({ status: 'error', error: r.error });
+  },
+  async loadSnapshots() {
+    const r = await call('snapshot.list', {});
+    if (r.ok) set({ snapshots: r.data, error: null });
+    else set({ error: r.error });
+  },
+}));
+
+export const selectAgendaMinutes = (s: CycleState): number =>
+  s.overview?.agenda.reduce((n, a) => n + a.minutes, 0) ?? 0;
+export const selectStaleSources = (s: CycleState): string[] =>
+  s.overview?.sources.filter((x) => x.stale).map((x) => x.source) ?? [];

@@ -1,0 +1,24 @@
+// Bundles the main process, the preload, the CLI and the bench into dist/ as CommonJS.
+// npm packages stay external (better-sqlite3 is native); import.meta.url gets a CJS shim.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+const shim = {
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await Promise.all([
+  build({ ...common, ...shim, entryPoints: ['electron/main.ts'], outfile: 'dist/main.cjs', external: ['electron'] }),
+  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/preload.cjs', external: ['electron'] }),
+  build({ ...common, ...shim, entryPoints: ['electron/cli.ts'], outfile: 'dist/cli.cjs' }),
+  build({ ...common, ...shim, entryPoints: ['tests/bench/bench.ts'], outfile: 'dist/bench.cjs' }),
+]);

@@ -1,0 +1,55 @@
+// Runs one API call against a set of handlers: validates the input against the contract, turns
+// expected failures (AppError) into typed results, and lets bugs surface as 'internal'.
+import { z } from 'zod';
+import { api, isApiName, type ApiInput, type ApiName, type ApiOutput, type ApiResult } from './api';
+import { AppError } from './domain/errors';
+
+export interface Progress {
+  label: string;
+  done: number;
+  total?: number;
+}
+
+export interface CallContext {
+  progress?: (p: Progress) => void;
+}
+
+export type Handlers = {
+  [K in ApiName]: (input: z.output<(typeof api)[K]['input']>, ctx: CallContext) => Promise<ApiOutput<K>> | ApiOutput<K>;
+};
+
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  rawInput: unknown,
+  ctx: CallContext = {},
+): Promise<ApiResult<unknown>> {
+  if (!isApiName(name)) {
+    return fail(new AppError('not_found', `Unknown API call "${name}".`, { hint: 'See shared/api.ts for the calls.' }));
+  }
+  const parsed = api[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail(
+      new AppError('invalid_input', `Invalid input for ${name}: ${issue.message}.`, {
+        where: { field: issue.path.join('.') || undefined },
+      }),
+    );
+  }
+  try {
+    const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown> | unknown;
+    const data = await handler(parsed.data, ctx);
+    return { ok: true, data };
+  } catch (e) {
+    if (e instanceof AppError) return fail(e);
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { code: 'internal', message: `Internal error in ${name}: ${message}` } };
+  }
+}
+
+function fail(e: AppError): ApiResult<never> {
+  return { ok: false, error: e.toShape() };
+}
+
+/** Typed call helper shared by every client adapter. */
+export type Caller = <K extends ApiName>(name: K, input: ApiInput<K>) => Promise<ApiResult<ApiOutput<K>>>;

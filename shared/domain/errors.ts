@@ -1,0 +1,66 @@
+// Expected failures are values with what, where and what next; only bugs throw plain Errors.
+
+export interface ErrorWhere {
+  file?: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  field?: string;
+  value?: string;
+}
+
+export type ErrorCode =
+  | 'usage'
+  | 'invalid_input'
+  | 'not_found'
+  | 'db_unavailable'
+  | 'db_newer'
+  | 'db_out_of_sync'
+  | 'import_failed'
+  | 'conflict'
+  | 'internal';
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  where?: ErrorWhere;
+  /** What the user can do about it. */
+  hint?: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly where?: ErrorWhere;
+  readonly hint?: string;
+
+  constructor(code: ErrorCode, message: string, opts: { where?: ErrorWhere; hint?: string } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.where = opts.where;
+    this.hint = opts.hint;
+  }
+
+  toShape(): AppErrorShape {
+    return { code: this.code, message: this.message, where: this.where, hint: this.hint };
+  }
+}
+
+/** "file items.csv, row 12, column qty, value "-3"": the where-part of a message. */
+export function describeWhere(where: ErrorWhere | undefined): string {
+  if (!where) return '';
+  const parts: string[] = [];
+  if (where.file) parts.push(`file ${where.file}`);
+  if (where.sheet) parts.push(`sheet ${where.sheet}`);
+  if (where.row !== undefined) parts.push(`row ${where.row}`);
+  if (where.column) parts.push(`column ${where.column}`);
+  if (where.field) parts.push(`field ${where.field}`);
+  if (where.value !== undefined) parts.push(`value ${JSON.stringify(where.value)}`);
+  return parts.join(', ');
+}
+
+/** One line for a terminal or a toast: message, where, hint. */
+export function formatError(e: AppErrorShape): string {
+  const where = describeWhere(e.where);
+  return [e.message, where && `(${where})`, e.hint && `— ${e.hint}`].filter(Boolean).join(' ');
+}

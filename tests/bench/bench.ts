@@ -1,0 +1,121 @@
+// `npm run bench -- --size M`: each figure beside a peer measured in the same run, printed as
+// `figure  value  peer  ratio  target  PASS|MISS` and written to bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SOURCE_SYSTEMS } from '../../shared/domain/canonical';
+import { DEFAULT_PROFILES } from '../../shared/domain/defaultProfiles';
+import { openDatabase } from '../../electron/db/open';
+import { DEMO_SIZES, type DemoSize } from '../../electron/demo/company';
+import { generateDemo } from '../../electron/demo/generate';
+import { importSource } from '../../electron/snapshots/importSource';
+
+interface Figure {
+  figure: string;
+  value: string;
+  peer: string;
+  ratio: number | null;
+  target: string;
+  pass: boolean | null;
+}
+
+const { values } = parseArgs({ options: { size: { type: 'string', default: 'M' } } });
+const size = String(values.size).toUpperCase() as DemoSize;
+if (!DEMO_SIZES.includes(size)) {
+  console.error(`bench: --size must be one of ${DEMO_SIZES.join(', ')}`);
+  process.exit(2);
+}
+
+const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
+  const t0 = performance.now();
+  const r = await fn();
+  return [r, (performance.now() - t0) / 1000];
+};
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'planroom-bench-'));
+  const figures: Figure[] = [];
+  try {
+    const dir = join(work, 'demo');
+    const [files, genSecs] = await time(() => generateDemo({ size, out: dir }));
+    const genRows = files.reduce((n, f) => n + f.rows, 0);
+
+    // Import: Planroom's parse + map + validate + commit, beside sqlite3's bare `.import`.
+    const db = openDatabase(join(work, 'planroom.db'));
+    let rss = process.memoryUsage().rss;
+    const timer = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 50);
+    const [, importSecs] = await time(async () => {
+      for (const s of SOURCE_SYSTEMS) await importSource(db, s, join(dir, s.toLowerCase()));
+    });
+    clearInterval(timer);
+    db.close();
+    const importRate = genRows / importSecs;
+    const peerSecs = sqliteCliImport(work, dir);
+    const ratio = peerSecs === null ? null : importSecs / peerSecs;
+    figures.push({
+      figure: `import ${size}`,
+      value: `${importSecs.toFixed(2)} s (${Math.round(importRate).toLocaleString('en')} rows/s, peak RSS ${Math.round(rss / 2 ** 20)} MB)`,
+      peer: peerSecs === null ? 'sqlite3 CLI not installed' : `sqlite3 .import ${peerSecs.toFixed(2)} s`,
+      ratio,
+      target: '<= 1.5x, >= 500k rows/s',
+      pass: ratio === null ? null : ratio <= 1.5 && importRate >= 500_000,
+    });
+    figures.push({
+      figure: `demo ${size} generation`,
+      value: `${genSecs.toFixed(2)} s (${genRows.toLocaleString('en')} rows)`,
+      peer: `import of the same files ${importSecs.toFixed(2)} s`,
+      ratio: genSecs / importSecs,
+      target: '-',
+      pass: null,
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  print(figures);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(join('bench', 'results.json'), JSON.stringify({ size, at: new Date().toISOString(), figures }, null, 2));
+}
+
+/** The peer: the Debian sqlite3 CLI importing the same CSV files into the same tables. */
+function sqliteCliImport(work: string, dir: string): number | null {
+  if (spawnSync('sqlite3', ['-version']).status !== 0) return null;
+  const db = join(work, 'peer.db');
+  const schema = readFileSync(join('migrations', '0001_init.sql'), 'utf8');
+  const script = [schema, '.mode csv'];
+  for (const s of SOURCE_SYSTEMS) {
+    for (const f of DEFAULT_PROFILES[s].files) {
+      if (!f.file.endsWith('.csv')) continue;
+      // A staging table per file (sqlite3 takes the header as column names), as `.import` does.
+      script.push(`.import ${join(dir, s.toLowerCase(), f.file)} peer_${f.table}`);
+    }
+  }
+  const [, secs] = timeSync(() => spawnSync('sqlite3', [db], { input: script.join('\n'), stdio: ['pipe', 'ignore', 'inherit'] }));
+  return secs;
+}
+
+function timeSync<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, (performance.now() - t0) / 1000];
+}
+
+function print(figures: Figure[]): void {
+  const rows = figures.map((f) => [
+    f.figure,
+    f.value,
+    f.peer,
+    f.ratio === null ? '-' : `${f.ratio.toFixed(2)}x`,
+    f.target,
+    f.pass === null ? '-' : f.pass ? 'PASS' : 'MISS',
+  ]);
+  const head = ['figure', 'value', 'peer', 'ratio', 'target', 'PASS|MISS'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planroom, ROOT } from '../helpers/cli';
+import { sha256, tempDir } from '../helpers/tmp';
+
+const DEMO = join(ROOT, 'assets', 'demo');
+
+describe('planroom CLI', () => {
+  it('lists its verbs, and each verb has --help', () => {
+    const help = planroom(['--help']);
+    expect(help.code).toBe(0);
+    for (const verb of ['demo', 'import', 'cycle', 'serve', 'version']) {
+      expect(help.stdout).toContain(verb);
+      const r = planroom([verb, '--help']);
+      expect(r.code, verb).toBe(0);
+      expect(r.stdout).toContain(`usage: planroom ${verb}`);
+    }
+    expect(planroom([]).code).toBe(2);
+  });
+
+  it('answers an unknown verb or flag with one line and exit 2', () => {
+    const verb = planroom(['frobnicate']);
+    expect(verb.code).toBe(2);
+    expect(verb.stderr.trim().split('\n')).toHaveLength(1);
+    expect(verb.stderr).toMatch(/unknown command "frobnicate".*--help/);
+    const flag = planroom(['import', '--bogus']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr.trim().split('\n')).toHaveLength(1);
+    expect(flag.stderr).toMatch(/--bogus/);
+    expect(planroom(['demo', '--size', 'Q', '--out', 'x']).code).toBe(2);
+    expect(planroom(['import', '--source', 'SAP', 'x']).code).toBe(2);
+  });
+
+  it('imports, creates a cycle and shows it, as text and --json', () => {
+    const db = join(tempDir(), 'p.db');
+    for (const s of ['ERP', 'TMS', 'WMS', 'CRM']) {
+      const r = planroom(['import', '--source', s, join(DEMO, s.toLowerCase()), '--db', db]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^${s}: snapshot \\d+, \\d+ rows`));
+    }
+    expect(planroom(['import', '--source', 'WMS', join(DEMO, 'wms'), '--db', db]).stdout).toMatch(
+      /identical to snapshot/,
+    );
+    const created = planroom([
+      'cycle',
+      'create',
+      '--name',
+      '2026-12 S&OP',
+      '--meeting',
+      '2026-12-01T09:00:00Z',
+      '--db',
+      db,
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    const dup = planroom([
+      'cycle',
+      'create',
+      '--name',
+      '2026-12 S&OP',
+      '--meeting',
+      '2026-12-01T09:00:00Z',
+      '--db',
+      db,
+    ]);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/already exists.*Choose another name/);
+    const text = planroom(['cycle', '--db', db]);
+    expect(text.stdout).toMatch(/CRM .* STALE \(limit 24 h\)/);
+    const json = JSON.parse(planroom(['cycle', 'show', '--json', '--db', db]).stdout) as {
+      sources: unknown[];
+      agenda: unknown[];
+    };
+    expect(json.sources).toHaveLength(4);
+    expect(json.agenda).toHaveLength(7);
+  });
+
+  it('reports bad data with file, row and column, exit 1, and keeps the database as it was', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    expect(planroom(['import', '--source', 'TMS', join(DEMO, 'tms'), '--db', db]).code).toBe(0);
+    cpSync(join(DEMO, 'crm'), join(dir, 'crm'), { recursive: true });
+    const f = join(dir, 'crm', 'pipeline.csv');
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/\n(OPP-[^,]+,[^,]+,[^,]+,)(\d+)/, '\n$1lots'));
+    const r = planroom(['import', '--source', 'CRM', join(dir, 'crm'), '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/expected a number.*file pipeline\.csv, row 2, column Quantity, value "lots"/);
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT source_id FROM snapshots').all()).toEqual([{ source_id: 'TMS' }]);
+    raw.close();
+  });
+
+  it('refuses a missing folder, a folder as --db, or an uncreatable path with exit 3 and creates nothing', () => {
+    const dir = tempDir();
+    const missing = planroom(['import', '--source', 'ERP', join(DEMO, 'erp'), '--db', join(dir, 'nope', 'p.db')]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/folder .*nope does not exist.*--db/);
+    expect(existsSync(join(dir, 'nope'))).toBe(false);
+    mkdirSync(join(dir, 'folder.db'));
+    expect(planroom(['cycle', '--db', join(dir, 'folder.db')]).code).toBe(3);
+    const proc = planroom(['import', '--source', 'ERP', join(DEMO, 'erp'), '--db', '/proc/planroom.db']);
+    expect(proc.code).toBe(3);
+    expect(proc.stderr.trim().split('\n')).toHaveLength(1);
+    expect(planroom(['cycle', '--db', join(dir, 'absent.db')]).code).toBe(3);
+    expect(readdirSync(dir)).toEqual(['folder.db']);
+  });
+
+  it('refuses a database from a newer Planroom, changing nothing on disk', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    expect(planroom(['import', '--source', 'WMS', join(DEMO, 'wms'), '--db', db]).code).toBe(0);
+    const raw = new Database(db);
+    raw.prepare("INSERT INTO schema_migrations VALUES (42, 'future', 'x', 'x')").run();
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    const before = sha256(db);
+    const files = readdirSync(dir);
+    const r = planroom(['import', '--source', 'ERP', join(DEMO, 'erp'), '--db', db]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/newer Planroom \(schema 42.*Update Planroom/);
+    expect(sha256(db)).toBe(before);
+    expect(readdirSync(dir)).toEqual(files);
+  });
+});

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe, type Served } from '../helpers/server';
+import { tempDir } from '../helpers/tmp';
+
+describe('HTTP host (browser mode)', () => {
+  const dir = tempDir();
+  let served: Served;
+  beforeAll(async () => {
+    served = await startServe(join(dir, 'p.db'));
+  });
+  afterAll(() => served?.stop());
+
+  const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${served.url}api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('serves the renderer and the same API as IPC', async () => {
+    const html = await (await fetch(served.url)).text();
+    expect(html).toContain('<div id="root">');
+    const r = (await (await post('cycle.overview', {})).json()) as { ok: boolean; data: { sources: unknown[] } };
+    expect(r.ok).toBe(true);
+    expect(r.data.sources).toHaveLength(4);
+  });
+
+  it('returns typed errors for bad input', async () => {
+    expect(await (await post('cycle.overview', { cycleId: 'x' })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', where: { field: 'cycleId' } },
+    });
+    expect(await (await post('cycle.overview', { cycleId: 999 })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await (await post('no.such.call', {})).json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const bad = await fetch(`${served.url}api/app.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('refuses cross-origin calls and non-JSON posts, so other pages cannot drive it', async () => {
+    expect((await post('app.info', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    const form = await fetch(`${served.url}api/app.info`, {
+      method: 'POST',
+      body: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(form.status).toBe(405);
+  });
+
+  it('does not serve files outside the renderer', async () => {
+    const r = await fetch(`${served.url}..%2F..%2Fpackage.json`);
+    expect(await r.text()).not.toContain('"name": "planroom"');
+  });
+});

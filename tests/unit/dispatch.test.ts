@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/domain/errors';
+import { dispatch, type Handlers } from '../../shared/dispatch';
+
+const handlers = {
+  'app.info': () => ({ version: '1', dbPath: 'x', schemaVersion: 1 }),
+  'cycle.overview': (input: { cycleId?: number }) => {
+    throw new AppError('not_found', `No cycle with id ${input.cycleId}.`);
+  },
+  'cycle.list': () => {
+    throw new Error('boom');
+  },
+} as unknown as Handlers;
+
+describe('dispatch', () => {
+  it('returns data for a valid call', async () => {
+    expect(await dispatch(handlers, 'app.info', {})).toEqual({
+      ok: true,
+      data: { version: '1', dbPath: 'x', schemaVersion: 1 },
+    });
+  });
+  it('names the field of invalid input', async () => {
+    const r = await dispatch(handlers, 'cycle.overview', { cycleId: -1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', where: { field: 'cycleId' } } });
+  });
+  it('turns expected failures into typed results and bugs into internal errors', async () => {
+    expect(await dispatch(handlers, 'cycle.overview', { cycleId: 4 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'No cycle with id 4.' },
+    });
+    expect(await dispatch(handlers, 'cycle.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await dispatch(handlers, 'nope', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
