@@ -2,7 +2,7 @@
 // Exit codes: 0 ok, 1 the operation failed (bad data, conflict), 2 usage error, 3 database
 // cannot be opened (missing, unwritable, newer version).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ApiName, CycleOverviewT } from '../shared/api';
+import type { ApiInput, ApiName, ApiOutput, CycleOverviewT } from '../shared/api';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../shared/domain/canonical';
 import { AppError, formatError, type AppErrorShape } from '../shared/domain/errors';
 import { dispatch, type CallContext } from '../shared/dispatch';
@@ -171,9 +171,9 @@ async function callApi<K extends ApiName>(
   io: Io,
   v: Record<string, unknown>,
   name: K,
-  input: import('../shared/api').ApiInput<K>,
+  input: ApiInput<K>,
   open: { create?: boolean } = {},
-): Promise<import('../shared/api').ApiOutput<K>> {
+): Promise<ApiOutput<K>> {
   const dbPath = resolveDbPath(v.db as string | undefined, io.env);
   const db: WriteDb = openDatabase(dbPath, open);
   const progress = new ProgressLine(io);
@@ -182,7 +182,7 @@ async function callApi<K extends ApiName>(
     const result = await dispatch(createHandlers({ db, dbPath, version: appVersion() }), name, input, ctx);
     progress.done();
     if (!result.ok) throw new CallFailed(result.error);
-    return result.data as import('../shared/api').ApiOutput<K>;
+    return result.data as ApiOutput<K>;
   } finally {
     db.close();
   }

@@ -1,11 +1,11 @@
 // `npm run bench -- --size M`: each figure beside a peer measured in the same run, printed as
 // `figure  value  peer  ratio  target  PASS|MISS` and written to bench/results.json.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SOURCE_SYSTEMS } from '../../shared/domain/canonical';
+import { canonicalTable, SOURCE_SYSTEMS } from '../../shared/domain/canonical';
 import { DEFAULT_PROFILES } from '../../shared/domain/defaultProfiles';
 import { openDatabase } from '../../electron/db/open';
 import { DEMO_SIZES, type DemoSize } from '../../electron/demo/company';
@@ -82,13 +82,19 @@ async function main(): Promise<void> {
 function sqliteCliImport(work: string, dir: string): number | null {
   if (spawnSync('sqlite3', ['-version']).status !== 0) return null;
   const db = join(work, 'peer.db');
-  const schema = readFileSync(join('migrations', '0001_init.sql'), 'utf8');
-  const script = [schema, '.mode csv'];
+  const script = ['.mode csv'];
   for (const s of SOURCE_SYSTEMS) {
     for (const f of DEFAULT_PROFILES[s].files) {
       if (!f.file.endsWith('.csv')) continue;
-      // A staging table per file (sqlite3 takes the header as column names), as `.import` does.
-      script.push(`.import ${join(dir, s.toLowerCase(), f.file)} peer_${f.table}`);
+      // The same columns, types and key as the canonical table, in the file's column order.
+      const table = canonicalTable(f.table);
+      const cols = Object.keys(f.columns).map((name) => {
+        const c = table.columns.find((x) => x.name === name)!;
+        const type = c.type === 'real' ? 'REAL' : c.type === 'int' || c.type === 'bool' ? 'INTEGER' : 'TEXT';
+        return `${name} ${type}${c.optional ? '' : ' NOT NULL'}`;
+      });
+      script.push(`CREATE TABLE peer_${f.table} (${cols.join(', ')}, PRIMARY KEY (${table.key.join(', ')})) WITHOUT ROWID;`);
+      script.push(`.import --skip 1 ${join(dir, s.toLowerCase(), f.file)} peer_${f.table}`);
     }
   }
   const [, secs] = timeSync(() => spawnSync('sqlite3', [db], { input: script.join('\n'), stdio: ['pipe', 'ignore', 'inherit'] }));
