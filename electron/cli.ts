@@ -1,6 +1,7 @@
 // `planroom`: the command line over the same service functions as IPC and the HTTP host.
 // Exit codes: 0 ok, 1 the operation failed (bad data, conflict), 2 usage error, 3 database
 // cannot be opened (missing, unwritable, newer version).
+import { spawn } from 'node:child_process';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ApiInput, ApiName, ApiOutput, CycleOverviewT } from '../shared/api';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../shared/domain/canonical';
@@ -10,7 +11,8 @@ import { openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
 import { DEMO_SIZES, type DemoSize } from './demo/company';
 import { generateDemo } from './demo/generate';
-import { resolveDbPath } from './paths';
+import { electronBinary } from './electronBinary';
+import { appRoot, resolveDbPath } from './paths';
 import { ProgressLine } from './progressLine';
 import { serve } from './serve';
 import { createHandlers } from './services/handlers';
@@ -150,6 +152,28 @@ const VERBS: Record<string, Verb> = {
         io,
       });
       return EXIT.ok;
+    },
+  },
+  start: {
+    summary: 'Open the app: the Electron window, or browser mode where Electron is not installed',
+    usage: 'planroom start [--db FILE] [--port N] [--no-demo]',
+    options: {
+      ...common,
+      ...dbOption,
+      port: { type: 'string', default: '0' },
+      'no-demo': { type: 'boolean', default: false },
+    },
+    async run(v, _p, io) {
+      const binary = io.env.PLANROOM_BROWSER_MODE ? undefined : electronBinary(io.env);
+      if (binary) {
+        const args = [appRoot(), ...(typeof v.db === 'string' ? ['--db', v.db] : [])];
+        return new Promise((resolve) => {
+          const child = spawn(binary, args, { stdio: 'inherit' });
+          child.on('exit', (code) => resolve(code ?? EXIT.ok));
+        });
+      }
+      io.err('Electron binary not installed here: starting in browser mode.');
+      return VERBS.serve!.run({ ...v, open: true }, [], io);
     },
   },
   version: {

@@ -1,7 +1,7 @@
 // Where things live on disk: the app's own files (migrations, demo company, built renderer) and
 // the user's data directory. Works from the TypeScript sources (tests) and from the bundles in
 // dist/ (CLI, Electron main), which esbuild gives an import.meta.url shim.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,14 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Planroom');
 }
 
-/** --db wins over PLANROOM_DB, which wins over the user data folder. */
+/**
+ * --db wins over PLANROOM_DB, which wins over the user data folder. Only the default folder is
+ * created here (first run); a folder named by the user must exist, or opening says so.
+ */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return flag ?? env.PLANROOM_DB ?? join(userDataDir(env), 'planroom.db');
+  if (flag) return flag;
+  if (env.PLANROOM_DB) return env.PLANROOM_DB;
+  const dir = userDataDir(env);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, 'planroom.db');
 }

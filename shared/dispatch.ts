@@ -1,7 +1,7 @@
 // Runs one API call against a set of handlers: validates the input against the contract, turns
 // expected failures (AppError) into typed results, and lets bugs surface as 'internal'.
 import { z } from 'zod';
-import { api, isApiName, type ApiInput, type ApiName, type ApiOutput, type ApiResult } from './api';
+import { api, isApiName, type ApiName, type ApiOutput, type ApiResult } from './api';
 import { AppError } from './domain/errors';
 
 export interface Progress {
@@ -51,5 +51,3 @@ function fail(e: AppError): ApiResult<never> {
   return { ok: false, error: e.toShape() };
 }
 
-/** Typed call helper shared by every client adapter. */
-export type Caller = <K extends ApiName>(name: K, input: ApiInput<K>) => Promise<ApiResult<ApiOutput<K>>>;

@@ -6,7 +6,7 @@ import { _electron, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
 import { ROOT } from '../helpers/cli';
-import { electronBinary } from '../helpers/electronBinary';
+import { electronBinary } from '../../electron/electronBinary';
 import { startServe } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 

@@ -11,7 +11,7 @@ describe('planroom CLI', () => {
   it('lists its verbs, and each verb has --help', () => {
     const help = planroom(['--help']);
     expect(help.code).toBe(0);
-    for (const verb of ['demo', 'import', 'cycle', 'serve', 'version']) {
+    for (const verb of ['demo', 'import', 'cycle', 'serve', 'start', 'version']) {
       expect(help.stdout).toContain(verb);
       const r = planroom([verb, '--help']);
       expect(r.code, verb).toBe(0);
@@ -43,27 +43,10 @@ describe('planroom CLI', () => {
     expect(planroom(['import', '--source', 'WMS', join(DEMO, 'wms'), '--db', db]).stdout).toMatch(
       /identical to snapshot/,
     );
-    const created = planroom([
-      'cycle',
-      'create',
-      '--name',
-      '2026-12 S&OP',
-      '--meeting',
-      '2026-12-01T09:00:00Z',
-      '--db',
-      db,
-    ]);
+    const create = ['cycle', 'create', '--name', '2026-12 S&OP', '--meeting', '2026-12-01T09:00:00Z', '--db', db];
+    const created = planroom(create);
     expect(created.code, created.stderr).toBe(0);
-    const dup = planroom([
-      'cycle',
-      'create',
-      '--name',
-      '2026-12 S&OP',
-      '--meeting',
-      '2026-12-01T09:00:00Z',
-      '--db',
-      db,
-    ]);
+    const dup = planroom(create);
     expect(dup.code).toBe(1);
     expect(dup.stderr).toMatch(/already exists.*Choose another name/);
     const text = planroom(['cycle', '--db', db]);
