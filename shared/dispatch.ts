@@ -50,4 +50,3 @@ export async function dispatch(
 function fail(e: AppError): ApiResult<never> {
   return { ok: false, error: e.toShape() };
 }
-

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { ImportForm } from '../components/ImportForm';
+import { NewCycleForm } from '../components/NewCycleForm';
 import { fmtDateTime, fmtInt } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
 
@@ -17,6 +19,14 @@ export function DataPage() {
       <header className="page-head">
         <h1>Data</h1>
       </header>
+      <div className="card">
+        <h2>Import exports</h2>
+        <ImportForm />
+      </div>
+      <div className="card">
+        <h2>New cycle</h2>
+        <NewCycleForm />
+      </div>
       <div className="card">
         <h2>Snapshots</h2>
         {snapshots.length === 0 ? (

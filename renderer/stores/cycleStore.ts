@@ -1,7 +1,7 @@
 // The current cycle and the imported snapshots, loaded from the API. Actions call the client
 // and store the typed result; components read through selectors.
 import { create } from 'zustand';
-import type { CycleOverviewT, SnapshotInfoT } from '../../shared/api';
+import type { ApiInput, ApiName, ApiOutput, ApiResult, CycleOverviewT, SnapshotInfoT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 
@@ -14,9 +14,14 @@ export interface CycleState {
   error: AppErrorShape | null;
   loadOverview(): Promise<void>;
   loadSnapshots(): Promise<void>;
+  /** Imports one source folder, then refreshes; resolves to the error, if any, for the form to show. */
+  importSnapshot(input: ApiInput<'snapshot.import'>): Promise<ActionResult<'snapshot.import'>>;
+  createCycle(input: ApiInput<'cycle.create'>): Promise<ActionResult<'cycle.create'>>;
 }
 
-export const useCycleStore = create<CycleState>((set) => ({
+export type ActionResult<K extends ApiName> = ApiResult<ApiOutput<K>>;
+
+export const useCycleStore = create<CycleState>((set, get) => ({
   overview: null,
   snapshots: [],
   status: 'idle',
@@ -31,6 +36,16 @@ export const useCycleStore = create<CycleState>((set) => ({
     const r = await call('snapshot.list', {});
     if (r.ok) set({ snapshots: r.data, error: null });
     else set({ error: r.error });
+  },
+  async importSnapshot(input) {
+    const r = await call('snapshot.import', input);
+    if (r.ok) await Promise.all([get().loadSnapshots(), get().loadOverview()]);
+    return r;
+  },
+  async createCycle(input) {
+    const r = await call('cycle.create', input);
+    if (r.ok) await Promise.all([get().loadSnapshots(), get().loadOverview()]);
+    return r;
   },
 }));
 

@@ -1,6 +1,6 @@
 // The first run, end to end: in Chromium against the HTTP host always, and through Playwright's
 // _electron when an Electron binary is installed. Both run the same checks.
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,42 @@ for (const target of TARGETS) {
       await expect(page.locator('.grid tbody tr').count()).resolves.toBe(4);
       await expect(page.locator('.badge.ok', { hasText: 'pinned' }).count()).resolves.toBe(4);
       await page.screenshot({ path: join(SHOTS, `${target.name}-data.png`), fullPage: true });
+    });
+
+    it('imports a new export from the Data page, reporting a bad folder with what to do', async () => {
+      const form = page.getByRole('form', { name: 'Import exports' });
+      await form.getByLabel('Source').selectOption('WMS');
+      await form.getByLabel('Export folder').fill(join(dir, 'no-such-folder'));
+      await form.getByRole('button', { name: 'Import' }).click();
+      await expect(form.getByRole('alert').textContent()).resolves.toMatch(/No folder at .*no-such-folder/);
+
+      const wms = join(dir, 'wms-new');
+      cpSync(join(ROOT, 'assets', 'demo', 'wms'), wms, { recursive: true });
+      // A later count: one stock line changed (an identical export would be a no-op).
+      const stock = join(wms, 'stock.csv');
+      writeFileSync(stock, readFileSync(stock, 'utf8').replace('\nSKU-00001,P1,91,', '\nSKU-00001,P1,999,'));
+      writeFileSync(
+        join(wms, 'manifest.json'),
+        JSON.stringify({ system: 'WMS', extracted_at: '2026-12-01T07:00:00Z' }),
+      );
+      await form.getByLabel('Export folder').fill(wms);
+      await form.getByRole('button', { name: 'Import' }).click();
+      await expect(form.getByRole('status').textContent()).resolves.toMatch(/WMS: snapshot #5 with 912 rows/);
+      await expect(page.locator('.grid tbody tr').count()).resolves.toBe(5);
+    });
+
+    it('creates a new cycle on the latest snapshots, which becomes the current one', async () => {
+      const form = page.getByRole('form', { name: 'New cycle' });
+      await form.getByLabel('Name').fill('2027-01 S&OP');
+      await form.getByLabel('Meeting').fill('2026-12-01T10:00');
+      await form.getByRole('button', { name: 'Create cycle' }).click();
+      await form.getByRole('status').waitFor();
+      await page.screenshot({ path: join(SHOTS, `${target.name}-data-forms.png`), fullPage: true });
+      await page.keyboard.press('1');
+      await expect(page.locator('h1').textContent()).resolves.toBe('2027-01 S&OP');
+      // The new cycle pins the fresher WMS snapshot (#5); the others stay on the demo's.
+      await expect(page.locator('tr[data-source="WMS"] td').nth(2).textContent()).resolves.toBe('#5');
+      await expect(page.locator('tr[data-source="ERP"] td').nth(2).textContent()).resolves.toBe('#1');
     });
   });
 }
