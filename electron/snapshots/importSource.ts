@@ -12,7 +12,7 @@ import type { WriteDb } from '../db/types';
 import { nowIso } from '../db/types';
 import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts } from '../db/repos/snapshots';
 import { ensureSource } from '../db/repos/sources';
-import { readRows } from '../sources/readRows';
+import { isBlank, readRows } from '../sources/readRows';
 import { coerce, type Cell } from './coerce';
 
 export interface ImportProgress {
@@ -179,6 +179,7 @@ async function importFile(
         values[0] = snapshotId;
         for (let r = 0; r < rows.length; r++) {
           const cells = rows[r]!;
+          if (isBlank(cells)) continue;
           for (let i = 0; i < columns.length; i++) {
             const col = columns[i]!;
             const raw = indexes[i]! >= 0 ? (cells[indexes[i]!] ?? '') : '';
@@ -193,6 +194,7 @@ async function importFile(
           }
           try {
             insert.run(values);
+            count += 1;
           } catch (e) {
             throw rowError(
               e,
@@ -206,7 +208,6 @@ async function importFile(
             );
           }
         }
-        count += rows.length;
         progress(count);
       },
     },

@@ -24,16 +24,21 @@ function readCsv(path: string, sink: RowSink): Promise<void> {
     let sawHeader = false;
     let failed = false;
     Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
-      skipEmptyLines: 'greedy',
+      // Blank lines are kept (and skipped by the caller) so reported row numbers stay true.
+      skipEmptyLines: false,
       chunkSize: 1 << 20,
       chunk: (results, parser) => {
         try {
           let data = results.data;
+          while (!sawHeader && data.length > 0 && isBlank(data[0]!)) {
+            data = data.slice(1);
+            rowNo += 1;
+          }
           if (!sawHeader && data.length > 0) {
             sink.header(data[0]!.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
             sawHeader = true;
             data = data.slice(1);
-            rowNo = 2;
+            rowNo += 1;
           }
           if (data.length > 0) sink.rows(data, rowNo);
           rowNo += data.length;
@@ -108,6 +113,9 @@ async function readXlsx(path: string, sink: RowSink, sheetName?: string): Promis
   }
   if (batch.length > 0) sink.rows(batch, batchStart);
 }
+
+/** A row with nothing in it: an empty line, or a line of only delimiters and spaces. */
+export const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';

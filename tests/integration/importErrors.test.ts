@@ -57,6 +57,16 @@ describe('a bad export stops the import with file, row, column and value, and wr
     await expectFailure({ where: { file: 'stock.csv', row: 301, value: 'twelve' } });
   });
 
+  it('a bad value after blank lines names its true line in the file', async () => {
+    edit('stock.csv', (t) => {
+      const lines = t.split('\n');
+      lines.splice(3, 0, '', ',,,,,');
+      lines[11] = lines[11]!.replace(',2026-11-30', ',bad-date');
+      return lines.join('\n');
+    });
+    await expectFailure({ where: { file: 'stock.csv', row: 12, column: 'as_of', value: 'bad-date' } });
+  });
+
   it('a missing column', async () => {
     edit('stock.csv', (t) => t.replace('allocated', 'alloc'));
     await expectFailure({ message: 'Missing column(s): "allocated".', where: { row: 1, column: 'allocated' } });
