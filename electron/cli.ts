@@ -131,6 +131,69 @@ const VERBS: Record<string, Verb> = {
       return EXIT.ok;
     },
   },
+  'data-issues': {
+    summary: "List and work the cycle's data issues (reconciliation findings)",
+    usage:
+      'planroom data-issues [list] [--status open|closed] [--owner ROLE] [--source ERP] | reconcile | assign --id N --to NAME | comment --id N --text TEXT | close --id N --reason TEXT   [--as NAME] [--cycle N] [--db FILE] [--json]',
+    options: {
+      ...common,
+      ...dbOption,
+      cycle: { type: 'string' },
+      status: { type: 'string' },
+      owner: { type: 'string' },
+      source: { type: 'string' },
+      id: { type: 'string' },
+      to: { type: 'string' },
+      text: { type: 'string' },
+      reason: { type: 'string' },
+      as: { type: 'string', default: 'planroom CLI' },
+    },
+    positionals: true,
+    async run(v, positionals, io) {
+      const sub = positionals[0] ?? 'list';
+      if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
+      const cycleId = v.cycle === undefined ? undefined : Number(v.cycle);
+      const by = String(v.as);
+      const id = (): number => {
+        if (v.id === undefined) throw usage('--id N is required');
+        return Number(v.id);
+      };
+      const print = (data: unknown, line: string): void => io.out(v.json ? JSON.stringify(data, null, 2) : line);
+      if (sub === 'list') {
+        const issues = await callApi(io, v, 'dataIssue.list', {
+          cycleId,
+          status: v.status as 'open' | 'closed' | undefined,
+          owner: v.owner as string | undefined,
+          source: v.source as string | undefined,
+        });
+        if (v.json) io.out(JSON.stringify(issues, null, 2));
+        else {
+          for (const i of issues) {
+            io.out(
+              `${String(i.id).padStart(5)}  ${i.status.padEnd(6)} ${i.source.padEnd(4)} ${i.ownerRole.padEnd(22)} due ${i.deadline}  ${i.assignee ?? '-'}  ${i.summary}`,
+            );
+          }
+          io.out(`${issues.length} data issue(s)`);
+        }
+      } else if (sub === 'reconcile') {
+        const r = await callApi(io, v, 'dataIssue.reconcile', { cycleId });
+        print(r, `${r.open} open: ${r.opened} new, ${r.refreshed} still there, ${r.closed} closed (cause gone)`);
+      } else if (sub === 'assign') {
+        if (typeof v.to !== 'string') throw usage('--to NAME is required');
+        const i = await callApi(io, v, 'dataIssue.assign', { id: id(), assignee: v.to, by });
+        print(i, `data issue ${i.id} assigned to ${i.assignee}`);
+      } else if (sub === 'comment') {
+        if (typeof v.text !== 'string') throw usage('--text TEXT is required');
+        const i = await callApi(io, v, 'dataIssue.comment', { id: id(), author: by, body: v.text });
+        print(i, `comment added to data issue ${i.id}`);
+      } else if (sub === 'close') {
+        if (typeof v.reason !== 'string') throw usage('--reason TEXT is required');
+        const i = await callApi(io, v, 'dataIssue.close', { id: id(), by, reason: v.reason });
+        print(i, `data issue ${i.id} closed`);
+      } else throw usage(`unknown data-issues command "${sub}" (list, reconcile, assign, comment, close)`);
+      return EXIT.ok;
+    },
+  },
   serve: {
     summary: 'Serve the app and its API on 127.0.0.1 (browser mode)',
     usage: 'planroom serve [--port N] [--open] [--no-demo] [--db FILE]',

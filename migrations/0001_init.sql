@@ -350,7 +350,10 @@ CREATE TABLE data_issues (
   status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
   evidence    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(evidence)),
   created_at  TEXT NOT NULL,
-  closed_at   TEXT
+  closed_at   TEXT,
+  -- 'reconciliation' when the cause went away; a person's name when someone closed it (then a
+  -- re-run does not raise the same cause again in this cycle).
+  closed_by   TEXT
 ) STRICT;
 CREATE UNIQUE INDEX data_issues_open_once ON data_issues(cycle_id, fingerprint) WHERE status = 'open';
 CREATE INDEX data_issues_by_owner ON data_issues(cycle_id, status, owner_role);

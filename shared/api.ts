@@ -48,6 +48,7 @@ export const CycleOverview = z.object({
   missingSources: z.array(z.string()),
   agenda: z.array(AgendaItem),
   totalRows: z.number().int(),
+  openDataIssues: z.number().int(),
 });
 
 export const SnapshotInfo = z.object({
@@ -69,6 +70,32 @@ export const ImportResult = z.object({
   rowCounts: z.record(z.string(), z.number().int()),
   extractedAt: z.string(),
 });
+
+export const DATA_ISSUE_KINDS = [
+  'stock_mismatch',
+  'missing_shipment',
+  'unknown_key',
+  'stale_source',
+  'overestimated_demand',
+] as const;
+
+export const DataIssue = z.object({
+  id: z.number().int(),
+  cycleId: z.number().int(),
+  kind: z.enum(DATA_ISSUE_KINDS),
+  source: z.string(),
+  summary: z.string(),
+  ownerRole: z.string(),
+  assignee: z.string().nullable(),
+  deadline: z.string(),
+  status: z.enum(['open', 'closed']),
+  evidence: z.object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number().int() }),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  comments: z.array(z.object({ author: z.string(), body: z.string(), createdAt: z.string() })),
+});
+
+const Person = z.string().trim().min(1, 'a name').max(80);
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
   input,
@@ -108,6 +135,41 @@ export const api = {
     ImportResult,
     "Import one source system's export folder as a snapshot",
   ),
+  'dataIssue.list': call(
+    z.object({
+      cycleId: z.number().int().positive().optional(),
+      status: z.enum(['open', 'closed']).optional(),
+      owner: z.string().optional(),
+      source: z.string().optional(),
+    }),
+    z.array(DataIssue),
+    "The cycle's data issues, open first by deadline; filter by status, owner role and source",
+  ),
+  'dataIssue.reconcile': call(
+    z.object({ cycleId: z.number().int().positive().optional() }),
+    z.object({
+      opened: z.number().int(),
+      refreshed: z.number().int(),
+      closed: z.number().int(),
+      open: z.number().int(),
+    }),
+    'Re-run the reconciliation checks on the pinned snapshot set',
+  ),
+  'dataIssue.assign': call(
+    z.object({ id: z.number().int().positive(), assignee: Person, by: Person }),
+    DataIssue,
+    'Assign a data issue to a person',
+  ),
+  'dataIssue.comment': call(
+    z.object({ id: z.number().int().positive(), author: Person, body: z.string().trim().min(1).max(4000) }),
+    DataIssue,
+    'Comment on a data issue',
+  ),
+  'dataIssue.close': call(
+    z.object({ id: z.number().int().positive(), by: Person, reason: z.string().trim().min(1).max(4000) }),
+    DataIssue,
+    'Close a data issue with the reason',
+  ),
 } as const;
 
 export type Api = typeof api;
@@ -122,3 +184,4 @@ export const isApiName = (name: string): name is ApiName => Object.hasOwn(api, n
 export type CycleOverviewT = z.output<typeof CycleOverview>;
 export type SourceStatusT = z.output<typeof SourceStatus>;
 export type SnapshotInfoT = z.output<typeof SnapshotInfo>;
+export type DataIssueT = z.output<typeof DataIssue>;

@@ -3,10 +3,12 @@ import type { ApiOutput, CycleOverviewT } from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
 import { periodOfDate } from '../../shared/domain/period';
 import { insertDefaultAgenda, listAgenda } from '../db/repos/agenda';
+import { countOpenIssues } from '../db/repos/dataIssues';
 import { currentCycle, cyclePins, getCycle, insertCycle, pinSnapshot, type CycleRow } from '../db/repos/cycles';
 import { latestSnapshots } from '../db/repos/snapshots';
 import { listSources } from '../db/repos/sources';
 import type { ReadDb, WriteDb } from '../db/types';
+import { reconcileCycle } from '../snapshots/reconcile';
 
 export const DEFAULT_HORIZON = 26;
 
@@ -45,6 +47,7 @@ export function createCycle(
     for (const s of latest)
       pinSnapshot(db, { cycleId: id, source: s.source_id, snapshotId: s.id, by, reason: 'cycle created' });
     insertDefaultAgenda(db, id);
+    reconcileCycle(db, id);
     return getCycle(db, id)!;
   })();
 }
@@ -88,5 +91,6 @@ export function cycleOverview(db: ReadDb, cycleId?: number): CycleOverviewT | nu
       minutes: a.minutes,
     })),
     totalRows: sources.reduce((n, s) => n + s.rowCount, 0),
+    openDataIssues: countOpenIssues(db, cycle.id),
   };
 }

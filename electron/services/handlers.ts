@@ -6,6 +6,7 @@ import { listSnapshots } from '../db/repos/snapshots';
 import type { WriteDb } from '../db/types';
 import { importSource } from '../snapshots/importSource';
 import { createCycle, cycleOverview, toSummary } from './cycles';
+import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
 import { Serial } from './serial';
 
 export interface ServiceContext {
@@ -37,6 +38,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
         rowCount: s.row_count,
         rowCounts: JSON.parse(s.row_counts) as Record<string, number>,
       })),
+    'dataIssue.list': (input) => listDataIssues(db, input),
+    'dataIssue.reconcile': (input) => writes.run(async () => reconcile(db, input.cycleId)),
+    'dataIssue.assign': (input) => writes.run(async () => assign(db, input.id, input.assignee, input.by)),
+    'dataIssue.comment': (input) => writes.run(async () => comment(db, input.id, input.author, input.body)),
+    'dataIssue.close': (input) => writes.run(async () => close(db, input.id, input.by, input.reason)),
     'snapshot.import': (input, call) =>
       writes.run(() =>
         importSource(db, input.source, input.dir, {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { useCycleStore } from '../stores/cycleStore';
+import { useDataIssueStore } from '../stores/dataIssueStore';
 import { ErrorBanner } from './ErrorBanner';
 
 /** A new meeting cycle pinning the latest snapshot of every source. */
@@ -20,7 +21,11 @@ export function NewCycleForm() {
     const meetingAt = new Date(meeting).toISOString();
     const r = await createCycle({ name: name.trim(), meetingAt, horizon });
     if (!r.ok) setError(r.error);
-    else setDone(`Cycle "${r.data.name}" created; it is now the current cycle.`);
+    else {
+      setDone(`Cycle "${r.data.name}" created; it is now the current cycle.`);
+      // The new cycle was reconciled on creation: show its data issues.
+      await useDataIssueStore.getState().load();
+    }
   }
 
   return (

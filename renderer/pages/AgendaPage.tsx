@@ -33,16 +33,22 @@ export function AgendaPage() {
             {cycle.currency}
           </p>
         </div>
-        <div className="stat">
-          <span className="stat-value">{fmtInt(overview.totalRows)}</span>
-          <span className="stat-label">rows in the snapshot set</span>
+        <div className="stats">
+          <a className="stat" href="#/data" title="Data issues are assigned and tracked, not discussed in the meeting">
+            <span className="stat-value">{fmtInt(overview.openDataIssues)}</span>
+            <span className="stat-label">open data issues</span>
+          </a>
+          <div className="stat">
+            <span className="stat-value">{fmtInt(overview.totalRows)}</span>
+            <span className="stat-label">rows in the snapshot set</span>
+          </div>
         </div>
       </header>
 
       {stale.length > 0 && (
         <div className="banner warn" role="status">
           {stale.join(', ')} {stale.length === 1 ? 'is' : 'are'} older than the freshness limit at the meeting. The
-          meeting uses the pinned snapshot as it is; ask the owner for a fresh export before the next cycle.
+          meeting uses the pinned snapshot as it is; its owner has a data issue to fix it.
         </div>
       )}
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { DataIssueList } from '../components/DataIssueList';
 import { ImportForm } from '../components/ImportForm';
 import { NewCycleForm } from '../components/NewCycleForm';
 import { fmtDateTime, fmtInt } from '../format';
@@ -20,6 +21,10 @@ export function DataPage() {
         <h1>Data</h1>
       </header>
       <div className="card">
+        <h2>Data issues</h2>
+        <DataIssueList />
+      </div>
+      <div className="card">
         <h2>Import exports</h2>
         <ImportForm />
       </div>
@@ -32,7 +37,7 @@ export function DataPage() {
         {snapshots.length === 0 ? (
           <p className="muted">No snapshot imported yet.</p>
         ) : (
-          <table className="grid">
+          <table className="grid" aria-label="Snapshot list">
             <thead>
               <tr>
                 <th>Source</th>

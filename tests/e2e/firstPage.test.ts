@@ -77,6 +77,7 @@ for (const target of TARGETS) {
       await expect(page.locator('tr[data-source="ERP"] .badge').textContent()).resolves.toMatch(/11 h fresh/);
       await expect(page.locator('tr[data-source="ERP"]').textContent()).resolves.toContain('28,574');
       await expect(page.locator('.agenda li').count()).resolves.toBe(7);
+      await expect(page.locator('a.stat').textContent()).resolves.toBe('26open data issues');
       await expect(page.getByRole('status').textContent()).resolves.toMatch(/CRM is older than the freshness limit/);
       await page.screenshot({ path: join(SHOTS, `${target.name}-agenda.png`), fullPage: true });
     });
@@ -85,9 +86,28 @@ for (const target of TARGETS) {
       await page.keyboard.press('5');
       await page.getByRole('heading', { name: 'Snapshots' }).waitFor();
       await expect(page.locator('a[aria-current="page"]').textContent()).resolves.toContain('Data');
-      await expect(page.locator('.grid tbody tr').count()).resolves.toBe(4);
+      await expect(page.locator('table[aria-label="Snapshot list"] tbody tr').count()).resolves.toBe(4);
       await expect(page.locator('.badge.ok', { hasText: 'pinned' }).count()).resolves.toBe(4);
       await page.screenshot({ path: join(SHOTS, `${target.name}-data.png`), fullPage: true });
+    });
+
+    it('lists the data issues reconciliation raised, filters them, and lets a user comment and close one', async () => {
+      await expect(page.locator('table[aria-label="Data issue list"] tbody tr[data-issue]').count()).resolves.toBe(26);
+      await page.getByLabel('Owner').selectOption('Sales');
+      const rows = page.locator('table[aria-label="Data issue list"] tbody tr[data-issue]');
+      await expect.poll(() => rows.count()).toBe(4);
+      const stale = rows.filter({ hasText: 'CRM export is 87 h old' });
+      await stale.click();
+      await expect(page.locator('.issue-detail').textContent()).resolves.toMatch(/extracted at.*2026-11-27T18:00/);
+      await page.getByLabel('Your name').fill('Dana');
+      await page.getByLabel('Comment, or the reason for closing').fill('Nightly CRM export scheduled.');
+      await page.getByRole('button', { name: 'Comment', exact: true }).click();
+      await page.locator('.comments li', { hasText: 'Nightly CRM export scheduled.' }).waitFor();
+      await page.screenshot({ path: join(SHOTS, `${target.name}-data-issues.png`), fullPage: true });
+      await page.getByLabel('Comment, or the reason for closing').fill('Fixed at the source.');
+      await page.getByRole('button', { name: 'Close issue' }).click();
+      await expect.poll(() => rows.count()).toBe(3);
+      await page.getByLabel('Owner').selectOption('');
     });
 
     it('imports a new export from the Data page, reporting a bad folder with what to do', async () => {
@@ -109,7 +129,7 @@ for (const target of TARGETS) {
       await form.getByLabel('Export folder').fill(wms);
       await form.getByRole('button', { name: 'Import' }).click();
       await expect(form.getByRole('status').textContent()).resolves.toMatch(/WMS: snapshot #5 with 912 rows/);
-      await expect(page.locator('.grid tbody tr').count()).resolves.toBe(5);
+      await expect(page.locator('table[aria-label="Snapshot list"] tbody tr').count()).resolves.toBe(5);
     });
 
     it('creates a new cycle on the latest snapshots, which becomes the current one', async () => {

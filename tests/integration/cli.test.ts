@@ -11,7 +11,7 @@ describe('planroom CLI', () => {
   it('lists its verbs, and each verb has --help', () => {
     const help = planroom(['--help']);
     expect(help.code).toBe(0);
-    for (const verb of ['demo', 'import', 'cycle', 'serve', 'start', 'version']) {
+    for (const verb of ['demo', 'import', 'cycle', 'data-issues', 'serve', 'start', 'version']) {
       expect(help.stdout).toContain(verb);
       const r = planroom([verb, '--help']);
       expect(r.code, verb).toBe(0);
@@ -57,6 +57,22 @@ describe('planroom CLI', () => {
     };
     expect(json.sources).toHaveLength(4);
     expect(json.agenda).toHaveLength(7);
+
+    const issues = planroom(['data-issues', '--owner', 'Sales', '--db', db]);
+    expect(issues.code, issues.stderr).toBe(0);
+    expect(issues.stdout).toMatch(/open +CRM +Sales [^\n]*CRM export is 87 h old/);
+    const id = /^\s*(\d+) /.exec(issues.stdout)![1]!;
+    expect(planroom(['data-issues', 'assign', '--id', id, '--to', 'Dana', '--db', db]).stdout).toMatch(
+      /assigned to Dana/,
+    );
+    const closed = planroom(['data-issues', 'close', '--id', id, '--reason', 'fixed', '--db', db, '--json']);
+    expect(JSON.parse(closed.stdout)).toMatchObject({ status: 'closed', assignee: 'Dana' });
+    const again = planroom(['data-issues', 'close', '--id', id, '--reason', 'fixed', '--db', db]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already closed/);
+    expect(planroom(['data-issues', 'reconcile', '--db', db]).stdout).toMatch(
+      /^25 open: 0 new, 25 still there, 0 closed/,
+    );
   });
 
   it('reports bad data with file, row and column, exit 1, and keeps the database as it was', () => {

@@ -1,0 +1,142 @@
+// Data issues raised by reconciliation: one open issue per cause (fingerprint), with an owner
+// role, an assignee, a deadline, evidence rows and comments.
+import { AppError } from '../../../shared/domain/errors';
+import type { ReadDb, WriteDb } from '../types';
+import { nowIso } from '../types';
+
+export interface DataIssueRow {
+  id: number;
+  cycle_id: number;
+  kind: string;
+  source_id: string;
+  fingerprint: string;
+  summary: string;
+  owner_role: string;
+  assignee: string | null;
+  deadline: string;
+  status: 'open' | 'closed';
+  evidence: string;
+  created_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+export const RECONCILIATION = 'reconciliation';
+
+export interface CommentRow {
+  id: number;
+  issue_id: number;
+  author: string;
+  body: string;
+  created_at: string;
+}
+
+const COLUMNS =
+  'id, cycle_id, kind, source_id, fingerprint, summary, owner_role, assignee, deadline, status, evidence, created_at, closed_at, closed_by';
+
+export function openIssuesByFingerprint(db: ReadDb, cycleId: number): Map<string, DataIssueRow> {
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM data_issues WHERE cycle_id = ? AND status = 'open'`)
+    .all(cycleId) as DataIssueRow[];
+  return new Map(rows.map((r) => [r.fingerprint, r]));
+}
+
+/** Causes a person closed in this cycle: reconciliation does not raise them again. */
+export function closedByPeople(db: ReadDb, cycleId: number): Set<string> {
+  const rows = db
+    .prepare("SELECT fingerprint FROM data_issues WHERE cycle_id = ? AND status = 'closed' AND closed_by <> ?")
+    .all(cycleId, RECONCILIATION) as { fingerprint: string }[];
+  return new Set(rows.map((r) => r.fingerprint));
+}
+
+export function insertIssue(
+  db: WriteDb,
+  i: Pick<
+    DataIssueRow,
+    'cycle_id' | 'kind' | 'source_id' | 'fingerprint' | 'summary' | 'owner_role' | 'deadline' | 'evidence'
+  >,
+): number {
+  const info = db
+    .prepare(
+      `INSERT INTO data_issues (cycle_id, kind, source_id, fingerprint, summary, owner_role, deadline, evidence, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(i.cycle_id, i.kind, i.source_id, i.fingerprint, i.summary, i.owner_role, i.deadline, i.evidence, nowIso());
+  return Number(info.lastInsertRowid);
+}
+
+export function refreshIssue(db: WriteDb, id: number, summary: string, evidence: string): void {
+  db.prepare('UPDATE data_issues SET summary = ?, evidence = ? WHERE id = ?').run(summary, evidence, id);
+}
+
+export function closeIssue(db: WriteDb, id: number, by: string, reason: string): void {
+  const issue = getIssue(db, id);
+  if (issue.status === 'closed') return;
+  db.prepare("UPDATE data_issues SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?").run(
+    nowIso(),
+    by,
+    id,
+  );
+  addComment(db, id, by, reason);
+}
+
+export function assignIssue(db: WriteDb, id: number, assignee: string, by: string): void {
+  getIssue(db, id);
+  db.prepare('UPDATE data_issues SET assignee = ? WHERE id = ?').run(assignee, id);
+  addComment(db, id, by, `Assigned to ${assignee}.`);
+}
+
+export function addComment(db: WriteDb, issueId: number, author: string, body: string): number {
+  const info = db
+    .prepare('INSERT INTO data_issue_comments (issue_id, author, body, created_at) VALUES (?, ?, ?, ?)')
+    .run(issueId, author, body, nowIso());
+  return Number(info.lastInsertRowid);
+}
+
+export function getIssue(db: ReadDb, id: number): DataIssueRow {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM data_issues WHERE id = ?`).get(id) as DataIssueRow | undefined;
+  if (!row)
+    throw new AppError('not_found', `No data issue with id ${id}.`, { where: { field: 'id', value: String(id) } });
+  return row;
+}
+
+export interface IssueFilter {
+  cycleId: number;
+  status?: 'open' | 'closed';
+  owner?: string;
+  source?: string;
+}
+
+export function listIssues(db: ReadDb, f: IssueFilter): DataIssueRow[] {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS} FROM data_issues
+       WHERE cycle_id = $cycleId AND ($status IS NULL OR status = $status)
+         AND ($owner IS NULL OR owner_role = $owner) AND ($source IS NULL OR source_id = $source)
+       ORDER BY status = 'open' DESC, deadline, kind, id`,
+    )
+    .all({
+      cycleId: f.cycleId,
+      status: f.status ?? null,
+      owner: f.owner ?? null,
+      source: f.source ?? null,
+    }) as DataIssueRow[];
+}
+
+export function listComments(db: ReadDb, issueIds: number[]): CommentRow[] {
+  if (issueIds.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT id, issue_id, author, body, created_at FROM data_issue_comments
+       WHERE issue_id IN (SELECT value FROM json_each(?)) ORDER BY issue_id, id`,
+    )
+    .all(JSON.stringify(issueIds)) as CommentRow[];
+}
+
+export function countOpenIssues(db: ReadDb, cycleId: number): number {
+  return (
+    db.prepare("SELECT count(*) AS n FROM data_issues WHERE cycle_id = ? AND status = 'open'").get(cycleId) as {
+      n: number;
+    }
+  ).n;
+}

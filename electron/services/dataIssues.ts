@@ -1,0 +1,84 @@
+// Data issue services: list with filters, re-run reconciliation, assign, comment, close.
+import type { DataIssueT } from '../../shared/api';
+import { AppError } from '../../shared/domain/errors';
+import { currentCycle, getCycle } from '../db/repos/cycles';
+import {
+  addComment,
+  assignIssue,
+  closeIssue,
+  getIssue,
+  listComments,
+  listIssues,
+  type DataIssueRow,
+  type IssueFilter,
+} from '../db/repos/dataIssues';
+import type { ReadDb, WriteDb } from '../db/types';
+import { reconcileCycle } from '../snapshots/reconcile';
+
+export function cycleIdOrCurrent(db: ReadDb, cycleId?: number): number {
+  const cycle = cycleId === undefined ? currentCycle(db) : getCycle(db, cycleId);
+  if (!cycle) {
+    throw new AppError('not_found', cycleId === undefined ? 'No cycle yet.' : `No cycle with id ${cycleId}.`, {
+      hint: 'Create a cycle first: planroom cycle create.',
+    });
+  }
+  return cycle.id;
+}
+
+function toApi(db: ReadDb, rows: DataIssueRow[]): DataIssueT[] {
+  const comments = listComments(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    cycleId: r.cycle_id,
+    kind: r.kind as DataIssueT['kind'],
+    source: r.source_id,
+    summary: r.summary,
+    ownerRole: r.owner_role,
+    assignee: r.assignee,
+    deadline: r.deadline,
+    status: r.status,
+    evidence: JSON.parse(r.evidence) as DataIssueT['evidence'],
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+    comments: comments
+      .filter((c) => c.issue_id === r.id)
+      .map((c) => ({ author: c.author, body: c.body, createdAt: c.created_at })),
+  }));
+}
+
+export function listDataIssues(db: ReadDb, f: Omit<IssueFilter, 'cycleId'> & { cycleId?: number }): DataIssueT[] {
+  return toApi(db, listIssues(db, { ...f, cycleId: cycleIdOrCurrent(db, f.cycleId) }));
+}
+
+export function reconcile(db: WriteDb, cycleId?: number) {
+  return reconcileCycle(db, cycleIdOrCurrent(db, cycleId));
+}
+
+function one(db: ReadDb, id: number): DataIssueT {
+  return toApi(db, [getIssue(db, id)])[0]!;
+}
+
+export function assign(db: WriteDb, id: number, assignee: string, by: string): DataIssueT {
+  db.transaction(() => assignIssue(db, id, assignee, by))();
+  return one(db, id);
+}
+
+export function comment(db: WriteDb, id: number, author: string, body: string): DataIssueT {
+  getIssue(db, id);
+  addComment(db, id, author, body);
+  return one(db, id);
+}
+
+export function close(db: WriteDb, id: number, by: string, reason: string): DataIssueT {
+  const issue = getIssue(db, id);
+  if (issue.status === 'closed') {
+    throw new AppError('conflict', `Data issue ${id} is already closed.`, {
+      where: { field: 'id', value: String(id) },
+    });
+  }
+  db.transaction(() => closeIssue(db, id, by, reason))();
+  return one(db, id);
+}

@@ -1,0 +1,223 @@
+// The reconciliation checks of DOMAIN.md, as SQL over a cycle's pinned snapshot set. Each
+// finding names its cause (the fingerprint), so a re-run recognises an issue it raised before.
+import { periodOfDate } from '../../shared/domain/period';
+import type { ReadDb } from '../db/types';
+
+export type IssueKind = 'stock_mismatch' | 'missing_shipment' | 'unknown_key' | 'stale_source' | 'overestimated_demand';
+
+export interface Finding {
+  kind: IssueKind;
+  /** The source whose owner must act. */
+  source: string;
+  fingerprint: string;
+  summary: string;
+  /** Evidence rows, capped at EVIDENCE_LIMIT; evidenceCount says how many there were. */
+  evidence: Record<string, unknown>[];
+  evidenceCount: number;
+}
+
+export interface CheckContext {
+  db: ReadDb;
+  pins: Partial<Record<string, number>>;
+  meetingAt: string;
+  freshnessHours: Record<string, number>;
+  extractedAt: Record<string, string>;
+}
+
+export const EVIDENCE_LIMIT = 200;
+// DOMAIN.md defaults: stock tolerance 2% or 5 units (a row within either is matched); ship window
+// two weeks from the meeting; a forecast biased above actuals by more than 25% is overestimated.
+export const STOCK_TOLERANCE = { pct: 0.02, units: 5 };
+export const SHIP_WINDOW_DAYS = 14;
+export const OVERESTIMATE_BIAS = 0.25;
+
+type Row = Record<string, unknown>;
+
+/** Groups rows by a column into one finding per group. */
+function grouped(
+  rows: Row[],
+  by: string,
+  make: (key: string, rows: Row[]) => Omit<Finding, 'evidence' | 'evidenceCount'>,
+): Finding[] {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const k = String(r[by]);
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  return [...groups].map(([k, list]) => ({
+    ...make(k, list),
+    evidence: list.slice(0, EVIDENCE_LIMIT),
+    evidenceCount: list.length,
+  }));
+}
+
+function stockMismatch({ db, pins }: CheckContext): Finding[] {
+  if (!pins.ERP || !pins.WMS) return [];
+  const rows = db
+    .prepare(
+      `SELECT e.location, e.sku, e.on_hand AS erp_on_hand, w.on_hand AS wms_on_hand, e.on_hand - w.on_hand AS difference
+       FROM erp_on_hand e JOIN stock w ON w.snapshot_id = $WMS AND w.sku = e.sku AND w.location = e.location
+       WHERE e.snapshot_id = $ERP AND abs(e.on_hand - w.on_hand) > max($units, $pct * w.on_hand)
+       ORDER BY e.location, abs(e.on_hand - w.on_hand) DESC, e.sku`,
+    )
+    .all({ ERP: pins.ERP, WMS: pins.WMS, ...STOCK_TOLERANCE }) as Row[];
+  return grouped(rows, 'location', (loc, list) => ({
+    kind: 'stock_mismatch',
+    source: 'WMS',
+    fingerprint: `stock_mismatch|${loc}`,
+    summary: `${list.length} item(s) at ${loc}: ERP on hand differs from WMS stock beyond tolerance (${STOCK_TOLERANCE.pct * 100}% or ${STOCK_TOLERANCE.units} units)`,
+  }));
+}
+
+function missingShipment({ db, pins, meetingAt }: CheckContext): Finding[] {
+  if (!pins.ERP || !pins.TMS) return [];
+  const from = meetingAt.slice(0, 10);
+  const rows = db
+    .prepare(
+      `SELECT so.location, so.order_id, so.line, so.sku, so.qty, so.committed_date FROM sales_orders so
+       WHERE so.snapshot_id = $ERP AND so.status = 'open'
+         AND so.committed_date >= $from AND so.committed_date < date($from, '+' || $days || ' days')
+         AND NOT EXISTS (SELECT 1 FROM shipments sh WHERE sh.snapshot_id = $TMS AND sh.order_id = so.order_id
+                         AND sh.line = so.line AND sh.status <> 'cancelled')
+       ORDER BY so.location, so.committed_date, so.order_id, so.line`,
+    )
+    .all({ ERP: pins.ERP, TMS: pins.TMS, from, days: SHIP_WINDOW_DAYS }) as Row[];
+  return grouped(rows, 'location', (loc, list) => ({
+    kind: 'missing_shipment',
+    source: 'TMS',
+    fingerprint: `missing_shipment|${loc}`,
+    summary: `${list.length} committed order line(s) from ${loc} due within ${SHIP_WINDOW_DAYS} days have no shipment planned in TMS`,
+  }));
+}
+
+interface KeyCheck {
+  source: string;
+  table: string;
+  column: string;
+  keyName: 'sku' | 'location' | 'lane' | 'customer';
+  master: { source: string; table: string; column: string };
+}
+
+const ITEM_MASTER = { source: 'ERP', table: 'items', column: 'sku' };
+const LOCATION_MASTER = { source: 'ERP', table: 'locations', column: 'location' };
+const CUSTOMER_MASTER = { source: 'ERP', table: 'customers', column: 'customer' };
+const KEY_CHECKS: KeyCheck[] = [
+  { source: 'ERP', table: 'sales_orders', column: 'sku', keyName: 'sku', master: ITEM_MASTER },
+  { source: 'ERP', table: 'sales_orders', column: 'customer', keyName: 'customer', master: CUSTOMER_MASTER },
+  { source: 'WMS', table: 'stock', column: 'sku', keyName: 'sku', master: ITEM_MASTER },
+  { source: 'WMS', table: 'stock', column: 'location', keyName: 'location', master: LOCATION_MASTER },
+  { source: 'CRM', table: 'forecasts', column: 'sku', keyName: 'sku', master: ITEM_MASTER },
+  { source: 'CRM', table: 'forecasts', column: 'location', keyName: 'location', master: LOCATION_MASTER },
+  { source: 'CRM', table: 'pipeline', column: 'sku', keyName: 'sku', master: ITEM_MASTER },
+  { source: 'CRM', table: 'pipeline', column: 'customer', keyName: 'customer', master: CUSTOMER_MASTER },
+  {
+    source: 'TMS',
+    table: 'shipments',
+    column: 'lane',
+    keyName: 'lane',
+    master: { source: 'TMS', table: 'lanes', column: 'lane' },
+  },
+];
+
+function unknownKeys({ db, pins }: CheckContext): Finding[] {
+  const found: Finding[] = [];
+  for (const c of KEY_CHECKS) {
+    const snap = pins[c.source];
+    const master = pins[c.master.source];
+    if (!snap || !master) continue;
+    const rows = db
+      .prepare(
+        `SELECT t.${c.column} AS key, count(*) AS rows FROM ${c.table} t
+         WHERE t.snapshot_id = ? AND NOT EXISTS
+           (SELECT 1 FROM ${c.master.table} m WHERE m.snapshot_id = ? AND m.${c.master.column} = t.${c.column})
+         GROUP BY t.${c.column} ORDER BY t.${c.column}`,
+      )
+      .all(snap, master) as { key: string; rows: number }[];
+    for (const r of rows) {
+      found.push({
+        kind: 'unknown_key',
+        source: c.source,
+        fingerprint: `unknown_key|${c.source}|${c.table}|${c.column}|${r.key}`,
+        summary: `${c.keyName} "${r.key}" in ${c.source} ${c.table} (${r.rows} row(s)) is unknown to the ${c.master.source} ${c.master.table} master`,
+        evidence: [{ table: c.table, column: c.column, key: r.key, rows: r.rows }],
+        evidenceCount: r.rows,
+      });
+    }
+  }
+  return found;
+}
+
+function staleSources({ meetingAt, extractedAt, freshnessHours }: CheckContext): Finding[] {
+  return Object.entries(extractedAt).flatMap(([source, at]) => {
+    const age = (Date.parse(meetingAt) - Date.parse(at)) / 3_600_000;
+    const limit = freshnessHours[source] ?? 24;
+    if (age <= limit) return [];
+    return [
+      {
+        kind: 'stale_source' as const,
+        source,
+        fingerprint: `stale_source|${source}|${at}`,
+        summary: `${source} export is ${Math.round(age)} h old at the meeting (limit ${limit} h)`,
+        evidence: [
+          { extracted_at: at, meeting_at: meetingAt, age_hours: Math.round(age * 10) / 10, limit_hours: limit },
+        ],
+        evidenceCount: 1,
+      },
+    ];
+  });
+}
+
+/** By family: forecast bias against actuals where both exist; the realistic demand removes it. */
+function overestimatedDemand({ db, pins, meetingAt }: CheckContext): Finding[] {
+  if (!pins.ERP || !pins.CRM) return [];
+  const rows = db
+    .prepare(
+      `WITH past AS (
+         SELECT i.family, sum(f.qty) AS forecast, sum(a.qty) AS actual
+         FROM actual_sales a
+         JOIN forecasts f ON f.snapshot_id = $CRM AND f.version = 'current' AND f.sku = a.sku
+                          AND f.location = a.location AND f.period = a.period
+         JOIN items i ON i.snapshot_id = $ERP AND i.sku = a.sku
+         WHERE a.snapshot_id = $ERP GROUP BY i.family),
+       ahead AS (
+         SELECT i.family, sum(f.qty) AS forecast FROM forecasts f
+         JOIN items i ON i.snapshot_id = $ERP AND i.sku = f.sku
+         WHERE f.snapshot_id = $CRM AND f.version = 'current' AND f.period >= $fromPeriod GROUP BY i.family)
+       SELECT past.family, past.forecast AS past_forecast, past.actual AS past_actual,
+              (past.forecast - past.actual) / past.actual AS bias, ahead.forecast AS forecast_ahead
+       FROM past JOIN ahead USING (family)
+       WHERE past.actual > 0 AND (past.forecast - past.actual) / past.actual > $bias
+       ORDER BY bias DESC`,
+    )
+    .all({
+      ERP: pins.ERP,
+      CRM: pins.CRM,
+      fromPeriod: periodOfDate(meetingAt.slice(0, 10)),
+      bias: OVERESTIMATE_BIAS,
+    }) as Row[];
+  return rows.map((r) => {
+    const bias = Number(r.bias);
+    const ahead = Number(r.forecast_ahead);
+    const realistic = Math.round(ahead / (1 + bias));
+    return {
+      kind: 'overestimated_demand' as const,
+      source: 'CRM',
+      fingerprint: `overestimated_demand|${String(r.family)}`,
+      summary: `${String(r.family)} forecast runs ${Math.round(bias * 100)}% above actuals: realistic demand ahead is ${realistic.toLocaleString('en')}, ${(ahead - realistic).toLocaleString('en')} below the CRM forecast`,
+      evidence: [{ ...r, realistic_ahead: realistic, gap: ahead - realistic }],
+      evidenceCount: 1,
+    };
+  });
+}
+
+export function runChecks(ctx: CheckContext): Finding[] {
+  return [
+    ...staleSources(ctx),
+    ...stockMismatch(ctx),
+    ...missingShipment(ctx),
+    ...unknownKeys(ctx),
+    ...overestimatedDemand(ctx),
+  ];
+}
