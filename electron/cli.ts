@@ -88,7 +88,7 @@ const VERBS: Record<string, Verb> = {
   cycle: {
     summary: 'Show, list or create meeting cycles',
     usage:
-      'planroom cycle [show] [--id N] | cycle list | cycle create --name NAME --meeting ISO-TIME [--start 2026-W49] [--horizon 26]   [--db FILE] [--json]',
+      'planroom cycle [show] [--id N] | cycle list | cycle create --name NAME --meeting ISO-TIME [--start 2026-W49] [--horizon 26] | cycle pin --source WMS --snapshot N --reason TEXT [--as NAME] | cycle pins   [--db FILE] [--json]',
     options: {
       ...common,
       ...dbOption,
@@ -97,6 +97,10 @@ const VERBS: Record<string, Verb> = {
       meeting: { type: 'string' },
       start: { type: 'string' },
       horizon: { type: 'string' },
+      source: { type: 'string' },
+      snapshot: { type: 'string' },
+      reason: { type: 'string' },
+      as: { type: 'string', default: 'planroom CLI' },
     },
     positionals: true,
     async run(v, positionals, io) {
@@ -121,7 +125,37 @@ const VERBS: Record<string, Verb> = {
         io.out(v.json ? JSON.stringify(c, null, 2) : `cycle ${c.id} "${c.name}" created`);
         return EXIT.ok;
       }
-      if (sub !== 'show') throw usage(`unknown cycle command "${sub}" (show, list, create)`);
+      if (sub === 'pin') {
+        if (typeof v.source !== 'string' || v.snapshot === undefined || typeof v.reason !== 'string') {
+          throw usage('--source, --snapshot and --reason are required');
+        }
+        const r = await callApi(io, v, 'cycle.pin', {
+          cycleId: v.id === undefined ? undefined : Number(v.id),
+          source: v.source.toUpperCase(),
+          snapshotId: Number(v.snapshot),
+          by: String(v.as),
+          reason: v.reason,
+        });
+        const rec = r.reconciliation;
+        io.out(
+          v.json
+            ? JSON.stringify(r, null, 2)
+            : `${r.changed ? `pinned snapshot ${String(v.snapshot)}` : 'already pinned'}; data issues: ${rec.open} open (${rec.opened} new, ${rec.closed} closed)`,
+        );
+        return EXIT.ok;
+      }
+      if (sub === 'pins') {
+        const log = await callApi(io, v, 'cycle.pinLog', { cycleId: v.id === undefined ? undefined : Number(v.id) });
+        if (v.json) io.out(JSON.stringify(log, null, 2));
+        else
+          for (const p of log) {
+            io.out(
+              `${p.at}  ${p.source.padEnd(4)} ${p.oldSnapshotId ?? '-'} -> ${p.newSnapshotId}  by ${p.by}: ${p.reason ?? ''}`,
+            );
+          }
+        return EXIT.ok;
+      }
+      if (sub !== 'show') throw usage(`unknown cycle command "${sub}" (show, list, create, pin, pins)`);
       const id = v.id === undefined ? undefined : Number(v.id);
       const overview = await callApi(io, v, 'cycle.overview', { cycleId: id }, { create: false });
       if (v.json) io.out(JSON.stringify(overview, null, 2));

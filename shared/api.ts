@@ -95,6 +95,13 @@ export const DataIssue = z.object({
   comments: z.array(z.object({ author: z.string(), body: z.string(), createdAt: z.string() })),
 });
 
+export const ReconcileResult = z.object({
+  opened: z.number().int(),
+  refreshed: z.number().int(),
+  closed: z.number().int(),
+  open: z.number().int(),
+});
+
 const Person = z.string().trim().min(1, 'a name').max(80);
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
@@ -129,6 +136,32 @@ export const api = {
     CycleSummary,
     'Create a cycle pinning the latest snapshot of every source',
   ),
+  'cycle.pin': call(
+    z.object({
+      cycleId: z.number().int().positive().optional(),
+      source: z.string().min(1),
+      snapshotId: z.number().int().positive(),
+      by: Person,
+      reason: z.string().trim().min(1, 'a reason').max(500),
+    }),
+    z.object({ changed: z.boolean(), reconciliation: ReconcileResult }),
+    'Pin another snapshot of a source to the cycle (logged), then re-run reconciliation',
+  ),
+  'cycle.pinLog': call(
+    z.object({ cycleId: z.number().int().positive().optional() }),
+    z.array(
+      z.object({
+        id: z.number().int(),
+        source: z.string(),
+        oldSnapshotId: z.number().int().nullable(),
+        newSnapshotId: z.number().int(),
+        by: z.string(),
+        reason: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
+    "Every pin change of the cycle's snapshot set, newest first",
+  ),
   'snapshot.list': call(z.object({}), z.array(SnapshotInfo), 'Imported snapshots, newest first per source'),
   'snapshot.import': call(
     z.object({ source: Source, dir: z.string().min(1) }),
@@ -147,12 +180,7 @@ export const api = {
   ),
   'dataIssue.reconcile': call(
     z.object({ cycleId: z.number().int().positive().optional() }),
-    z.object({
-      opened: z.number().int(),
-      refreshed: z.number().int(),
-      closed: z.number().int(),
-      open: z.number().int(),
-    }),
+    ReconcileResult,
     'Re-run the reconciliation checks on the pinned snapshot set',
   ),
   'dataIssue.assign': call(

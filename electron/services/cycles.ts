@@ -52,6 +52,16 @@ export function createCycle(
   })();
 }
 
+export function cycleIdOrCurrent(db: ReadDb, cycleId?: number): number {
+  const cycle = cycleId === undefined ? currentCycle(db) : getCycle(db, cycleId);
+  if (!cycle) {
+    throw new AppError('not_found', cycleId === undefined ? 'No cycle yet.' : `No cycle with id ${cycleId}.`, {
+      hint: 'Create a cycle first: planroom cycle create.',
+    });
+  }
+  return cycle.id;
+}
+
 export function cycleOverview(db: ReadDb, cycleId?: number): CycleOverviewT | null {
   const cycle = cycleId === undefined ? currentCycle(db) : getCycle(db, cycleId);
   if (!cycle) {

@@ -1,7 +1,6 @@
 // Data issue services: list with filters, re-run reconciliation, assign, comment, close.
 import type { DataIssueT } from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
-import { currentCycle, getCycle } from '../db/repos/cycles';
 import {
   addComment,
   assignIssue,
@@ -14,16 +13,7 @@ import {
 } from '../db/repos/dataIssues';
 import type { ReadDb, WriteDb } from '../db/types';
 import { reconcileCycle } from '../snapshots/reconcile';
-
-export function cycleIdOrCurrent(db: ReadDb, cycleId?: number): number {
-  const cycle = cycleId === undefined ? currentCycle(db) : getCycle(db, cycleId);
-  if (!cycle) {
-    throw new AppError('not_found', cycleId === undefined ? 'No cycle yet.' : `No cycle with id ${cycleId}.`, {
-      hint: 'Create a cycle first: planroom cycle create.',
-    });
-  }
-  return cycle.id;
-}
+import { cycleIdOrCurrent } from './cycles';
 
 function toApi(db: ReadDb, rows: DataIssueRow[]): DataIssueT[] {
   const comments = listComments(

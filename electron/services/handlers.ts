@@ -7,6 +7,7 @@ import type { WriteDb } from '../db/types';
 import { importSource } from '../snapshots/importSource';
 import { createCycle, cycleOverview, toSummary } from './cycles';
 import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
+import { listPinLog, pinToCycle } from './pins';
 import { Serial } from './serial';
 
 export interface ServiceContext {
@@ -27,6 +28,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'cycle.overview': (input) => cycleOverview(db, input.cycleId),
     'cycle.list': () => listCycles(db).map(toSummary),
     'cycle.create': (input) => writes.run(async () => toSummary(createCycle(db, input))),
+    'cycle.pin': (input) => writes.run(async () => pinToCycle(db, input)),
+    'cycle.pinLog': (input) => listPinLog(db, input.cycleId),
     'snapshot.list': () =>
       listSnapshots(db).map((s) => ({
         id: s.id,

@@ -1,7 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import { DATA_ISSUE_KINDS } from '../../shared/api';
 import { useDataIssueStore } from '../stores/dataIssueStore';
-import { useUserName } from '../useUserName';
 import { DataIssueDetail } from './DataIssueDetail';
 import { ErrorBanner } from './ErrorBanner';
 
@@ -14,10 +13,9 @@ const KIND_LABEL: Record<(typeof DATA_ISSUE_KINDS)[number], string> = {
 };
 
 /** The cycle's data issues: filtered by status, owner and source; a row opens its detail. */
-export function DataIssueList() {
+export function DataIssueList({ userName }: { userName: string }) {
   const { issues, owners, sources, filters, error, load, setFilters, reconcile } = useDataIssueStore();
   const [openId, setOpenId] = useState<number | null>(null);
-  const [userName, setUserName] = useUserName();
   const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
@@ -62,10 +60,6 @@ export function DataIssueList() {
               <option key={s}>{s}</option>
             ))}
           </select>
-        </label>
-        <label>
-          Your name
-          <input value={userName} onChange={(e) => setUserName(e.target.value)} placeholder="for comments" />
         </label>
         <button type="button" onClick={() => void rerun()}>
           Re-run checks
@@ -112,7 +106,7 @@ export function DataIssueList() {
               {openId === i.id && (
                 <tr>
                   <td colSpan={6}>
-                    <DataIssueDetail issue={i} userName={userName.trim()} />
+                    <DataIssueDetail issue={i} userName={userName} />
                   </td>
                 </tr>
               )}

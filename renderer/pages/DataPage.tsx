@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { DataIssueList } from '../components/DataIssueList';
 import { ImportForm } from '../components/ImportForm';
 import { NewCycleForm } from '../components/NewCycleForm';
+import { PinForm } from '../components/PinForm';
+import { useUserName } from '../useUserName';
 import { fmtDateTime, fmtInt } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
 
@@ -14,19 +16,28 @@ export function DataPage() {
     void loadSnapshots();
   }, [loadSnapshots]);
   const pinned = new Set(overview?.sources.map((s) => s.snapshotId));
+  const [userName, setUserName] = useUserName();
 
   return (
     <section aria-label="Data">
       <header className="page-head">
         <h1>Data</h1>
+        <label className="who">
+          Your name
+          <input value={userName} onChange={(e) => setUserName(e.target.value)} placeholder="for comments and pins" />
+        </label>
       </header>
       <div className="card">
         <h2>Data issues</h2>
-        <DataIssueList />
+        <DataIssueList userName={userName.trim()} />
       </div>
       <div className="card">
         <h2>Import exports</h2>
         <ImportForm />
+      </div>
+      <div className="card">
+        <h2>Snapshot set of the current cycle</h2>
+        <PinForm userName={userName.trim()} />
       </div>
       <div className="card">
         <h2>New cycle</h2>

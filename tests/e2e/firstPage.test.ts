@@ -132,6 +132,18 @@ for (const target of TARGETS) {
       await expect(page.locator('table[aria-label="Snapshot list"] tbody tr').count()).resolves.toBe(5);
     });
 
+    it('pins the new snapshot to the current cycle with a reason, and shows the pin history', async () => {
+      const form = page.getByRole('form', { name: 'Pin snapshot' });
+      await form.getByLabel('Snapshot').selectOption({ label: 'WMS #5, exported 2026-12-01 07:00 UTC' });
+      await form.getByLabel('Reason').fill('Recount at DC West');
+      await form.getByRole('button', { name: 'Pin to cycle' }).click();
+      const history = page.locator('table[aria-label="Pin history"] tbody tr');
+      await expect.poll(() => history.first().textContent()).toMatch(/WMS#3 → #5DanaRecount at DC West/);
+      await expect(
+        page.locator('table[aria-label="Snapshot list"] .badge', { hasText: 'pinned' }).count(),
+      ).resolves.toBe(4);
+    });
+
     it('creates a new cycle on the latest snapshots, which becomes the current one', async () => {
       const form = page.getByRole('form', { name: 'New cycle' });
       await form.getByLabel('Name').fill('2027-01 S&OP');

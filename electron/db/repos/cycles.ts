@@ -56,11 +56,11 @@ export function insertCycle(
 export function pinSnapshot(
   db: WriteDb,
   p: { cycleId: number; source: string; snapshotId: number; by: string; reason?: string },
-): void {
+): boolean {
   const old = db
     .prepare('SELECT snapshot_id FROM cycle_snapshots WHERE cycle_id = ? AND source_id = ?')
     .get(p.cycleId, p.source) as { snapshot_id: number } | undefined;
-  if (old?.snapshot_id === p.snapshotId) return;
+  if (old?.snapshot_id === p.snapshotId) return false;
   const at = nowIso();
   db.prepare(
     `INSERT INTO cycle_snapshots (cycle_id, source_id, snapshot_id, pinned_at) VALUES (?, ?, ?, ?)
@@ -70,6 +70,7 @@ export function pinSnapshot(
     `INSERT INTO cycle_pin_log (cycle_id, source_id, old_snapshot_id, new_snapshot_id, pinned_by, reason, pinned_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(p.cycleId, p.source, old?.snapshot_id ?? null, p.snapshotId, p.by, p.reason ?? null, at);
+  return true;
 }
 
 /** The open cycle with the latest meeting, else the latest cycle. */
@@ -99,4 +100,23 @@ export function cyclePins(db: ReadDb, cycleId: number): PinRow[] {
        ORDER BY CASE cs.source_id WHEN 'ERP' THEN 1 WHEN 'TMS' THEN 2 WHEN 'WMS' THEN 3 WHEN 'CRM' THEN 4 ELSE 5 END, cs.source_id`,
     )
     .all(cycleId) as PinRow[];
+}
+
+export interface PinLogRow {
+  id: number;
+  source_id: string;
+  old_snapshot_id: number | null;
+  new_snapshot_id: number;
+  pinned_by: string;
+  reason: string | null;
+  pinned_at: string;
+}
+
+export function pinLog(db: ReadDb, cycleId: number): PinLogRow[] {
+  return db
+    .prepare(
+      `SELECT id, source_id, old_snapshot_id, new_snapshot_id, pinned_by, reason, pinned_at
+       FROM cycle_pin_log WHERE cycle_id = ? ORDER BY id DESC`,
+    )
+    .all(cycleId) as PinLogRow[];
 }
