@@ -78,7 +78,13 @@ const VERBS: Record<string, Verb> = {
       if (!SOURCE_SYSTEMS.includes(source as SourceSystem))
         throw usage(`--source must be one of ${SOURCE_SYSTEMS.join(', ')}`);
       if (positionals.length !== 1) throw usage('give exactly one export folder');
-      const data = await callApi(io, v, 'snapshot.import', { source: source as SourceSystem, dir: positionals[0]! });
+      const data = await callApi(
+        io,
+        v,
+        'snapshot.import',
+        { source: source as SourceSystem, dir: positionals[0]! },
+        { create: true },
+      );
       if (v.json) io.out(JSON.stringify(data, null, 2));
       else if (data.unchanged) io.out(`${source}: identical to snapshot ${data.snapshotId}; nothing imported`);
       else io.out(`${source}: snapshot ${data.snapshotId}, ${data.rowCount} rows (${formatCounts(data.rowCounts)})`);
@@ -157,7 +163,7 @@ const VERBS: Record<string, Verb> = {
       }
       if (sub !== 'show') throw usage(`unknown cycle command "${sub}" (show, list, create, pin, pins)`);
       const id = v.id === undefined ? undefined : Number(v.id);
-      const overview = await callApi(io, v, 'cycle.overview', { cycleId: id }, { create: false });
+      const overview = await callApi(io, v, 'cycle.overview', { cycleId: id });
       if (v.json) io.out(JSON.stringify(overview, null, 2));
       else if (!overview)
         io.out('No cycle yet. Import exports and run `planroom cycle create`, or `planroom serve` to load the demo.');
@@ -263,7 +269,11 @@ const VERBS: Record<string, Verb> = {
     async run(v, _p, io) {
       const binary = io.env.PLANROOM_BROWSER_MODE ? undefined : electronBinary(io.env);
       if (binary) {
-        const args = [appRoot(), ...(typeof v.db === 'string' ? ['--db', v.db] : [])];
+        const args = [
+          appRoot(),
+          ...(typeof v.db === 'string' ? ['--db', v.db] : []),
+          ...(v['no-demo'] ? ['--no-demo'] : []),
+        ];
         return new Promise((resolve) => {
           const child = spawn(binary, args, { stdio: 'inherit' });
           child.on('exit', (code) => resolve(code ?? EXIT.ok));
@@ -293,7 +303,8 @@ async function callApi<K extends ApiName>(
   v: Record<string, unknown>,
   name: K,
   input: ApiInput<K>,
-  open: { create?: boolean } = {},
+  // Only `import` creates a database; other verbs on a mistyped path must say so, not create one.
+  open: { create?: boolean } = { create: false },
 ): Promise<ApiOutput<K>> {
   const dbPath = resolveDbPath(v.db as string | undefined, io.env);
   const db: WriteDb = openDatabase(dbPath, open);

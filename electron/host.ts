@@ -34,7 +34,8 @@ const TYPES: Record<string, string> = {
 export function startHost(opts: HostOptions): Promise<RunningHost> {
   const server = createServer((req, res) => {
     handle(req, res, opts, server).catch((e: unknown) => {
-      send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } });
+      if (res.headersSent) res.destroy();
+      else send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } });
     });
   });
   return new Promise((resolve, reject) => {
@@ -85,7 +86,7 @@ async function handleApi(
     send(res, 403, { ok: false, error: { code: 'usage', message: 'Cross-origin calls are not allowed.' } });
     return;
   }
-  const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+  const name = url.pathname.slice('/api/'.length);
   if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').startsWith('application/json')) {
     send(res, 405, { ok: false, error: { code: 'usage', message: 'API calls are POST with a JSON body.' } });
     return;
@@ -117,7 +118,14 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function serveStatic(res: ServerResponse, root: string, pathname: string): void {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Malformed URL.' } });
+    return;
+  }
+  const rel = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(root, rel);
   if (!file.startsWith(root + sep) && file !== root) {
     send(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } });
@@ -135,7 +143,9 @@ function serveStatic(res: ServerResponse, root: string, pathname: string): void 
     'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=31536000, immutable',
     'x-content-type-options': 'nosniff',
   });
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

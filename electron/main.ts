@@ -23,7 +23,7 @@ function dbPathFromArgs(): string {
 async function start(): Promise<void> {
   const dbPath = dbPathFromArgs();
   db = openDatabase(dbPath);
-  await loadDemoCompany(db);
+  if (!process.argv.includes('--no-demo')) await loadDemoCompany(db);
   const index = join(rendererDir(), 'index.html');
   bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion() }), pathToFileURL(rendererDir()).href);
 

@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { SOURCE_SYSTEMS } from './domain/canonical';
 import type { AppErrorShape } from './domain/errors';
+import { isPeriod } from './domain/period';
 
 const Source = z.enum(SOURCE_SYSTEMS);
 const IsoTime = z.iso.datetime({ offset: true });
-const Period = z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week such as 2026-W49');
+const Period = z.string().refine(isPeriod, 'an ISO week such as 2026-W49');
 
 export const CycleSummary = z.object({
   id: z.number().int(),

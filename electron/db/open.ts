@@ -2,7 +2,7 @@
 // AppError saying what to do, and leaves nothing behind: a database file this call created is
 // removed again, an existing one is not modified before it has been found compatible.
 import Database from 'better-sqlite3';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../../shared/domain/errors';
 import { checkCompatible, loadMigrations, migrate } from './migrate';
@@ -34,9 +34,22 @@ export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
     });
   }
 
+  // Create the file exclusively: if two processes open the same new path, only the one that
+  // created it may remove it again on failure.
+  let created = false;
+  if (!existed) {
+    try {
+      closeSync(openSync(file, 'wx'));
+      created = true;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST')
+        throw asDbError(Object.assign(e as Error, { code: 'SQLITE_CANTOPEN' }), file);
+    }
+  }
+
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: existed });
+    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: true });
     const migrations = loadMigrations();
     checkCompatible(db as WriteDb, migrations, file);
     if (!opts.readonly) {
@@ -49,7 +62,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
     return db as WriteDb;
   } catch (error) {
     db?.close();
-    if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    if (created) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     throw asDbError(error, file);
   }
 }

@@ -111,6 +111,9 @@ export function* orderLines(c: Company): Generator<OrderLine> {
         const value = qty * unitPrice;
         const unknownLane = produced % unknownEvery(c) === 11;
         shipmentNo += 1;
+        // Delivered means it arrived before the as-of date; otherwise it is still on its way.
+        const delivered = status === 'delivered' && eta < asOf;
+        if (status === 'delivered' && !delivered) out.status = 'shipped';
         out.shipment = {
           shipment_id: `SH${String(shipmentNo).padStart(8, '0')}`,
           order_id: orderId,
@@ -119,8 +122,16 @@ export function* orderLines(c: Company): Generator<OrderLine> {
           carrier: rng.pick(['NordFreight', 'EuroHaul', 'RapidLog', 'SkyCargo']),
           planned_ship_date: addDays(committed, -lane.transitDays),
           eta,
-          delivered_date: past && status === 'delivered' ? eta : null,
-          status: past ? 'delivered' : rerouted ? 'rerouted' : daysOut < lane.transitDays ? 'in_transit' : 'planned',
+          delivered_date: delivered ? eta : null,
+          status: delivered
+            ? 'delivered'
+            : past
+              ? 'in_transit'
+              : rerouted
+                ? 'rerouted'
+                : daysOut < lane.transitDays
+                  ? 'in_transit'
+                  : 'planned',
           constraint_code: !past && rng.chance(0.015) ? rng.pick(['NO_CARRIER', 'CAPACITY', 'CUSTOMS']) : null,
           freight_cost: round2(value * (air ? 0.05 + 0.06 * rng.next() : 0.004 + 0.01 * rng.next())),
         };
@@ -242,7 +253,9 @@ function* erpOnHand(c: Company): Iterable<Row> {
     for (const [s, site] of SITES.entries()) {
       const wms = wmsOnHand(c, it, s);
       const u = hashUnit(c.seed, 60, it.index, s);
-      const booked = u < 0.03 ? Math.round(wms * (u < 0.015 ? 0.75 : 1.3)) + 6 : wms;
+      // 3% of rows disagree beyond tolerance (2% or 5 units): half under-booked, half over.
+      const gap = Math.max(6, Math.round(0.25 * wms));
+      const booked = u < 0.015 ? Math.max(0, wms - gap) : u < 0.03 ? wms + gap : wms;
       yield { sku: it.sku, location: site.id, on_hand: booked };
     }
   }

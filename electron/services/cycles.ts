@@ -40,7 +40,8 @@ export function createCycle(
     const id = insertCycle(db, {
       name: input.name,
       meetingAt,
-      startPeriod: input.startPeriod ?? periodOfDate(meetingAt.slice(0, 10)),
+      // The meeting's own calendar day (local time), not its UTC date.
+      startPeriod: input.startPeriod ?? periodOfDate(new Date(meetingAt)),
       horizon: input.horizon ?? DEFAULT_HORIZON,
       currency: input.currency ?? 'EUR',
     });

@@ -10,7 +10,7 @@ import { AppError } from '../../shared/domain/errors';
 import type { FileMapping } from '../../shared/domain/profile';
 import type { WriteDb } from '../db/types';
 import { nowIso } from '../db/types';
-import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts } from '../db/repos/snapshots';
+import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type SnapshotRow } from '../db/repos/snapshots';
 import { ensureSource } from '../db/repos/sources';
 import { isBlank, readRows } from '../sources/readRows';
 import { coerce, type Cell } from './coerce';
@@ -46,23 +46,28 @@ export async function importSource(
   const checksum = folderChecksum(dir, profile.files);
   const extractedAt = extractionTime(dir, profile.files);
 
-  ensureSource(db, source, SOURCE_OWNER_ROLE[source]);
-  const existing = findSnapshotByChecksum(db, source, checksum);
-  if (existing) {
-    return {
-      source,
-      snapshotId: existing.id,
-      unchanged: true,
-      rowCount: existing.row_count,
-      rowCounts: JSON.parse(existing.row_counts) as Record<string, number>,
-      extractedAt: existing.extracted_at,
-    };
-  }
+  const unchanged = (existing: SnapshotRow): ImportResult => ({
+    source,
+    snapshotId: existing.id,
+    unchanged: true,
+    rowCount: existing.row_count,
+    rowCounts: JSON.parse(existing.row_counts) as Record<string, number>,
+    extractedAt: existing.extracted_at,
+  });
+  const known = findSnapshotByChecksum(db, source, checksum);
+  if (known) return unchanged(known);
 
   // One transaction for the whole source. The reads are asynchronous, so the caller must not
   // run other writes on this connection meanwhile (the service layer serialises writes).
   db.exec('BEGIN IMMEDIATE');
   try {
+    // Another process may have imported the same export while we waited for the write lock.
+    const raced = findSnapshotByChecksum(db, source, checksum);
+    if (raced) {
+      db.exec('COMMIT');
+      return unchanged(raced);
+    }
+    ensureSource(db, source, SOURCE_OWNER_ROLE[source]);
     const snapshotId = insertSnapshot(db, { source, extractedAt, importedAt: nowIso(), origin: dir, checksum });
     const rowCounts: Record<string, number> = {};
     for (const mapping of profile.files) {
@@ -150,12 +155,12 @@ async function importFile(
   await readRows(
     path,
     {
-      header(cells) {
+      header(cells, headerRow) {
         const seen = new Set<string>();
         for (const h of cells) {
           if (h !== '' && seen.has(h)) {
             throw new AppError('import_failed', `Column "${h}" appears twice in the header.`, {
-              where: { ...where, row: 1, column: h },
+              where: { ...where, row: headerRow, column: h },
               hint: 'Remove or rename the duplicate column.',
             });
           }
@@ -168,7 +173,7 @@ async function importFile(
             'import_failed',
             `Missing column(s): ${missing.map((c) => `"${mapping.columns[c.name]}"`).join(', ')}.`,
             {
-              where: { ...where, row: 1, column: mapping.columns[missing[0]!.name] },
+              where: { ...where, row: headerRow, column: mapping.columns[missing[0]!.name] },
               hint: `Expected the header to contain ${columns.map((c) => `"${mapping.columns[c.name]}"`).join(', ')}.`,
             },
           );

@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/errors';
 
 export interface RowSink {
-  header(cells: string[]): void;
+  /** The header row and its 1-based row number in the file. */
+  header(cells: string[], row: number): void;
   /** rows[i] is row number firstRow + i of the file. */
   rows(rows: string[][], firstRow: number): void;
 }
@@ -27,15 +28,28 @@ function readCsv(path: string, sink: RowSink): Promise<void> {
       // Blank lines are kept (and skipped by the caller) so reported row numbers stay true.
       skipEmptyLines: false,
       chunkSize: 1 << 20,
+      // A byte-order mark before a quoted header would otherwise keep the quotes in the name.
+      beforeFirstChunk: (text) => text.replace(/^\uFEFF/, ''),
       chunk: (results, parser) => {
         try {
+          // An unclosed or stray quote swallows the rest of the file into one field: refuse it.
+          const quote = results.errors.find((e) => e.type === 'Quotes');
+          if (quote) {
+            throw new AppError('import_failed', `Broken quoting: ${quote.message.toLowerCase()}.`, {
+              where: { file: basename(path), row: rowNo + (quote.row ?? 0) },
+              hint: 'A field opens a double quote that never closes (or a quote sits inside an unquoted field). Fix the export.',
+            });
+          }
           let data = results.data;
           while (!sawHeader && data.length > 0 && isBlank(data[0]!)) {
             data = data.slice(1);
             rowNo += 1;
           }
           if (!sawHeader && data.length > 0) {
-            sink.header(data[0]!.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
+            sink.header(
+              data[0]!.map((h) => h.trim()),
+              rowNo,
+            );
             sawHeader = true;
             data = data.slice(1);
             rowNo += 1;
@@ -88,11 +102,29 @@ async function readXlsx(path: string, sink: RowSink, sheetName?: string): Promis
   let sawHeader = false;
   let batch: string[][] = [];
   let batchStart = 0;
+  let header: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const text = cellText(row.getCell(c).value);
+      if (typeof text !== 'string') {
+        // #N/A, #REF!...: no value to import, and an empty one would pass for a blank cell.
+        throw new AppError('import_failed', `The cell holds the Excel error ${text.error}.`, {
+          where: {
+            file: basename(path),
+            sheet: ws.name,
+            row: rowNumber,
+            column: header[c - 1] || row.getCell(c).address,
+            value: text.error,
+          },
+          hint: 'Fix the formula or value in the workbook and save it again.',
+        });
+      }
+      cells.push(text);
+    }
     if (!sawHeader) {
-      sink.header(cells.map((h) => h.trim()));
+      header = cells.map((h) => h.trim());
+      sink.header(header, rowNumber);
       sawHeader = true;
       return;
     }
@@ -117,14 +149,15 @@ async function readXlsx(path: string, sink: RowSink, sheetName?: string): Promis
 /** A row with nothing in it: an empty line, or a line of only delimiters and spaces. */
 export const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
-function cellText(v: ExcelJS.CellValue): string {
+/** A cell's value as text; formulas give their computed result; Excel errors come back as such. */
+function cellText(v: ExcelJS.CellValue): string | { error: string } {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
+    if ('error' in v) return { error: String(v.error) };
     if ('result' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text);
-    if ('error' in v) return '';
   }
   return String(v);
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,8 +102,41 @@ describe('planroom CLI', () => {
     const proc = planroom(['import', '--source', 'ERP', join(DEMO, 'erp'), '--db', '/proc/planroom.db']);
     expect(proc.code).toBe(3);
     expect(proc.stderr.trim().split('\n')).toHaveLength(1);
-    expect(planroom(['cycle', '--db', join(dir, 'absent.db')]).code).toBe(3);
+    for (const args of [['cycle'], ['cycle', 'list'], ['data-issues'], ['cycle', 'pins']]) {
+      const r = planroom([...args, '--db', join(dir, 'absent.db')]);
+      expect(r.code, args.join(' ')).toBe(3);
+      expect(r.stderr).toMatch(/No database at .*absent\.db/);
+    }
     expect(readdirSync(dir)).toEqual(['folder.db']);
+  });
+
+  it('several processes importing the same export into one new database: one snapshot, no damage', async () => {
+    const db = join(tempDir(), 'shared.db');
+    const runs = await Promise.all(
+      [1, 2, 3].map(
+        () =>
+          new Promise<{ code: number | null; out: string }>((resolve) => {
+            const child = spawn(process.execPath, [
+              join(ROOT, 'bin', 'planroom.cjs'),
+              'import',
+              '--source',
+              'WMS',
+              join(DEMO, 'wms'),
+              '--db',
+              db,
+            ]);
+            let out = '';
+            child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+            child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+            child.on('exit', (code) => resolve({ code, out }));
+          }),
+      ),
+    );
+    for (const r of runs) expect(r.code, r.out).toBe(0);
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT count(*) n FROM snapshots').get()).toEqual({ n: 1 });
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
   });
 
   it('refuses a database from a newer Planroom, changing nothing on disk', () => {

@@ -57,5 +57,6 @@ describe('HTTP host (browser mode)', () => {
   it('does not serve files outside the renderer', async () => {
     const r = await fetch(`${served.url}..%2F..%2Fpackage.json`);
     expect(await r.text()).not.toContain('"name": "planroom"');
+    expect((await fetch(`${served.url}%E0%A4%A`)).status).toBe(400);
   });
 });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -67,6 +68,23 @@ describe('a bad export stops the import with file, row, column and value, and wr
     await expectFailure({ where: { file: 'stock.csv', row: 12, column: 'as_of', value: 'bad-date' } });
   });
 
+  it('an unclosed quote that would swallow the rest of the file', async () => {
+    edit('pick_status.csv', (t) => {
+      const lines = t.split('\n');
+      lines[2] = lines[2]!.replace(/,([^,]*)$/, ',"$1');
+      return lines.join('\n');
+    });
+    await expectFailure({
+      message: expect.stringMatching(/^Broken quoting/) as unknown as string,
+      where: { file: 'pick_status.csv', row: 3 },
+    });
+  });
+
+  it('a header after blank lines is found, and its errors name its row', async () => {
+    edit('stock.csv', (t) => '\n\n' + t.replace('allocated', 'alloc'));
+    await expectFailure({ where: { file: 'stock.csv', row: 3, column: 'allocated' } });
+  });
+
   it('a missing column', async () => {
     edit('stock.csv', (t) => t.replace('allocated', 'alloc'));
     await expectFailure({ message: 'Missing column(s): "allocated".', where: { row: 1, column: 'allocated' } });
@@ -105,6 +123,55 @@ describe('a bad export stops the import with file, row, column and value, and wr
   it('a broken manifest', async () => {
     edit('manifest.json', () => '{"extracted_at": ');
     await expectFailure({ where: { file: 'manifest.json' } });
+  });
+
+  it('a byte-order mark before a quoted header is not part of the first column name', async () => {
+    edit('stock.csv', (t) => {
+      const [head, ...rest] = t.split('\n');
+      return [
+        '\uFEFF' +
+          head!
+            .split(',')
+            .map((h) => `"${h}"`)
+            .join(','),
+        ...rest,
+      ].join('\n');
+    });
+    const r = await importSource(db, 'WMS', wms);
+    expect(r.rowCounts.stock).toBe(483);
+  });
+
+  async function editItems(fn: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+    const erp = join(dir, 'erp');
+    rmSync(erp, { recursive: true, force: true });
+    cpSync(join(demoDir(), 'erp'), erp, { recursive: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(erp, 'items.xlsx'));
+    fn(wb.getWorksheet('Items')!);
+    await wb.xlsx.writeFile(join(erp, 'items.xlsx'));
+    return erp;
+  }
+
+  it('an Excel error cell (#N/A) is refused with its sheet, row and column', async () => {
+    const erp = await editItems((ws) => {
+      ws.getCell('D5').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    });
+    const error = await importSource(db, 'ERP', erp).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      where: { file: 'items.xlsx', sheet: 'Items', row: 5, column: 'Standard Cost', value: '#N/A' },
+    });
+    expect(db.prepare('SELECT * FROM snapshots').all()).toEqual(snapshotsBefore);
+  });
+
+  it('formula cells are read as their computed values', async () => {
+    const erp = await editItems((ws) => {
+      ws.getCell('E2').value = { formula: 'D2*1.5', result: 99.5 } as ExcelJS.CellFormulaValue;
+    });
+    const r = await importSource(db, 'ERP', erp);
+    const price = db
+      .prepare('SELECT unit_price FROM items WHERE snapshot_id = ? AND sku = ?')
+      .get(r.snapshotId, 'SKU-00001');
+    expect(price).toEqual({ unit_price: 99.5 });
   });
 
   it('binary garbage in an .xlsx workbook', async () => {

@@ -32,3 +32,21 @@ describe('dispatch', () => {
     expect(await dispatch(handlers, 'nope', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('contract validation', () => {
+  it('refuses an impossible ISO week before any service runs', async () => {
+    const { api } = await import('../../shared/api');
+    expect(
+      api['cycle.create'].input.safeParse({ name: 'x', meetingAt: '2026-12-01T09:00:00Z', startPeriod: '2026-W00' })
+        .success,
+    ).toBe(false);
+    expect(
+      api['cycle.create'].input.safeParse({ name: 'x', meetingAt: '2026-12-01T09:00:00Z', startPeriod: '2026-W53' })
+        .success,
+    ).toBe(true);
+    expect(
+      api['cycle.create'].input.safeParse({ name: 'x', meetingAt: '2026-12-01T09:00:00Z', startPeriod: '2025-W53' })
+        .success,
+    ).toBe(false);
+  });
+});
