@@ -76,7 +76,7 @@ for (const target of TARGETS) {
       await expect(page.locator('tr[data-source="CRM"] .badge').textContent()).resolves.toMatch(/3\.6 days stale/);
       await expect(page.locator('tr[data-source="ERP"] .badge').textContent()).resolves.toMatch(/11 h fresh/);
       await expect(page.locator('tr[data-source="ERP"]').textContent()).resolves.toContain('28,574');
-      await expect(page.locator('.agenda li').count()).resolves.toBe(7);
+      await expect.poll(() => page.locator('.agenda li').count()).toBe(7);
       await expect(page.locator('a.stat').textContent()).resolves.toBe('26open data issues');
       await expect(page.getByRole('status').textContent()).resolves.toMatch(/CRM is older than the freshness limit/);
       await page.screenshot({ path: join(SHOTS, `${target.name}-agenda.png`), fullPage: true });
@@ -86,13 +86,15 @@ for (const target of TARGETS) {
       await page.keyboard.press('5');
       await page.getByRole('heading', { name: 'Snapshots' }).waitFor();
       await expect(page.locator('a[aria-current="page"]').textContent()).resolves.toContain('Data');
-      await expect(page.locator('table[aria-label="Snapshot list"] tbody tr').count()).resolves.toBe(4);
-      await expect(page.locator('.badge.ok', { hasText: 'pinned' }).count()).resolves.toBe(4);
+      await expect.poll(() => page.locator('table[aria-label="Snapshot list"] tbody tr').count()).toBe(4);
+      await expect.poll(() => page.locator('.badge.ok', { hasText: 'pinned' }).count()).toBe(4);
       await page.screenshot({ path: join(SHOTS, `${target.name}-data.png`), fullPage: true });
     });
 
     it('lists the data issues reconciliation raised, filters them, and lets a user comment and close one', async () => {
-      await expect(page.locator('table[aria-label="Data issue list"] tbody tr[data-issue]').count()).resolves.toBe(26);
+      await expect
+        .poll(() => page.locator('table[aria-label="Data issue list"] tbody tr[data-issue]').count())
+        .toBe(26);
       await page.getByLabel('Owner').selectOption('Sales');
       const rows = page.locator('table[aria-label="Data issue list"] tbody tr[data-issue]');
       await expect.poll(() => rows.count()).toBe(4);
@@ -129,7 +131,7 @@ for (const target of TARGETS) {
       await form.getByLabel('Export folder').fill(wms);
       await form.getByRole('button', { name: 'Import' }).click();
       await expect(form.getByRole('status').textContent()).resolves.toMatch(/WMS: snapshot #5 with 912 rows/);
-      await expect(page.locator('table[aria-label="Snapshot list"] tbody tr').count()).resolves.toBe(5);
+      await expect.poll(() => page.locator('table[aria-label="Snapshot list"] tbody tr').count()).toBe(5);
     });
 
     it('pins the new snapshot to the current cycle with a reason, and shows the pin history', async () => {
@@ -152,7 +154,7 @@ for (const target of TARGETS) {
       await form.getByRole('status').waitFor();
       await page.screenshot({ path: join(SHOTS, `${target.name}-data-forms.png`), fullPage: true });
       await page.keyboard.press('1');
-      await expect(page.locator('h1').textContent()).resolves.toBe('2027-01 S&OP');
+      await page.getByRole('heading', { name: '2027-01 S&OP', level: 1 }).waitFor();
       // The new cycle pins the fresher WMS snapshot (#5); the others stay on the demo's.
       await expect(page.locator('tr[data-source="WMS"] td').nth(2).textContent()).resolves.toBe('#5');
       await expect(page.locator('tr[data-source="ERP"] td').nth(2).textContent()).resolves.toBe('#1');
