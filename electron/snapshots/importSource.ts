@@ -13,7 +13,8 @@ import { nowIso } from '../db/types';
 import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type SnapshotRow } from '../db/repos/snapshots';
 import { ensureSource } from '../db/repos/sources';
 import { isBlank, readRows } from '../sources/readRows';
-import { coerce, type Cell } from './coerce';
+import { BatchInsert } from './batchInsert';
+import { coerce, compileCoercer, INVALID, type Cell } from './coerce';
 
 export interface ImportProgress {
   source: SourceSystem;
@@ -145,11 +146,12 @@ async function importFile(
 ): Promise<number> {
   const table = canonicalTable(mapping.table);
   const columns = table.columns.filter((c) => c.name in mapping.columns);
-  const insert = db.prepare(
-    `INSERT INTO ${table.name} (snapshot_id, ${columns.map((c) => c.name).join(', ')})
-     VALUES (?${', ?'.repeat(columns.length)})`,
-  );
   const where = { file: mapping.file, sheet: mapping.sheet };
+  const names = columns.map((c) => c.name);
+  const coercers = columns.map(compileCoercer);
+  const writer = new BatchInsert(db, table.name, ['snapshot_id', ...names], (e, values, row) =>
+    rowError(e, table.key, names, values.slice(1), { ...where, row }),
+  );
   let indexes: number[] = [];
   let count = 0;
   await readRows(
@@ -186,38 +188,31 @@ async function importFile(
           const cells = rows[r]!;
           if (isBlank(cells)) continue;
           for (let i = 0; i < columns.length; i++) {
-            const col = columns[i]!;
             const raw = indexes[i]! >= 0 ? (cells[indexes[i]!] ?? '') : '';
-            const result = coerce(col, raw);
-            if (!result.ok) {
-              throw new AppError('import_failed', `Invalid value: expected ${result.expected}.`, {
-                where: { ...where, row: firstRow + r, column: mapping.columns[col.name], value: raw },
-                hint: 'Correct the export and import again; nothing was imported.',
-              });
+            const value = coercers[i]!(raw);
+            if (value === INVALID) {
+              const col = columns[i]!;
+              const why = coerce(col, raw);
+              throw new AppError(
+                'import_failed',
+                `Invalid value: expected ${why.ok ? describeColumn(col) : why.expected}.`,
+                {
+                  where: { ...where, row: firstRow + r, column: mapping.columns[col.name], value: raw },
+                  hint: 'Correct the export and import again; nothing was imported.',
+                },
+              );
             }
-            values[i + 1] = result.value;
+            values[i + 1] = value;
           }
-          try {
-            insert.run(values);
-            count += 1;
-          } catch (e) {
-            throw rowError(
-              e,
-              table.key,
-              columns.map((c) => c.name),
-              values.slice(1),
-              {
-                ...where,
-                row: firstRow + r,
-              },
-            );
-          }
+          writer.add(values, firstRow + r);
+          count += 1;
         }
         progress(count);
       },
     },
     mapping.sheet,
   );
+  writer.finish();
   return count;
 }
 
@@ -243,4 +238,9 @@ function rowError(
     });
   }
   return e;
+}
+
+/** Only reached if the fast and reference coercers disagreed (a property test guards that). */
+function describeColumn(col: { type: string }): string {
+  return `a valid ${col.type}`;
 }

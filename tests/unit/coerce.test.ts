@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coerce } from '../../electron/snapshots/coerce';
+import { coerce, compileCoercer, INVALID } from '../../electron/snapshots/coerce';
 import type { CanonicalColumn } from '../../shared/domain/canonical';
 
 const qty: CanonicalColumn = { name: 'qty', type: 'real', min: 0 };
@@ -26,5 +26,46 @@ describe('coerce', () => {
         expect(coerce(qty, String(x))).toEqual({ ok: true, value: x });
       }),
     );
+  });
+});
+
+describe('compiled coercers agree with the reference', () => {
+  const columns: CanonicalColumn[] = [
+    { name: 't', type: 'text' },
+    { name: 't', type: 'text', optional: true, oneOf: ['A', 'B', 'C'] },
+    { name: 'i', type: 'int', min: 1 },
+    { name: 'r', type: 'real', min: 0 },
+    { name: 'r', type: 'real', optional: true },
+    { name: 'b', type: 'bool' },
+    { name: 'd', type: 'date' },
+    { name: 'p', type: 'period', optional: true },
+  ];
+  // Strings near the edges: numbers in many notations, dates, weeks, junk, spaces.
+  const cell = fc.oneof(
+    fc.string(),
+    fc.double().map(String),
+    fc.integer().map(String),
+    fc.constantFrom(' 12 ', '0x10', '1e3', '-0', '.5', '5.', 'Infinity', 'NaN', '', ' ', 'y', 'No', 'X', 'A', ' B'),
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    fc
+      .tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 0, max: 54 }))
+      .map(([y, w]) => `${y}-W${String(w).padStart(2, '0')}`),
+  );
+
+  it('accepts the same values and refuses the same cells', () => {
+    const compiled = columns.map(compileCoercer);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: columns.length - 1 }), cell, (c, raw) => {
+        const fast = compiled[c]!(raw);
+        const ref = coerce(columns[c]!, raw);
+        if (ref.ok) expect(fast).toEqual(ref.value);
+        else expect(fast).toBe(INVALID);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('refuses hexadecimal, binary and infinite numbers', () => {
+    for (const s of ['0x10', '0b1', 'Infinity', '1e999']) expect(coerce(qty, s).ok, s).toBe(false);
   });
 });
