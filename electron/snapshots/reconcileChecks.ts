@@ -135,16 +135,19 @@ function unknownKeys({ db, pins }: CheckContext): Finding[] {
          GROUP BY t.${c.column} ORDER BY t.${c.column}`,
       )
       .all(snap, master) as { key: string; rows: number }[];
-    for (const r of rows) {
-      found.push({
-        kind: 'unknown_key',
-        source: c.source,
-        fingerprint: `unknown_key|${c.source}|${c.table}|${c.column}|${r.key}`,
-        summary: `${c.keyName} "${r.key}" in ${c.source} ${c.table} (${r.rows} row(s)) is unknown to the ${c.master.source} ${c.master.table} master`,
-        evidence: [{ table: c.table, column: c.column, key: r.key, rows: r.rows }],
-        evidenceCount: r.rows,
-      });
-    }
+    if (rows.length === 0) continue;
+    // One issue per place (source, table, column): its owner fixes them together.
+    const total = rows.reduce((n, r) => n + r.rows, 0);
+    const shown = rows.slice(0, 5).map((r) => `"${r.key}"`);
+    const more = rows.length > shown.length ? ` and ${rows.length - shown.length} more` : '';
+    found.push({
+      kind: 'unknown_key',
+      source: c.source,
+      fingerprint: `unknown_key|${c.source}|${c.table}|${c.column}`,
+      summary: `${rows.length} ${c.keyName}(s) in ${c.source} ${c.table} (${total} row(s)) unknown to the ${c.master.source} ${c.master.table} master: ${shown.join(', ')}${more}`,
+      evidence: rows.slice(0, EVIDENCE_LIMIT).map((r) => ({ [c.keyName]: r.key, table: c.table, rows: r.rows })),
+      evidenceCount: rows.length,
+    });
   }
   return found;
 }

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import type { DataIssueT } from '../../shared/api';
-import type { AppErrorShape } from '../../shared/domain/errors';
+import { useState, type SyntheticEvent } from 'react';
+import type { ApiResult, DataIssueT } from '../../shared/api';
 import { fmtDateTime } from '../format';
 import { useDataIssueStore } from '../stores/dataIssueStore';
-import { ErrorBanner } from './ErrorBanner';
+import { useSubmit } from '../useSubmit';
+import { FormResult } from './FormResult';
 
 const EVIDENCE_SHOWN = 20;
 
@@ -12,14 +12,15 @@ export function DataIssueDetail({ issue, userName }: { issue: DataIssueT; userNa
   const { assign, comment, close } = useDataIssueStore();
   const [assignee, setAssignee] = useState(issue.assignee ?? '');
   const [text, setText] = useState('');
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, submit } = useSubmit();
   const columns = Object.keys(issue.evidence.rows[0] ?? {});
 
-  async function run(e: FormEvent, action: () => Promise<{ ok: boolean; error?: AppErrorShape }>): Promise<void> {
-    e.preventDefault();
-    const r = await action();
-    setError(r.ok ? null : (r.error ?? null));
-    if (r.ok) setText('');
+  /** Assign, comment and close reload the list on success (the store does); clear the text box. */
+  function run<T>(e: SyntheticEvent, action: () => Promise<ApiResult<T>>): void {
+    void submit(e, action, () => {
+      setText('');
+      return '';
+    });
   }
 
   return (
@@ -65,38 +66,38 @@ export function DataIssueDetail({ issue, userName }: { issue: DataIssueT; userNa
         </ul>
       )}
 
-      {error && <ErrorBanner error={error} />}
+      <FormResult error={error} done={null} />
       {issue.status === 'open' && (
         <div className="form-row">
           <form
             className="form-row"
             aria-label="Assign"
-            onSubmit={(e) => void run(e, () => assign({ id: issue.id, assignee, by: userName }))}
+            onSubmit={(e) => run(e, () => assign({ id: issue.id, assignee, by: userName }))}
           >
             <label>
               Assignee
               <input value={assignee} onChange={(e) => setAssignee(e.target.value)} required />
             </label>
-            <button type="submit" disabled={!userName || !assignee.trim()}>
+            <button type="submit" disabled={busy || !userName || !assignee.trim()}>
               Assign
             </button>
           </form>
           <form
             className="form-row grow"
             aria-label="Comment or close"
-            onSubmit={(e) => void run(e, () => comment({ id: issue.id, author: userName, body: text }))}
+            onSubmit={(e) => run(e, () => comment({ id: issue.id, author: userName, body: text }))}
           >
             <label className="grow">
               Comment, or the reason for closing
               <input value={text} onChange={(e) => setText(e.target.value)} required />
             </label>
-            <button type="submit" disabled={!userName || !text.trim()}>
+            <button type="submit" disabled={busy || !userName || !text.trim()}>
               Comment
             </button>
             <button
               type="button"
-              disabled={!userName || !text.trim()}
-              onClick={(e) => void run(e, () => close({ id: issue.id, by: userName, reason: text }))}
+              disabled={busy || !userName || !text.trim()}
+              onClick={(e) => run(e, () => close({ id: issue.id, by: userName, reason: text }))}
             >
               Close issue
             </button>

@@ -98,7 +98,7 @@ export function DataIssueList({ userName }: { userName: string }) {
                 <td>{i.source}</td>
                 <td>{i.ownerRole}</td>
                 <td>{i.assignee ?? <span className="muted">unassigned</span>}</td>
-                <td>{i.deadline}</td>
+                <td className="nowrap">{i.deadline}</td>
                 <td>
                   <span className={i.status === 'open' ? 'badge warn' : 'badge ok'}>{i.status}</span>
                 </td>

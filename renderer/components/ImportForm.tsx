@@ -1,37 +1,32 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../../shared/domain/canonical';
-import type { AppErrorShape } from '../../shared/domain/errors';
 import { fmtInt } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
-import { ErrorBanner } from './ErrorBanner';
+import { useSubmit } from '../useSubmit';
+import { FormResult } from './FormResult';
 
 /** Import one source system's export folder (a path on this computer) as a new snapshot. */
 export function ImportForm() {
   const importSnapshot = useCycleStore((s) => s.importSnapshot);
   const [source, setSource] = useState<SourceSystem>('ERP');
   const [dir, setDir] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    const r = await importSnapshot({ source, dir: dir.trim() });
-    setBusy(false);
-    if (!r.ok) setError(r.error);
-    else
-      setDone(
-        r.data.unchanged
-          ? `${source}: identical to snapshot #${r.data.snapshotId}, nothing imported.`
-          : `${source}: snapshot #${r.data.snapshotId} with ${fmtInt(r.data.rowCount)} rows.`,
-      );
-  }
+  const { busy, error, done, submit } = useSubmit();
 
   return (
-    <form className="form-row" onSubmit={(e) => void submit(e)} aria-label="Import exports">
+    <form
+      className="form-row"
+      aria-label="Import exports"
+      onSubmit={(e) =>
+        void submit(
+          e,
+          () => importSnapshot({ source, dir: dir.trim() }),
+          (r) =>
+            r.unchanged
+              ? `${source}: identical to snapshot #${r.snapshotId}, nothing imported.`
+              : `${source}: snapshot #${r.snapshotId} with ${fmtInt(r.rowCount)} rows.`,
+        )
+      }
+    >
       <label>
         Source
         <select value={source} onChange={(e) => setSource(e.target.value as SourceSystem)} disabled={busy}>
@@ -54,12 +49,7 @@ export function ImportForm() {
         {busy ? 'Importing…' : 'Import'}
       </button>
       {busy && <progress aria-label="Import in progress" />}
-      {error && <ErrorBanner error={error} />}
-      {done && (
-        <p className="ok-line" role="status">
-          {done}
-        </p>
-      )}
+      <FormResult error={error} done={done} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../shared/domain/errors';
+import { useState } from 'react';
 import { useCycleStore } from '../stores/cycleStore';
 import { useDataIssueStore } from '../stores/dataIssueStore';
-import { ErrorBanner } from './ErrorBanner';
+import { useSubmit } from '../useSubmit';
+import { FormResult } from './FormResult';
 
 /** A new meeting cycle pinning the latest snapshot of every source. */
 export function NewCycleForm() {
@@ -10,26 +10,25 @@ export function NewCycleForm() {
   const [name, setName] = useState('');
   const [meeting, setMeeting] = useState('');
   const [horizon, setHorizon] = useState(26);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
-    setError(null);
-    setDone(null);
-    // datetime-local has no zone: it is the user's local time.
-    const meetingAt = new Date(meeting).toISOString();
-    const r = await createCycle({ name: name.trim(), meetingAt, horizon });
-    if (!r.ok) setError(r.error);
-    else {
-      setDone(`Cycle "${r.data.name}" created; it is now the current cycle.`);
-      // The new cycle was reconciled on creation: show its data issues.
-      await useDataIssueStore.getState().load();
-    }
-  }
+  const { busy, error, done, submit } = useSubmit();
 
   return (
-    <form className="form-row" onSubmit={(e) => void submit(e)} aria-label="New cycle">
+    <form
+      className="form-row"
+      aria-label="New cycle"
+      onSubmit={(e) =>
+        void submit(
+          e,
+          // datetime-local has no zone: it is the user's local time.
+          () => createCycle({ name: name.trim(), meetingAt: new Date(meeting).toISOString(), horizon }),
+          async (c) => {
+            // The new cycle was reconciled on creation: show its data issues.
+            await useDataIssueStore.getState().load();
+            return `Cycle "${c.name}" created; it is now the current cycle.`;
+          },
+        )
+      }
+    >
       <label className="grow">
         Name
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="2027-01 S&OP" required />
@@ -49,15 +48,10 @@ export function NewCycleForm() {
           required
         />
       </label>
-      <button type="submit" disabled={name.trim() === '' || meeting === ''}>
+      <button type="submit" disabled={busy || name.trim() === '' || meeting === ''}>
         Create cycle
       </button>
-      {error && <ErrorBanner error={error} />}
-      {done && (
-        <p className="ok-line" role="status">
-          {done}
-        </p>
-      )}
+      <FormResult error={error} done={done} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiOutput } from '../../shared/api';
-import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { fmtDateTime } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
 import { useDataIssueStore } from '../stores/dataIssueStore';
-import { ErrorBanner } from './ErrorBanner';
+import { useSubmit } from '../useSubmit';
+import { FormResult } from './FormResult';
 
 /** Pin another snapshot of a source to the current cycle, with a reason; and the pin history. */
 export function PinForm({ userName }: { userName: string }) {
@@ -15,7 +15,7 @@ export function PinForm({ userName }: { userName: string }) {
   const reloadSnapshots = useCycleStore((s) => s.loadSnapshots);
   const [choice, setChoice] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, done, submit } = useSubmit();
   const [log, setLog] = useState<ApiOutput<'cycle.pinLog'>>([]);
   const pinned = new Set(overview?.sources.map((s) => s.snapshotId));
   const candidates = snapshots.filter((s) => !pinned.has(s.id));
@@ -28,21 +28,24 @@ export function PinForm({ userName }: { userName: string }) {
     void loadLog();
   }, [overview?.cycle.id]);
 
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
+  function pin(e: FormEvent): void {
     const snap = candidates.find((s) => String(s.id) === choice);
     if (!snap) return;
-    const r = await call('cycle.pin', { source: snap.source, snapshotId: snap.id, by: userName, reason });
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    setReason('');
-    setChoice('');
-    await Promise.all([reload(), reloadSnapshots(), loadLog(), useDataIssueStore.getState().load()]);
+    void submit(
+      e,
+      () => call('cycle.pin', { source: snap.source, snapshotId: snap.id, by: userName, reason }),
+      async (r) => {
+        setReason('');
+        setChoice('');
+        await Promise.all([reload(), reloadSnapshots(), loadLog(), useDataIssueStore.getState().load()]);
+        return `${snap.source} #${snap.id} pinned; data issues: ${r.reconciliation.open} open (${r.reconciliation.opened} new, ${r.reconciliation.closed} closed).`;
+      },
+    );
   }
 
   return (
     <div>
-      <form className="form-row" aria-label="Pin snapshot" onSubmit={(e) => void submit(e)}>
+      <form className="form-row" aria-label="Pin snapshot" onSubmit={pin}>
         <label>
           Snapshot
           <select value={choice} onChange={(e) => setChoice(e.target.value)} required>
@@ -58,10 +61,10 @@ export function PinForm({ userName }: { userName: string }) {
           Reason
           <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why this snapshot" required />
         </label>
-        <button type="submit" disabled={!userName || !choice || !reason.trim()}>
+        <button type="submit" disabled={busy || !userName || !choice || !reason.trim()}>
           Pin to cycle
         </button>
-        {error && <ErrorBanner error={error} />}
+        <FormResult error={error} done={done} />
       </form>
       {log.length > 0 && (
         <table className="grid compact" aria-label="Pin history">

@@ -77,7 +77,7 @@ for (const target of TARGETS) {
       await expect(page.locator('tr[data-source="ERP"] .badge').textContent()).resolves.toMatch(/11 h fresh/);
       await expect(page.locator('tr[data-source="ERP"]').textContent()).resolves.toContain('28,574');
       await expect.poll(() => page.locator('.agenda li').count()).toBe(7);
-      await expect(page.locator('a.stat').textContent()).resolves.toBe('26open data issues');
+      await expect(page.locator('a.stat').textContent()).resolves.toBe('14open data issues');
       await expect(page.getByRole('status').textContent()).resolves.toMatch(/CRM is older than the freshness limit/);
       await page.screenshot({ path: join(SHOTS, `${target.name}-agenda.png`), fullPage: true });
     });
@@ -94,7 +94,7 @@ for (const target of TARGETS) {
     it('lists the data issues reconciliation raised, filters them, and lets a user comment and close one', async () => {
       await expect
         .poll(() => page.locator('table[aria-label="Data issue list"] tbody tr[data-issue]').count())
-        .toBe(26);
+        .toBe(14);
       await page.getByLabel('Owner').selectOption('Sales');
       const rows = page.locator('table[aria-label="Data issue list"] tbody tr[data-issue]');
       await expect.poll(() => rows.count()).toBe(4);
@@ -141,9 +141,11 @@ for (const target of TARGETS) {
       await form.getByRole('button', { name: 'Pin to cycle' }).click();
       const history = page.locator('table[aria-label="Pin history"] tbody tr');
       await expect.poll(() => history.first().textContent()).toMatch(/WMS#3 → #5DanaRecount at DC West/);
-      await expect(
-        page.locator('table[aria-label="Snapshot list"] .badge', { hasText: 'pinned' }).count(),
-      ).resolves.toBe(4);
+      await expect
+        .poll(() => page.locator('table[aria-label="Snapshot list"] .badge', { hasText: 'pinned' }).count())
+        .toBe(4);
+      await expect(form.getByRole('status').textContent()).resolves.toMatch(/^WMS #5 pinned; data issues: \d+ open/);
+      await page.screenshot({ path: join(SHOTS, `${target.name}-pins.png`), fullPage: true });
     });
 
     it('creates a new cycle on the latest snapshots, which becomes the current one', async () => {

@@ -72,7 +72,7 @@ describe('planroom CLI', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already closed/);
     expect(planroom(['data-issues', 'reconcile', '--db', db]).stdout).toMatch(
-      /^25 open: 0 new, 25 still there, 0 closed/,
+      /^13 open: 0 new, 13 still there, 0 closed/,
     );
   });
 
