@@ -32,6 +32,7 @@ export function reconcileCycle(db: WriteDb, cycleId: number, now: Date = new Dat
     db,
     pins: Object.fromEntries(pins.map((p) => [p.source_id, p.snapshot_id])),
     meetingAt: cycle.meeting_at,
+    startPeriod: cycle.start_period,
     freshnessHours: Object.fromEntries(pins.map((p) => [p.source_id, p.freshness_limit_hours])),
     extractedAt: Object.fromEntries(pins.map((p) => [p.source_id, p.extracted_at])),
   });

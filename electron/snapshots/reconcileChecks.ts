@@ -1,6 +1,5 @@
 // The reconciliation checks of DOMAIN.md, as SQL over a cycle's pinned snapshot set. Each
 // finding names its cause (the fingerprint), so a re-run recognises an issue it raised before.
-import { periodOfDate } from '../../shared/domain/period';
 import type { ReadDb } from '../db/types';
 
 export type IssueKind = 'stock_mismatch' | 'missing_shipment' | 'unknown_key' | 'stale_source' | 'overestimated_demand';
@@ -20,6 +19,8 @@ export interface CheckContext {
   db: ReadDb;
   pins: Partial<Record<string, number>>;
   meetingAt: string;
+  /** The cycle's first planning period: "ahead" starts there. */
+  startPeriod: string;
   freshnessHours: Record<string, number>;
   extractedAt: Record<string, string>;
 }
@@ -173,7 +174,7 @@ function staleSources({ meetingAt, extractedAt, freshnessHours }: CheckContext):
 }
 
 /** By family: forecast bias against actuals where both exist; the realistic demand removes it. */
-function overestimatedDemand({ db, pins, meetingAt }: CheckContext): Finding[] {
+function overestimatedDemand({ db, pins, startPeriod }: CheckContext): Finding[] {
   if (!pins.ERP || !pins.CRM) return [];
   const rows = db
     .prepare(
@@ -197,7 +198,7 @@ function overestimatedDemand({ db, pins, meetingAt }: CheckContext): Finding[] {
     .all({
       ERP: pins.ERP,
       CRM: pins.CRM,
-      fromPeriod: periodOfDate(meetingAt.slice(0, 10)),
+      fromPeriod: startPeriod,
       bias: OVERESTIMATE_BIAS,
     }) as Row[];
   return rows.map((r) => {
