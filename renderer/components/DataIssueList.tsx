@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import { DATA_ISSUE_KINDS } from '../../shared/api';
-import { useDataIssueStore } from '../stores/dataIssueStore';
+import { useShallow } from 'zustand/react/shallow';
+import { selectFilteredIssues, selectOwners, selectSources, useDataIssueStore } from '../stores/dataIssueStore';
 import { DataIssueDetail } from './DataIssueDetail';
 import { ErrorBanner } from './ErrorBanner';
 
@@ -14,7 +15,11 @@ const KIND_LABEL: Record<(typeof DATA_ISSUE_KINDS)[number], string> = {
 
 /** The cycle's data issues: filtered by status, owner and source; a row opens its detail. */
 export function DataIssueList({ userName }: { userName: string }) {
-  const { issues, owners, sources, filters, error, load, setFilters, reconcile } = useDataIssueStore();
+  const { filters, error, load, setFilters, reconcile } = useDataIssueStore();
+  // Derived arrays: compared shallowly, or each render would see a new value and loop.
+  const issues = useDataIssueStore(useShallow(selectFilteredIssues));
+  const owners = useDataIssueStore(useShallow(selectOwners));
+  const sources = useDataIssueStore(useShallow(selectSources));
   const [openId, setOpenId] = useState<number | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
@@ -36,7 +41,7 @@ export function DataIssueList({ userName }: { userName: string }) {
           Status
           <select
             value={filters.status}
-            onChange={(e) => void setFilters({ status: e.target.value as 'open' | 'closed' | '' })}
+            onChange={(e) => setFilters({ status: e.target.value as 'open' | 'closed' | '' })}
           >
             <option value="open">Open</option>
             <option value="closed">Closed</option>
@@ -45,7 +50,7 @@ export function DataIssueList({ userName }: { userName: string }) {
         </label>
         <label>
           Owner
-          <select value={filters.owner} onChange={(e) => void setFilters({ owner: e.target.value })}>
+          <select value={filters.owner} onChange={(e) => setFilters({ owner: e.target.value })}>
             <option value="">All owners</option>
             {owners.map((o) => (
               <option key={o}>{o}</option>
@@ -54,7 +59,7 @@ export function DataIssueList({ userName }: { userName: string }) {
         </label>
         <label>
           Source
-          <select value={filters.source} onChange={(e) => void setFilters({ source: e.target.value })}>
+          <select value={filters.source} onChange={(e) => setFilters({ source: e.target.value })}>
             <option value="">All sources</option>
             {sources.map((s) => (
               <option key={s}>{s}</option>

@@ -1,4 +1,5 @@
-// The current cycle's data issues, with the filters the Data page applies through the API.
+// The current cycle's data issues, loaded once per change; the Data page's filters and their
+// menus are derived from that one list by selectors.
 import { create } from 'zustand';
 import type { ApiInput, ApiName, ApiOutput, ApiResult, DataIssueT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
@@ -13,14 +14,12 @@ export interface IssueFilters {
 type Action<K extends ApiName> = (input: ApiInput<K>) => Promise<ApiResult<ApiOutput<K>>>;
 
 export interface DataIssueState {
-  issues: DataIssueT[];
-  /** Owner roles and sources present in the cycle, for the filter menus. */
-  owners: string[];
-  sources: string[];
+  /** Every data issue of the current cycle. */
+  all: DataIssueT[];
   filters: IssueFilters;
   error: AppErrorShape | null;
   load(): Promise<void>;
-  setFilters(f: Partial<IssueFilters>): Promise<void>;
+  setFilters(f: Partial<IssueFilters>): void;
   assign: Action<'dataIssue.assign'>;
   comment: Action<'dataIssue.comment'>;
   close: Action<'dataIssue.close'>;
@@ -37,29 +36,16 @@ export const useDataIssueStore = create<DataIssueState>((set, get) => {
       return r;
     };
   return {
-    issues: [],
-    owners: [],
-    sources: [],
+    all: [],
     filters: { status: 'open', owner: '', source: '' },
     error: null,
     async load() {
-      const { status, owner, source } = get().filters;
-      const [filtered, all] = await Promise.all([
-        call('dataIssue.list', { status: status || undefined, owner: owner || undefined, source: source || undefined }),
-        call('dataIssue.list', {}),
-      ]);
-      if (!filtered.ok) return set({ error: filtered.error });
-      if (!all.ok) return set({ error: all.error });
-      set({
-        issues: filtered.data,
-        owners: [...new Set(all.data.map((i) => i.ownerRole))].sort(),
-        sources: [...new Set(all.data.map((i) => i.source))].sort(),
-        error: null,
-      });
+      const r = await call('dataIssue.list', {});
+      if (r.ok) set({ all: r.data, error: null });
+      else set({ error: r.error });
     },
-    async setFilters(f) {
+    setFilters(f) {
       set({ filters: { ...get().filters, ...f } });
-      await get().load();
     },
     assign: thenReload('dataIssue.assign'),
     comment: thenReload('dataIssue.comment'),
@@ -67,3 +53,14 @@ export const useDataIssueStore = create<DataIssueState>((set, get) => {
     reconcile: thenReload('dataIssue.reconcile'),
   };
 });
+
+/** The issues the filters let through, in the API's order (open first, by deadline). */
+export const selectFilteredIssues = (s: DataIssueState): DataIssueT[] =>
+  s.all.filter(
+    (i) =>
+      (!s.filters.status || i.status === s.filters.status) &&
+      (!s.filters.owner || i.ownerRole === s.filters.owner) &&
+      (!s.filters.source || i.source === s.filters.source),
+  );
+export const selectOwners = (s: DataIssueState): string[] => [...new Set(s.all.map((i) => i.ownerRole))].sort();
+export const selectSources = (s: DataIssueState): string[] => [...new Set(s.all.map((i) => i.source))].sort();
