@@ -50,7 +50,7 @@ const VERBS: Record<string, Verb> = {
       const size = String(v.size).toUpperCase();
       if (!DEMO_SIZES.includes(size as DemoSize)) throw usage(`--size must be one of ${DEMO_SIZES.join(', ')}`);
       if (typeof v.out !== 'string') throw usage('--out DIR is required');
-      const seed = v.seed === undefined ? undefined : Number(v.seed);
+      const seed = optionalNumber(v.seed);
       if (seed !== undefined && !Number.isSafeInteger(seed)) throw usage('--seed must be a whole number');
       const progress = new ProgressLine(io);
       const files = await generateDemo({
@@ -126,7 +126,7 @@ const VERBS: Record<string, Verb> = {
           name: v.name,
           meetingAt: v.meeting,
           startPeriod: typeof v.start === 'string' ? v.start : undefined,
-          horizon: v.horizon === undefined ? undefined : Number(v.horizon),
+          horizon: optionalNumber(v.horizon),
         });
         io.out(v.json ? JSON.stringify(c, null, 2) : `cycle ${c.id} "${c.name}" created`);
         return EXIT.ok;
@@ -136,7 +136,7 @@ const VERBS: Record<string, Verb> = {
           throw usage('--source, --snapshot and --reason are required');
         }
         const r = await callApi(io, v, 'cycle.pin', {
-          cycleId: v.id === undefined ? undefined : Number(v.id),
+          cycleId: optionalNumber(v.id),
           source: v.source.toUpperCase(),
           snapshotId: Number(v.snapshot),
           by: String(v.as),
@@ -151,7 +151,7 @@ const VERBS: Record<string, Verb> = {
         return EXIT.ok;
       }
       if (sub === 'pins') {
-        const log = await callApi(io, v, 'cycle.pinLog', { cycleId: v.id === undefined ? undefined : Number(v.id) });
+        const log = await callApi(io, v, 'cycle.pinLog', { cycleId: optionalNumber(v.id) });
         if (v.json) io.out(JSON.stringify(log, null, 2));
         else
           for (const p of log) {
@@ -162,7 +162,7 @@ const VERBS: Record<string, Verb> = {
         return EXIT.ok;
       }
       if (sub !== 'show') throw usage(`unknown cycle command "${sub}" (show, list, create, pin, pins)`);
-      const id = v.id === undefined ? undefined : Number(v.id);
+      const id = optionalNumber(v.id);
       const overview = await callApi(io, v, 'cycle.overview', { cycleId: id });
       if (v.json) io.out(JSON.stringify(overview, null, 2));
       else if (!overview)
@@ -192,7 +192,7 @@ const VERBS: Record<string, Verb> = {
     async run(v, positionals, io) {
       const sub = positionals[0] ?? 'list';
       if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
-      const cycleId = v.cycle === undefined ? undefined : Number(v.cycle);
+      const cycleId = optionalNumber(v.cycle);
       const by = String(v.as);
       const id = (): number => {
         if (v.id === undefined) throw usage('--id N is required');
@@ -293,6 +293,9 @@ const VERBS: Record<string, Verb> = {
     },
   },
 };
+
+/** A numeric option as a number, or undefined when it was not given (the contract checks range). */
+const optionalNumber = (value: unknown): number | undefined => (value === undefined ? undefined : Number(value));
 
 class UsageError extends Error {}
 const usage = (message: string): UsageError => new UsageError(message);

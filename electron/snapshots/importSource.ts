@@ -195,7 +195,7 @@ async function importFile(
               const why = coerce(col, raw);
               throw new AppError(
                 'import_failed',
-                `Invalid value: expected ${why.ok ? describeColumn(col) : why.expected}.`,
+                `Invalid value: expected ${why.ok ? `a valid ${col.type}` : why.expected}.`,
                 {
                   where: { ...where, row: firstRow + r, column: mapping.columns[col.name], value: raw },
                   hint: 'Correct the export and import again; nothing was imported.',
@@ -238,9 +238,4 @@ function rowError(
     });
   }
   return e;
-}
-
-/** Only reached if the fast and reference coercers disagreed (a property test guards that). */
-function describeColumn(col: { type: string }): string {
-  return `a valid ${col.type}`;
 }

@@ -69,15 +69,12 @@ export function refreshIssue(db: WriteDb, id: number, summary: string, evidence:
   db.prepare('UPDATE data_issues SET summary = ?, evidence = ? WHERE id = ?').run(summary, evidence, id);
 }
 
+/** Closes an open issue with the reason as its last comment; an already closed one is left as it is. */
 export function closeIssue(db: WriteDb, id: number, by: string, reason: string): void {
-  const issue = getIssue(db, id);
-  if (issue.status === 'closed') return;
-  db.prepare("UPDATE data_issues SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?").run(
-    nowIso(),
-    by,
-    id,
-  );
-  addComment(db, id, by, reason);
+  const changed = db
+    .prepare("UPDATE data_issues SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'open'")
+    .run(nowIso(), by, id).changes;
+  if (changed > 0) addComment(db, id, by, reason);
 }
 
 export function assignIssue(db: WriteDb, id: number, assignee: string, by: string): void {
