@@ -20,5 +20,6 @@ await Promise.all([
   build({ ...common, ...shim, entryPoints: ['electron/main.ts'], outfile: 'dist/main.cjs', external: ['electron'] }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/preload.cjs', external: ['electron'] }),
   build({ ...common, ...shim, entryPoints: ['electron/cli.ts'], outfile: 'dist/cli.cjs' }),
+  build({ ...common, ...shim, entryPoints: ['electron/sources/xlsxWorker.ts'], outfile: 'dist/xlsxWorker.cjs' }),
   build({ ...common, ...shim, entryPoints: ['tests/bench/bench.ts'], outfile: 'dist/bench.cjs' }),
 ]);

@@ -63,7 +63,7 @@ export async function generateDemo(opts: GenerateOptions): Promise<GeneratedFile
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   }
   for (const { source, f } of all) {
-    const path = join(opts.out, source.toLowerCase(), f.file);
+    const path = join(opts.out, source.toLowerCase(), f.file.replace('*', ''));
     const report = (rows: number): void =>
       opts.onProgress?.({ file: path, filesDone: written.length, filesTotal: all.length, rows });
     const rows = f.file.endsWith('.xlsx')

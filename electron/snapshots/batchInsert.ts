@@ -1,6 +1,6 @@
 // Inserts canonical rows in multi-row INSERT statements (one statement per BATCH rows cuts the
 // per-call cost that dominates bulk loads). When a batch fails, its rows are retried one by one
-// so the error names the exact row; the caller's transaction then rolls everything back.
+// so the failure names the exact row; the caller records it (and stops, or skips the row).
 import type Database from 'better-sqlite3';
 import type { WriteDb } from '../db/types';
 import type { Cell } from './coerce';
@@ -13,13 +13,16 @@ export class BatchInsert {
   private readonly width: number;
   private values: Cell[] = [];
   private rowNumbers: number[] = [];
+  private rowCells: (readonly string[])[] = [];
+  /** Rows the database refused and the caller chose to skip. */
+  rejected = 0;
 
   constructor(
     db: WriteDb,
     table: string,
     columns: string[],
-    /** Turns a failure of one row into the error to report (with its row number). */
-    private readonly onRowError: (e: unknown, values: Cell[], row: number) => unknown,
+    /** Records the failure of one row (its values, number and raw cells); throw to stop. */
+    private readonly onRowError: (e: unknown, values: Cell[], row: number, cells: readonly string[]) => void,
   ) {
     this.width = columns.length;
     const tuple = `(${Array.from({ length: columns.length }, () => '?').join(', ')})`;
@@ -29,9 +32,10 @@ export class BatchInsert {
   }
 
   /** Adds one row (values in column order); `row` is its number in the source file. */
-  add(values: readonly Cell[], row: number): void {
+  add(values: readonly Cell[], row: number, cells: readonly string[]): void {
     for (const v of values) this.values.push(v);
     this.rowNumbers.push(row);
+    this.rowCells.push(cells);
     if (this.rowNumbers.length === BATCH) this.flushBatch();
   }
 
@@ -42,8 +46,13 @@ export class BatchInsert {
       // The statement failed as a whole: find the row, one at a time.
       this.flushRows();
     }
+    this.clear();
+  }
+
+  private clear(): void {
     this.values = [];
     this.rowNumbers = [];
+    this.rowCells = [];
   }
 
   private flushRows(): void {
@@ -52,7 +61,8 @@ export class BatchInsert {
       try {
         this.one.run(row);
       } catch (e) {
-        throw this.onRowError(e, row, this.rowNumbers[r]!);
+        this.onRowError(e, row, this.rowNumbers[r]!, this.rowCells[r]!);
+        this.rejected += 1;
       }
     }
   }
@@ -60,7 +70,6 @@ export class BatchInsert {
   /** Writes what is left; call once at the end of the file. */
   finish(): void {
     this.flushRows();
-    this.values = [];
-    this.rowNumbers = [];
+    this.clear();
   }
 }

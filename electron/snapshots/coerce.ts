@@ -1,20 +1,36 @@
 // Turns one raw cell into the canonical column's value, or says precisely why it cannot.
 // coerce() is the plain reference and explains failures; compileCoercer() is the fast path the
-// importer runs per cell (no allocation per cell, cached date/period checks). A property test
-// holds the two equal.
+// importer runs per cell (regular expressions built once, each distinct date or week checked
+// once). A property test holds the two equal for every value format.
 import type { CanonicalColumn } from '../../shared/domain/canonical';
-import { isIsoDate, isPeriod } from '../../shared/domain/period';
+import {
+  DATE_RANGE,
+  inDateRange,
+  numberExample,
+  numberPattern,
+  parseDate,
+  parseNumber,
+  type NumberFormat,
+} from '../../shared/domain/formats';
+import { isPeriod } from '../../shared/domain/period';
+import type { ValueFormat } from '../../shared/domain/profile';
 
 export type Cell = string | number | null;
 export type Coerced = { ok: true; value: Cell } | { ok: false; expected: string };
 
-const INT_RE = /^[+-]?\d+$/;
-// Plain decimal notation only: Number() alone would also take "0x10", "0b1" or "Infinity".
-const REAL_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** How the file at hand writes values: its profile format, and the workbook's date system. */
+export interface CellFormat extends ValueFormat {
+  /** Excel's 1904 date system (old Mac workbooks) for day numbers. */
+  date1904?: boolean;
+}
+
+export const PLAIN_FORMAT: CellFormat = { decimal: '.', thousands: '', dateFormats: ['yyyy-MM-dd'] };
+
 const TRUE = new Set(['y', 'yes', 'true', '1', 'x']);
 const FALSE = new Set(['n', 'no', 'false', '0', '']);
+const PERIOD_YEARS = { min: Number(DATE_RANGE.min.slice(0, 4)), max: Number(DATE_RANGE.max.slice(0, 4)) };
 
-export function coerce(col: CanonicalColumn, raw: string): Coerced {
+export function coerce(col: CanonicalColumn, raw: string, fmt: CellFormat = PLAIN_FORMAT): Coerced {
   const s = raw.trim();
   if (s === '' && col.type !== 'bool') {
     return col.optional ? { ok: true, value: null } : { ok: false, expected: `a value (${describe(col)})` };
@@ -23,14 +39,18 @@ export function coerce(col: CanonicalColumn, raw: string): Coerced {
     case 'text':
       if (col.oneOf && !col.oneOf.includes(s)) return { ok: false, expected: `one of ${col.oneOf.join(', ')}` };
       return { ok: true, value: s };
-    case 'int': {
-      if (!INT_RE.test(s)) return { ok: false, expected: 'a whole number' };
-      return checkMin(col, Number(s));
-    }
+    case 'int':
     case 'real': {
-      const n = REAL_RE.test(s) ? Number(s) : NaN;
-      if (!Number.isFinite(n)) return { ok: false, expected: 'a number' };
-      return checkMin(col, n);
+      const integer = col.type === 'int';
+      const n = parseNumber(s, fmt, integer);
+      if (n === undefined) {
+        return {
+          ok: false,
+          expected: `${integer ? 'a whole number' : 'a number'} like ${numberExample(fmt, integer)}`,
+        };
+      }
+      if (col.min !== undefined && n < col.min) return { ok: false, expected: `a number >= ${col.min}` };
+      return { ok: true, value: n };
     }
     case 'bool': {
       const l = s.toLowerCase();
@@ -38,16 +58,21 @@ export function coerce(col: CanonicalColumn, raw: string): Coerced {
       if (FALSE.has(l)) return { ok: true, value: 0 };
       return { ok: false, expected: 'Y or N' };
     }
-    case 'date':
-      return isIsoDate(s) ? { ok: true, value: s } : { ok: false, expected: 'a date as YYYY-MM-DD' };
-    case 'period':
-      return isPeriod(s) ? { ok: true, value: s } : { ok: false, expected: 'an ISO week as YYYY-Www' };
+    case 'date': {
+      const iso = parseDate(s, fmt.dateFormats, fmt.date1904);
+      if (iso === undefined) return { ok: false, expected: `a date as ${fmt.dateFormats.join(' or ')}` };
+      if (!inDateRange(iso)) return { ok: false, expected: `a date between ${DATE_RANGE.min} and ${DATE_RANGE.max}` };
+      return { ok: true, value: iso };
+    }
+    case 'period': {
+      if (!isPeriod(s)) return { ok: false, expected: 'an ISO week as YYYY-Www' };
+      const year = Number(s.slice(0, 4));
+      if (year < PERIOD_YEARS.min || year > PERIOD_YEARS.max) {
+        return { ok: false, expected: `a week between ${PERIOD_YEARS.min} and ${PERIOD_YEARS.max}` };
+      }
+      return { ok: true, value: s };
+    }
   }
-}
-
-function checkMin(col: CanonicalColumn, n: number): Coerced {
-  if (col.min !== undefined && n < col.min) return { ok: false, expected: `a number >= ${col.min}` };
-  return { ok: true, value: n };
 }
 
 function describe(col: CanonicalColumn): string {
@@ -58,7 +83,7 @@ function describe(col: CanonicalColumn): string {
 export const INVALID: unique symbol = Symbol('invalid');
 export type Coercer = (raw: string) => Cell | typeof INVALID;
 
-export function compileCoercer(col: CanonicalColumn): Coercer {
+export function compileCoercer(col: CanonicalColumn, fmt: CellFormat = PLAIN_FORMAT): Coercer {
   const min = col.min ?? -Infinity;
   const empty = col.optional ? null : INVALID;
   switch (col.type) {
@@ -72,13 +97,12 @@ export function compileCoercer(col: CanonicalColumn): Coercer {
     }
     case 'int':
     case 'real': {
-      const re = col.type === 'int' ? INT_RE : REAL_RE;
+      const toNumber = compileNumber(fmt, col.type === 'int');
       return (raw) => {
         const s = raw.trim();
         if (s === '') return empty;
-        if (!re.test(s)) return INVALID;
-        const n = Number(s);
-        return Number.isFinite(n) && n >= min ? n : INVALID;
+        const n = toNumber(s);
+        return n !== undefined && n >= min ? n : INVALID;
       };
     }
     case 'bool':
@@ -88,19 +112,36 @@ export function compileCoercer(col: CanonicalColumn): Coercer {
       };
     case 'date':
     case 'period': {
-      // Exports repeat the same few hundred dates and weeks: check each distinct one once.
-      const valid = col.type === 'date' ? isIsoDate : isPeriod;
-      const seen = new Map<string, boolean>();
+      // Exports repeat the same few hundred dates and weeks: read each distinct one once.
+      const seen = new Map<string, Cell | typeof INVALID>();
       return (raw) => {
         const s = raw.trim();
         if (s === '') return empty;
-        let ok = seen.get(s);
-        if (ok === undefined) {
-          ok = valid(s);
-          if (seen.size < 100_000) seen.set(s, ok);
+        let v = seen.get(s);
+        if (v === undefined) {
+          const r = coerce(col, s, fmt);
+          v = r.ok ? r.value : INVALID;
+          if (seen.size < 100_000) seen.set(s, v);
         }
-        return ok ? s : INVALID;
+        return v;
       };
     }
   }
+}
+
+/** A number reader for one format, its pattern built once; plain "1234.5" skips the rewriting. */
+function compileNumber(fmt: NumberFormat, integer: boolean): (s: string) => number | undefined {
+  const re = numberPattern(fmt, integer);
+  const plain = fmt.decimal === '.' && fmt.thousands === '';
+  const group = fmt.thousands === ' ' ? /[ \u00a0\u202f]/g : fmt.thousands === '' ? undefined : fmt.thousands;
+  return (s) => {
+    if (!re.test(s)) return undefined;
+    let body = s;
+    if (!plain) {
+      if (group !== undefined) body = typeof group === 'string' ? body.replaceAll(group, '') : body.replace(group, '');
+      if (fmt.decimal === ',') body = body.replace(',', '.');
+    }
+    const n = Number(body);
+    return Number.isFinite(n) ? n : undefined;
+  };
 }

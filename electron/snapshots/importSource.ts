@@ -1,25 +1,44 @@
-// Imports one source system's export folder as one immutable snapshot: read -> map -> validate
-// -> commit, all in one transaction. The first error stops the import with file, row, column,
-// value and what was expected, and nothing is written: the previous snapshot stays as it was.
+// Imports one source system's export folder as one immutable snapshot: pick files by the
+// profile's patterns -> read -> map -> validate -> commit, all in one transaction. Bad rows are
+// all reported at once with file, sheet, row, column, value and what was expected, and nothing
+// is written; or, with skipBadRows, set aside in rejected_rows for review. The previous snapshot
+// stays as it was until the new one is committed.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { canonicalTable, SOURCE_OWNER_ROLE, type SourceSystem } from '../../shared/domain/canonical';
-import { DEFAULT_PROFILES } from '../../shared/domain/defaultProfiles';
 import { AppError } from '../../shared/domain/errors';
-import type { FileMapping } from '../../shared/domain/profile';
-import type { WriteDb } from '../db/types';
-import { nowIso } from '../db/types';
+import { fileFormat, headersOf, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
+import { getProfile } from '../db/repos/profiles';
 import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type SnapshotRow } from '../db/repos/snapshots';
 import { ensureSource } from '../db/repos/sources';
-import { isBlank, readRows } from '../sources/readRows';
+import type { WriteDb } from '../db/types';
+import { nowIso } from '../db/types';
+import { cellTooLarge, DEFAULT_LIMITS, isBlank, readRows, type ReadLimits } from '../sources/readRows';
+import { BadRows, DEFAULT_BAD_ROW_LIMITS, type BadRowLimits } from './badRows';
 import { BatchInsert } from './batchInsert';
-import { coerce, compileCoercer, INVALID, type Cell } from './coerce';
+import type { Cell } from './coerce';
+import { pickFiles, type PickedFiles } from './pickFiles';
+import { RowMapper } from './rowMapper';
 
 export interface ImportProgress {
   source: SourceSystem;
   file: string;
+  /** Rows read so far in this import (all files). */
   rows: number;
+  /** Bytes of all the import's files read so far, of bytesTotal. */
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+export interface ImportedFile {
+  file: string;
+  sheet?: string;
+  table: string;
+  rows: number;
+  rejected: number;
+  /** Headers of the file that no column reads. */
+  ignoredColumns: string[];
 }
 
 export interface ImportResult {
@@ -29,11 +48,19 @@ export interface ImportResult {
   unchanged: boolean;
   rowCount: number;
   rowCounts: Record<string, number>;
+  /** Rows set aside by skipBadRows (see rejected_rows). */
+  rejectedCount: number;
   extractedAt: string;
+  files: ImportedFile[];
 }
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
+  /** Import the good rows and keep the bad ones aside, instead of stopping. */
+  skipBadRows?: boolean;
+  /** A profile for this import only (otherwise the stored one, else the default). */
+  profile?: SourceProfile;
+  limits?: Partial<ReadLimits & BadRowLimits>;
 }
 
 export async function importSource(
@@ -42,10 +69,12 @@ export async function importSource(
   dir: string,
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  const profile = DEFAULT_PROFILES[source];
-  checkFolder(dir, profile.files);
-  const checksum = folderChecksum(dir, profile.files);
-  const extractedAt = extractionTime(dir, profile.files);
+  const profile = opts.profile ?? getProfile(db, source).profile;
+  const limits = { ...DEFAULT_LIMITS, ...DEFAULT_BAD_ROW_LIMITS, ...opts.limits };
+  const picked = pickFiles(dir, profile.files);
+  const skip = opts.skipBadRows ?? false;
+  const checksum = importChecksum(picked, profile, skip);
+  const extractedAt = extractionTime(dir, picked);
 
   const unchanged = (existing: SnapshotRow): ImportResult => ({
     source,
@@ -53,10 +82,16 @@ export async function importSource(
     unchanged: true,
     rowCount: existing.row_count,
     rowCounts: JSON.parse(existing.row_counts) as Record<string, number>,
+    rejectedCount: existing.rejected_count,
     extractedAt: existing.extracted_at,
+    files: [],
   });
   const known = findSnapshotByChecksum(db, source, checksum);
   if (known) return unchanged(known);
+
+  const bytesTotal = picked.flatMap((p) => p.paths).reduce((sum, p) => sum + statSync(p).size, 0);
+  let bytesDone = 0;
+  let rowsDone = 0;
 
   // One transaction for the whole source. The reads are asynchronous, so the caller must not
   // run other writes on this connection meanwhile (the service layer serialises writes).
@@ -69,51 +104,69 @@ export async function importSource(
       return unchanged(raced);
     }
     ensureSource(db, source, SOURCE_OWNER_ROLE[source]);
-    const snapshotId = insertSnapshot(db, { source, extractedAt, importedAt: nowIso(), origin: dir, checksum });
+    const snapshotId = insertSnapshot(db, {
+      source,
+      extractedAt,
+      importedAt: nowIso(),
+      origin: dir,
+      checksum,
+      profile: JSON.stringify(profile),
+    });
+    const bad = new BadRows(db, snapshotId, skip, limits);
     const rowCounts: Record<string, number> = {};
-    for (const mapping of profile.files) {
-      const n = await importFile(db, snapshotId, join(dir, mapping.file), mapping, (rows) =>
-        opts.onProgress?.({ source, file: mapping.file, rows }),
-      );
-      rowCounts[mapping.table] = (rowCounts[mapping.table] ?? 0) + n;
+    const files: ImportedFile[] = [];
+    for (const { mapping, paths } of picked) {
+      rowCounts[mapping.table] ??= 0;
+      for (const path of paths) {
+        const size = statSync(path).size;
+        const before = bad.count;
+        const done = await importFile(db, snapshotId, path, mapping, profile, limits, bad, (rows, read) => {
+          opts.onProgress?.({
+            source,
+            file: basename(path),
+            rows: rowsDone + rows,
+            bytesRead: bytesDone + read,
+            bytesTotal,
+          });
+        });
+        bytesDone += size;
+        rowsDone += done.rows + (bad.count - before);
+        rowCounts[mapping.table] = (rowCounts[mapping.table] ?? 0) + done.rows;
+        files.push({ ...done, file: basename(path), table: mapping.table, rejected: bad.count - before });
+      }
     }
+    bad.throwIfAny();
     const rowCount = Object.values(rowCounts).reduce((a, b) => a + b, 0);
-    setSnapshotCounts(db, snapshotId, rowCount, rowCounts);
+    setSnapshotCounts(db, snapshotId, rowCount, rowCounts, bad.count);
     db.exec('COMMIT');
-    return { source, snapshotId, unchanged: false, rowCount, rowCounts, extractedAt };
+    return {
+      source,
+      snapshotId,
+      unchanged: false,
+      rowCount,
+      rowCounts,
+      rejectedCount: bad.count,
+      extractedAt,
+      files,
+    };
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
   }
 }
 
-function checkFolder(dir: string, files: FileMapping[]): void {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new AppError('not_found', `No folder at ${dir}.`, { hint: 'Pass the folder holding the exports.' });
-  }
-  const missing = files.filter((f) => !existsSync(join(dir, f.file))).map((f) => f.file);
-  if (missing.length > 0) {
-    throw new AppError('import_failed', `Missing export file(s) in ${dir}: ${missing.join(', ')}.`, {
-      where: { file: missing[0] },
-      hint: 'Export them from the source system, or check the folder.',
-    });
-  }
-}
-
-function folderChecksum(dir: string, files: FileMapping[]): string {
+/** Same files, same profile, same mode: the same snapshot. A changed profile reads files anew. */
+function importChecksum(picked: PickedFiles[], profile: SourceProfile, skip: boolean): string {
   const hash = createHash('sha256');
-  for (const f of files) {
-    hash
-      .update(f.file)
-      .update('\0')
-      .update(readFileSync(join(dir, f.file)))
-      .update('\0');
+  hash.update(JSON.stringify(profile)).update(skip ? '\0skip\0' : '\0strict\0');
+  for (const { paths } of picked) {
+    for (const p of paths) hash.update(basename(p)).update('\0').update(readFileSync(p)).update('\0');
   }
   return hash.digest('hex');
 }
 
 /** manifest.json's extracted_at when the export carries one, else the newest file's time. */
-function extractionTime(dir: string, files: FileMapping[]): string {
+function extractionTime(dir: string, picked: PickedFiles[]): string {
   const manifest = join(dir, 'manifest.json');
   if (existsSync(manifest)) {
     let value: unknown;
@@ -133,7 +186,7 @@ function extractionTime(dir: string, files: FileMapping[]): string {
     }
     return new Date(value).toISOString();
   }
-  const newest = Math.max(...files.map((f) => statSync(join(dir, f.file)).mtimeMs));
+  const newest = Math.max(...picked.flatMap((p) => p.paths).map((p) => statSync(p).mtimeMs));
   return new Date(newest).toISOString();
 }
 
@@ -142,100 +195,117 @@ async function importFile(
   snapshotId: number,
   path: string,
   mapping: FileMapping,
-  progress: (rows: number) => void,
-): Promise<number> {
+  profile: SourceProfile,
+  limits: ReadLimits,
+  bad: BadRows,
+  progress: (rows: number, bytesRead: number) => void,
+): Promise<{ rows: number; sheet?: string; ignoredColumns: string[] }> {
   const table = canonicalTable(mapping.table);
-  const columns = table.columns.filter((c) => c.name in mapping.columns);
-  const where = { file: mapping.file, sheet: mapping.sheet };
-  const names = columns.map((c) => c.name);
-  const coercers = columns.map(compileCoercer);
-  const writer = new BatchInsert(db, table.name, ['snapshot_id', ...names], (e, values, row) =>
-    rowError(e, table.key, names, values.slice(1), { ...where, row }),
-  );
-  let indexes: number[] = [];
+  const file = basename(path);
+  let where: { file: string; sheet?: string } = { file };
+  let mapper: RowMapper | undefined;
+  let writer: BatchInsert | undefined;
+  let header: string[] = [];
   let count = 0;
+  let dataRows = 0;
+  let headerRow = 0;
+  let bytesRead = 0;
+  const cellsOf = (cells: readonly string[]) =>
+    Object.fromEntries(header.map((h, i) => [h || `#${i + 1}`, cells[i] ?? '']));
   await readRows(
     path,
     {
-      header(cells, headerRow) {
-        const seen = new Set<string>();
-        for (const h of cells) {
-          if (h !== '' && seen.has(h)) {
-            throw new AppError('import_failed', `Column "${h}" appears twice in the header.`, {
-              where: { ...where, row: headerRow, column: h },
-              hint: 'Remove or rename the duplicate column.',
-            });
-          }
-          seen.add(h);
-        }
-        indexes = columns.map((c) => cells.indexOf(mapping.columns[c.name]!));
-        const missing = columns.filter((c, i) => indexes[i] === -1 && !c.optional);
-        if (missing.length > 0) {
-          throw new AppError(
-            'import_failed',
-            `Missing column(s): ${missing.map((c) => `"${mapping.columns[c.name]}"`).join(', ')}.`,
-            {
-              where: { ...where, row: headerRow, column: mapping.columns[missing[0]!.name] },
-              hint: `Expected the header to contain ${columns.map((c) => `"${mapping.columns[c.name]}"`).join(', ')}.`,
-            },
-          );
-        }
+      header(cells, row, info) {
+        where = { file, sheet: info.sheet };
+        header = cells;
+        headerRow = row;
+        const fmt = { ...fileFormat(profile, mapping), date1904: info.date1904 };
+        const m = new RowMapper(table, mapping, fmt, cells, { ...where, row });
+        mapper = m;
+        writer = new BatchInsert(db, table.name, ['snapshot_id', ...m.names], (e, values, row, raw) => {
+          const problem = keyError(e, table.key, m.names, values.slice(1));
+          bad.add({ ...problem, where: { ...where, row }, cells: cellsOf(raw) });
+        });
       },
       rows(rows, firstRow) {
-        const values: Cell[] = new Array<Cell>(columns.length + 1);
+        const m = mapper!;
+        const w = writer!;
+        const values: Cell[] = new Array<Cell>(m.names.length + 1);
         values[0] = snapshotId;
         for (let r = 0; r < rows.length; r++) {
           const cells = rows[r]!;
           if (isBlank(cells)) continue;
-          for (let i = 0; i < columns.length; i++) {
-            const raw = indexes[i]! >= 0 ? (cells[indexes[i]!] ?? '') : '';
-            const value = coercers[i]!(raw);
-            if (value === INVALID) {
-              const col = columns[i]!;
-              const why = coerce(col, raw);
-              throw new AppError(
-                'import_failed',
-                `Invalid value: expected ${why.ok ? `a valid ${col.type}` : why.expected}.`,
-                {
-                  where: { ...where, row: firstRow + r, column: mapping.columns[col.name], value: raw },
-                  hint: 'Correct the export and import again; nothing was imported.',
-                },
-              );
-            }
-            values[i + 1] = value;
+          const row = firstRow + r;
+          dataRows += 1;
+          const tooLong = cells.findIndex((c) => c.length > limits.maxCellChars);
+          if (tooLong !== -1) {
+            throw cellTooLarge(
+              file,
+              row,
+              header[tooLong] || `#${tooLong + 1}`,
+              cells[tooLong]!.length,
+              limits.maxCellChars,
+              where.sheet,
+            );
           }
-          writer.add(values, firstRow + r);
+          const problem = m.map(cells, values, 1);
+          if (problem) {
+            bad.add({
+              message: `Invalid value: expected ${problem.expected}.`,
+              where: { ...where, row, column: problem.column, value: problem.value },
+              hint: "Correct the export (or the mapping profile's formats) and import again.",
+              cells: cellsOf(cells),
+            });
+            continue;
+          }
+          if (!bad.stopping) w.add(values, row, cells);
           count += 1;
         }
-        progress(count);
+        progress(count, bytesRead);
+      },
+      bytes(read) {
+        bytesRead = read;
       },
     },
-    mapping.sheet,
+    {
+      csv: profile.csv,
+      expectedHeaders: headersOf(mapping),
+      sheet: mapping.sheet,
+      limits,
+    },
   );
-  writer.finish();
-  return count;
+  writer?.finish();
+  if (dataRows === 0 && !mapping.optional) {
+    // A truncated or failed export often ends right after its header.
+    throw new AppError('import_failed', 'The file has its header but no data rows.', {
+      where: { ...where, row: headerRow },
+      hint: 'Export it again. If the source truly has no rows here, mark the file optional in the mapping profile.',
+    });
+  }
+  const rejectedInFile = writer?.rejected ?? 0;
+  return { rows: count - rejectedInFile, sheet: where.sheet, ignoredColumns: mapper?.ignoredHeaders ?? [] };
 }
 
-function rowError(
+/** A row the database refused: a duplicate key, or another rule of the model. */
+function keyError(
   e: unknown,
   key: readonly string[],
   names: string[],
   values: Cell[],
-  where: { file: string; sheet?: string; row: number },
-): unknown {
+): { message: string; hint: string } {
   const code = (e as { code?: string }).code;
   if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     const k = key.map((name) => `${name}=${String(values[names.indexOf(name)])}`).join(', ');
-    return new AppError('import_failed', `Duplicate key (${k}): the same row appears twice.`, {
-      where,
+    return {
+      message: `Duplicate key (${k}): the same row appears twice.`,
       hint: 'Remove the duplicate row from the export.',
-    });
+    };
   }
   if (code?.startsWith('SQLITE_CONSTRAINT')) {
-    return new AppError('import_failed', `Row breaks a rule of the model: ${(e as Error).message}.`, {
-      where,
+    return {
+      message: `Row breaks a rule of the model: ${(e as Error).message}.`,
       hint: 'Correct the row in the export.',
-    });
+    };
   }
-  return e;
+  throw e;
 }

@@ -1,14 +1,21 @@
 // The mapping profiles that ship for the demo company's four source systems. The demo generator
-// writes its files with exactly these headers, and the importer reads them back through them.
+// writes its files with exactly these headers (and the file patterns without their *), and the
+// importer reads them back through them. A dated export such as sales_orders_2026-11-30.csv
+// matches too; when several match, the newest is taken.
 import type { SourceSystem } from './canonical';
-import type { SourceProfile } from './profile';
+import type { CsvOptions, SourceProfile, ValueFormat } from './profile';
+
+const AUTO_CSV: CsvOptions = { delimiter: 'auto', encoding: 'auto' };
+const ISO_VALUES: ValueFormat = { decimal: '.', thousands: '', dateFormats: ['yyyy-MM-dd'] };
 
 export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
   ERP: {
     source: 'ERP',
+    csv: AUTO_CSV,
+    format: ISO_VALUES,
     files: [
       {
-        file: 'items.xlsx',
+        file: 'items*.xlsx',
         sheet: 'Items',
         table: 'items',
         columns: {
@@ -23,17 +30,17 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
         },
       },
       {
-        file: 'locations.csv',
+        file: 'locations*.csv',
         table: 'locations',
         columns: { location: 'Plant', name: 'Name', type: 'Type', region: 'Region' },
       },
       {
-        file: 'customers.csv',
+        file: 'customers*.csv',
         table: 'customers',
         columns: { customer: 'Customer', name: 'Name', region: 'Region' },
       },
       {
-        file: 'item_locations.csv',
+        file: 'item_locations*.csv',
         table: 'item_locations',
         columns: {
           sku: 'Material',
@@ -44,7 +51,7 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
         },
       },
       {
-        file: 'resources.csv',
+        file: 'resources*.csv',
         table: 'resources',
         columns: {
           resource: 'Work Center',
@@ -54,22 +61,22 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
         },
       },
       {
-        file: 'routings.csv',
+        file: 'routings*.csv',
         table: 'routings',
         columns: { sku: 'Material', resource: 'Work Center', hours_per_unit: 'Hours Per Unit' },
       },
       {
-        file: 'supply.csv',
+        file: 'supply*.csv',
         table: 'supply',
         columns: { sku: 'Material', location: 'Plant', period: 'Week', kind: 'Type', qty: 'Quantity' },
       },
       {
-        file: 'production_actuals.csv',
+        file: 'production_actuals*.csv',
         table: 'production_actuals',
         columns: { resource: 'Work Center', sku: 'Material', period: 'Week', qty: 'Confirmed Qty' },
       },
       {
-        file: 'sales_orders.csv',
+        file: 'sales_orders*.csv',
         table: 'sales_orders',
         columns: {
           order_id: 'Sales Order',
@@ -85,12 +92,12 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
         },
       },
       {
-        file: 'actual_sales.csv',
+        file: 'actual_sales*.csv',
         table: 'actual_sales',
         columns: { sku: 'Material', location: 'Plant', period: 'Week', qty: 'Invoiced Qty' },
       },
       {
-        file: 'on_hand.csv',
+        file: 'on_hand*.csv',
         table: 'erp_on_hand',
         columns: { sku: 'Material', location: 'Plant', on_hand: 'Unrestricted Stock' },
       },
@@ -98,9 +105,11 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
   },
   TMS: {
     source: 'TMS',
+    csv: AUTO_CSV,
+    format: ISO_VALUES,
     files: [
       {
-        file: 'lanes.csv',
+        file: 'lanes*.csv',
         table: 'lanes',
         columns: {
           lane: 'lane_id',
@@ -112,7 +121,7 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
         },
       },
       {
-        file: 'shipments.csv',
+        file: 'shipments*.csv',
         table: 'shipments',
         columns: {
           shipment_id: 'shipment_id',
@@ -129,7 +138,7 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
         },
       },
       {
-        file: 'lane_capacity.csv',
+        file: 'lane_capacity*.csv',
         table: 'lane_capacity',
         columns: {
           lane: 'lane_id',
@@ -142,9 +151,11 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
   },
   WMS: {
     source: 'WMS',
+    csv: AUTO_CSV,
+    format: ISO_VALUES,
     files: [
       {
-        file: 'stock.csv',
+        file: 'stock*.csv',
         table: 'stock',
         columns: {
           sku: 'item',
@@ -156,7 +167,7 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
         },
       },
       {
-        file: 'pick_status.csv',
+        file: 'pick_status*.csv',
         table: 'pick_status',
         columns: { order_id: 'order', line: 'line', status: 'pick_status', constraint_code: 'hold_code' },
       },
@@ -164,14 +175,16 @@ export const DEFAULT_PROFILES: Record<SourceSystem, SourceProfile> = {
   },
   CRM: {
     source: 'CRM',
+    csv: AUTO_CSV,
+    format: ISO_VALUES,
     files: [
       {
-        file: 'forecast.csv',
+        file: 'forecast*.csv',
         table: 'forecasts',
         columns: { sku: 'Product', location: 'Site', period: 'Week', version: 'Version', qty: 'Quantity' },
       },
       {
-        file: 'pipeline.csv',
+        file: 'pipeline*.csv',
         table: 'pipeline',
         columns: {
           opportunity_id: 'Opportunity',

@@ -20,29 +20,45 @@ export type ErrorCode =
   | 'conflict'
   | 'internal';
 
+/** One of several problems found at once (the bad rows of an import). */
+export interface ErrorDetail {
+  message: string;
+  where?: ErrorWhere;
+}
+
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;
   where?: ErrorWhere;
   /** What the user can do about it. */
   hint?: string;
+  /** Every problem found, when there were several (bounded by the producer). */
+  details?: ErrorDetail[];
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly where?: ErrorWhere;
   readonly hint?: string;
+  readonly details?: ErrorDetail[];
 
-  constructor(code: ErrorCode, message: string, opts: { where?: ErrorWhere; hint?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { where?: ErrorWhere; hint?: string; details?: ErrorDetail[] } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.where = opts.where;
     this.hint = opts.hint;
+    this.details = opts.details;
   }
 
   toShape(): AppErrorShape {
-    return { code: this.code, message: this.message, where: this.where, hint: this.hint };
+    const shape: AppErrorShape = { code: this.code, message: this.message, where: this.where, hint: this.hint };
+    if (this.details) shape.details = this.details;
+    return shape;
   }
 }
 
@@ -63,4 +79,10 @@ export function describeWhere(where: ErrorWhere | undefined): string {
 export function formatError(e: AppErrorShape): string {
   const where = describeWhere(e.where);
   return [e.message, where && `(${where})`, e.hint && `— ${e.hint}`].filter(Boolean).join(' ');
+}
+
+/** "row 12, column qty: expected a number" — one line per detail, for a terminal. */
+export function formatDetail(d: ErrorDetail): string {
+  const where = describeWhere(d.where);
+  return where ? `${where}: ${d.message}` : d.message;
 }

@@ -10,29 +10,77 @@ export interface SnapshotRow {
   checksum: string;
   row_count: number;
   row_counts: string;
+  rejected_count: number;
 }
 
-const COLUMNS = 'id, source_id, extracted_at, imported_at, origin, checksum, row_count, row_counts';
+const COLUMNS = 'id, source_id, extracted_at, imported_at, origin, checksum, row_count, row_counts, rejected_count';
 
 export function insertSnapshot(
   db: WriteDb,
-  s: { source: string; extractedAt: string; importedAt: string; origin: string; checksum: string },
+  s: { source: string; extractedAt: string; importedAt: string; origin: string; checksum: string; profile?: string },
 ): number {
   const info = db
     .prepare(
-      `INSERT INTO snapshots (source_id, extracted_at, imported_at, origin, checksum, row_count)
-       VALUES (?, ?, ?, ?, ?, 0)`,
+      `INSERT INTO snapshots (source_id, extracted_at, imported_at, origin, checksum, row_count, profile)
+       VALUES (?, ?, ?, ?, ?, 0, ?)`,
     )
-    .run(s.source, s.extractedAt, s.importedAt, s.origin, s.checksum);
+    .run(s.source, s.extractedAt, s.importedAt, s.origin, s.checksum, s.profile ?? null);
   return Number(info.lastInsertRowid);
 }
 
-export function setSnapshotCounts(db: WriteDb, id: number, rowCount: number, rowCounts: Record<string, number>): void {
-  db.prepare('UPDATE snapshots SET row_count = ?, row_counts = ? WHERE id = ?').run(
+export function setSnapshotCounts(
+  db: WriteDb,
+  id: number,
+  rowCount: number,
+  rowCounts: Record<string, number>,
+  rejectedCount = 0,
+): void {
+  db.prepare('UPDATE snapshots SET row_count = ?, row_counts = ?, rejected_count = ? WHERE id = ?').run(
     rowCount,
     JSON.stringify(rowCounts),
+    rejectedCount,
     id,
   );
+}
+
+export interface RejectedRow {
+  seq: number;
+  file: string;
+  sheet: string | null;
+  row: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+  cells: Record<string, string>;
+}
+
+/** Rows a "skip bad rows" import set aside, in file order, paged. */
+export function listRejectedRows(db: ReadDb, snapshotId: number, offset: number, limit: number): RejectedRow[] {
+  const rows = db
+    .prepare(
+      `SELECT seq, file, sheet, row_number, column_name, value, reason, cells FROM rejected_rows
+       WHERE snapshot_id = ? ORDER BY seq LIMIT ? OFFSET ?`,
+    )
+    .all(snapshotId, limit, offset) as {
+    seq: number;
+    file: string;
+    sheet: string | null;
+    row_number: number;
+    column_name: string | null;
+    value: string | null;
+    reason: string;
+    cells: string;
+  }[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    file: r.file,
+    sheet: r.sheet,
+    row: r.row_number,
+    column: r.column_name,
+    value: r.value,
+    reason: r.reason,
+    cells: JSON.parse(r.cells) as Record<string, string>,
+  }));
 }
 
 export function findSnapshotByChecksum(db: ReadDb, source: string, checksum: string): SnapshotRow | undefined {

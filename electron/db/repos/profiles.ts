@@ -1,0 +1,83 @@
+// Mapping profiles: the stored profile of a source, else the one that ships for it. Saving
+// validates the shape and the rules (shared/domain/profile.ts) and logs every version.
+import type { SourceSystem } from '../../../shared/domain/canonical';
+import { DEFAULT_PROFILES } from '../../../shared/domain/defaultProfiles';
+import { AppError } from '../../../shared/domain/errors';
+import { checkProfile, SourceProfile } from '../../../shared/domain/profile';
+import { nowIso, type ReadDb, type WriteDb } from '../types';
+
+export interface StoredProfile {
+  profile: SourceProfile;
+  /** False while the source uses the profile that ships with Planroom. */
+  customized: boolean;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export function getProfile(db: ReadDb, source: SourceSystem): StoredProfile {
+  const row = db
+    .prepare('SELECT profile, updated_by, updated_at FROM mapping_profiles WHERE source_id = ?')
+    .get(source) as { profile: string; updated_by: string; updated_at: string } | undefined;
+  if (!row) return { profile: DEFAULT_PROFILES[source], customized: false, updatedBy: null, updatedAt: null };
+  return {
+    profile: SourceProfile.parse(JSON.parse(row.profile)),
+    customized: true,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A profile from JSON or an object, or an error naming the first wrong field. */
+export function validateProfile(source: SourceSystem, input: unknown): SourceProfile {
+  const parsed = SourceProfile.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('invalid_input', `The ${source} profile is not valid: ${issue.message}.`, {
+      where: { field: issue.path.join('.') || undefined },
+      hint: 'Compare with `planroom profile show` for the shape.',
+    });
+  }
+  if (parsed.data.source !== source) {
+    throw new AppError('invalid_input', `The profile is for ${parsed.data.source}, not ${source}.`, {
+      where: { field: 'source' },
+    });
+  }
+  const problem = checkProfile(parsed.data)[0];
+  if (problem) {
+    throw new AppError('invalid_input', `The ${source} profile is not valid: ${problem.message}.`, {
+      where: { field: problem.path },
+    });
+  }
+  return parsed.data;
+}
+
+export function saveProfile(db: WriteDb, source: SourceSystem, input: unknown, by: string): StoredProfile {
+  const profile = validateProfile(source, input);
+  const json = JSON.stringify(profile);
+  const at = nowIso();
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO mapping_profiles (source_id, profile, updated_by, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (source_id) DO UPDATE SET profile = excluded.profile, updated_by = excluded.updated_by,
+         updated_at = excluded.updated_at`,
+    ).run(source, json, by, at);
+    db.prepare('INSERT INTO mapping_profile_log (source_id, profile, changed_by, changed_at) VALUES (?, ?, ?, ?)').run(
+      source,
+      json,
+      by,
+      at,
+    );
+  })();
+  return { profile, customized: true, updatedBy: by, updatedAt: at };
+}
+
+/** Back to the profile that ships; logged with an empty profile. */
+export function resetProfile(db: WriteDb, source: SourceSystem, by: string): StoredProfile {
+  db.transaction(() => {
+    db.prepare('DELETE FROM mapping_profiles WHERE source_id = ?').run(source);
+    db.prepare(
+      "INSERT INTO mapping_profile_log (source_id, profile, changed_by, changed_at, note) VALUES (?, NULL, ?, ?, 'reset to default')",
+    ).run(source, by, nowIso());
+  })();
+  return getProfile(db, source);
+}

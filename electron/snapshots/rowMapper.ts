@@ -1,0 +1,181 @@
+// Compiles one file mapping against the header actually found: for every canonical column, how
+// to get its value from a row (a header's cell, a constant, or a derived value), coerced with the
+// file's value format. Header problems (duplicate, missing) are errors here, before any row.
+import type { CanonicalColumn, CanonicalTable } from '../../shared/domain/canonical';
+import { AppError, type ErrorWhere } from '../../shared/domain/errors';
+import { periodOfDate } from '../../shared/domain/period';
+import type { Derived, FileMapping } from '../../shared/domain/profile';
+import { coerce, compileCoercer, INVALID, type Cell, type CellFormat } from './coerce';
+
+/** What is wrong with one cell of a row. */
+export interface CellProblem {
+  column: string;
+  value: string;
+  expected: string;
+}
+
+type Getter = (cells: readonly string[]) => Cell | CellProblem;
+
+export class RowMapper {
+  /** The canonical columns written, in insert order. */
+  readonly names: string[];
+  /** Headers of the file that no column reads. */
+  readonly ignoredHeaders: string[];
+  private readonly getters: Getter[];
+
+  constructor(table: CanonicalTable, mapping: FileMapping, fmt: CellFormat, header: string[], where: ErrorWhere) {
+    checkDuplicates(header, where);
+    const index = headerIndex(header);
+    const col = (name: string) => table.columns.find((c) => c.name === name)!;
+    const mapped = table.columns.filter(
+      (c) => c.name in mapping.columns || c.name in (mapping.constants ?? {}) || c.name in (mapping.derived ?? {}),
+    );
+    const needed = new Set<string>();
+    const find = (h: string) => {
+      needed.add(h);
+      return index(h);
+    };
+    // Every header a column needs, checked before any getter exists so all missing ones are named.
+    const missing = mapped.flatMap((c) => {
+      const h = mapping.columns[c.name];
+      if (h !== undefined) return find(h) === -1 && !c.optional ? [h] : [];
+      const d = mapping.derived?.[c.name];
+      return d ? derivedHeaders(d).filter((x) => find(x) === -1) : [];
+    });
+    if (missing.length > 0) {
+      throw new AppError('import_failed', `Missing column(s): ${missing.map((m) => `"${m}"`).join(', ')}.`, {
+        where: { ...where, column: missing[0] },
+        hint: `Expected the header to contain ${[...needed].map((h) => `"${h}"`).join(', ')}; found ${header
+          .filter(Boolean)
+          .map((h) => `"${h}"`)
+          .join(', ')}. Fix the export or the mapping profile.`,
+      });
+    }
+    this.names = mapped.map((c) => c.name);
+    this.getters = mapped.map((c) => getter(col(c.name), mapping, fmt, index, where));
+    this.ignoredHeaders = header.filter((h) => h !== '' && ![...needed].some((n) => sameHeader(n, h)));
+  }
+
+  /** Fills values[offset + i] for each column; returns the first problem of the row, if any. */
+  map(cells: readonly string[], values: Cell[], offset: number): CellProblem | undefined {
+    for (let i = 0; i < this.getters.length; i++) {
+      const v = this.getters[i]!(cells);
+      if (v !== null && typeof v === 'object') return v;
+      values[offset + i] = v;
+    }
+    return undefined;
+  }
+}
+
+const sameHeader = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Finds a header: exact first, then ignoring case (exports change case between versions). */
+function headerIndex(header: string[]): (h: string) => number {
+  return (h) => {
+    const exact = header.indexOf(h);
+    return exact !== -1 ? exact : header.findIndex((x) => sameHeader(x, h));
+  };
+}
+
+function checkDuplicates(header: string[], where: ErrorWhere): void {
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (h !== '' && seen.has(h.toLowerCase())) {
+      throw new AppError('import_failed', `Column "${h}" appears twice in the header.`, {
+        where: { ...where, column: h },
+        hint: 'Remove or rename the duplicate column.',
+      });
+    }
+    seen.add(h.toLowerCase());
+  }
+}
+
+function derivedHeaders(d: Derived): string[] {
+  if ('template' in d) return [...d.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  if ('product' in d) return d.product.filter((p): p is string => typeof p === 'string');
+  return [d.weekOf];
+}
+
+function getter(
+  col: CanonicalColumn,
+  mapping: FileMapping,
+  fmt: CellFormat,
+  index: (h: string) => number,
+  where: ErrorWhere,
+): Getter {
+  const coerceFast = compileCoercer(col, fmt);
+  const checked =
+    (label: string) =>
+    (raw: string): Cell | CellProblem => {
+      const v = coerceFast(raw);
+      if (v !== INVALID) return v;
+      const why = coerce(col, raw, fmt);
+      return { column: label, value: raw, expected: why.ok ? `a valid ${col.type}` : why.expected };
+    };
+
+  const header = mapping.columns[col.name];
+  if (header !== undefined) {
+    const i = index(header);
+    const read = checked(header);
+    const factor = mapping.units?.[col.name];
+    if (i === -1) return () => null; // an optional column the file does not carry
+    if (factor === undefined) return (cells) => read(cells[i] ?? '');
+    return (cells) => {
+      const v = read(cells[i] ?? '');
+      return typeof v === 'number' ? v * factor : v;
+    };
+  }
+
+  const constant = mapping.constants?.[col.name];
+  if (constant !== undefined) {
+    const v = coerce(col, String(constant), fmt);
+    if (!v.ok) {
+      throw new AppError('import_failed', `The profile's constant for ${col.name} is not ${v.expected}.`, {
+        where: { ...where, field: `constants.${col.name}`, value: String(constant) },
+        hint: 'Correct the constant in the mapping profile.',
+      });
+    }
+    return () => v.value;
+  }
+
+  const d = mapping.derived![col.name]!;
+  if ('template' in d) {
+    const parts = d.template.split(/\{([^}]+)\}/g).map((p, k) => (k % 2 === 1 ? index(p) : p));
+    const read = checked(`${col.name} (${d.template})`);
+    return (cells) => read(parts.map((p) => (typeof p === 'number' ? (cells[p] ?? '').trim() : p)).join(''));
+  }
+  if ('product' in d) {
+    const num = compileCoercer({ name: col.name, type: 'real' }, fmt);
+    const [a, b] = d.product;
+    const ia = index(a);
+    const ib = typeof b === 'string' ? index(b) : -1;
+    return (cells) => {
+      const x = num(cells[ia] ?? '');
+      if (typeof x !== 'number') return { column: a, value: cells[ia] ?? '', expected: 'a number' };
+      const y = typeof b === 'number' ? b : num(cells[ib] ?? '');
+      if (typeof y !== 'number') return { column: String(b), value: cells[ib] ?? '', expected: 'a number' };
+      const n = x * y;
+      if (col.min !== undefined && n < col.min) {
+        return { column: `${a} × ${String(b)}`, value: String(n), expected: `a number >= ${col.min}` };
+      }
+      return n;
+    };
+  }
+  const date = compileCoercer({ name: col.name, type: 'date', optional: col.optional }, fmt);
+  const i = index(d.weekOf);
+  const weeks = new Map<string, string>();
+  const weekOf = (iso: string) => {
+    let w = weeks.get(iso);
+    if (w === undefined) weeks.set(iso, (w = periodOfDate(iso)));
+    return w;
+  };
+  return (cells) => {
+    const raw = cells[i] ?? '';
+    const v = date(raw);
+    if (v === INVALID) {
+      const why = coerce({ name: col.name, type: 'date' }, raw, fmt);
+      return { column: d.weekOf, value: raw, expected: why.ok ? 'a date' : why.expected };
+    }
+    return v === null ? null : weekOf(v as string);
+  };
+}
