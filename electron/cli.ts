@@ -2,10 +2,11 @@
 // Exit codes: 0 ok, 1 the operation failed (bad data, conflict), 2 usage error, 3 database
 // cannot be opened (missing, unwritable, newer version).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ApiInput, ApiName, ApiOutput, CycleOverviewT } from '../shared/api';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../shared/domain/canonical';
-import { AppError, formatError, type AppErrorShape } from '../shared/domain/errors';
+import { AppError, formatDetail, formatError, type AppErrorShape } from '../shared/domain/errors';
 import { dispatch, type CallContext } from '../shared/dispatch';
 import { openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
@@ -70,24 +71,106 @@ const VERBS: Record<string, Verb> = {
   },
   import: {
     summary: "Import one source system's export folder as a snapshot",
-    usage: 'planroom import --source ERP|TMS|WMS|CRM DIR [--db FILE] [--json]',
-    options: { ...common, ...dbOption, source: { type: 'string' } },
+    usage: 'planroom import --source ERP|TMS|WMS|CRM DIR [--skip-bad-rows] [--db FILE] [--json]',
+    options: {
+      ...common,
+      ...dbOption,
+      source: { type: 'string' },
+      'skip-bad-rows': { type: 'boolean', default: false },
+    },
     positionals: true,
     async run(v, positionals, io) {
-      const source = String(v.source ?? '').toUpperCase();
-      if (!SOURCE_SYSTEMS.includes(source as SourceSystem))
-        throw usage(`--source must be one of ${SOURCE_SYSTEMS.join(', ')}`);
+      const source = sourceOption(v.source);
       if (positionals.length !== 1) throw usage('give exactly one export folder');
       const data = await callApi(
         io,
         v,
         'snapshot.import',
-        { source: source as SourceSystem, dir: positionals[0]! },
+        { source, dir: positionals[0]!, skipBadRows: Boolean(v['skip-bad-rows']) },
         { create: true },
       );
       if (v.json) io.out(JSON.stringify(data, null, 2));
       else if (data.unchanged) io.out(`${source}: identical to snapshot ${data.snapshotId}; nothing imported`);
-      else io.out(`${source}: snapshot ${data.snapshotId}, ${data.rowCount} rows (${formatCounts(data.rowCounts)})`);
+      else {
+        for (const f of data.files) {
+          const notes = [
+            f.rejected > 0 ? `${f.rejected} rejected` : '',
+            f.ignoredColumns.length > 0 ? `not read: ${f.ignoredColumns.join(', ')}` : '',
+          ].filter(Boolean);
+          io.out(
+            `  ${f.file}${f.sheet ? ` [${f.sheet}]` : ''} -> ${f.table}: ${f.rows} rows${notes.length ? ` (${notes.join('; ')})` : ''}`,
+          );
+        }
+        io.out(`${source}: snapshot ${data.snapshotId}, ${data.rowCount} rows (${formatCounts(data.rowCounts)})`);
+        if (data.rejectedCount > 0) {
+          io.out(`${data.rejectedCount} bad rows set aside: planroom snapshots rejected --id ${data.snapshotId}`);
+        }
+      }
+      return EXIT.ok;
+    },
+  },
+  profile: {
+    summary: "Show, change or reset a source's mapping profile (JSON)",
+    usage:
+      'planroom profile show SOURCE | profile set SOURCE FILE.json|- | profile reset SOURCE   [--as NAME] [--db FILE]',
+    options: { ...common, ...dbOption, as: { type: 'string', default: 'planroom CLI' } },
+    positionals: true,
+    async run(v, positionals, io) {
+      const [sub, src, file, extra] = positionals;
+      if (extra !== undefined) throw usage(`unexpected argument "${extra}"`);
+      const source = sourceOption(src);
+      const by = String(v.as);
+      let stored;
+      if (sub === 'show') stored = await callApi(io, v, 'profile.get', { source });
+      else if (sub === 'set') {
+        if (file === undefined) throw usage('give the profile file (or - for standard input)');
+        stored = await callApi(io, v, 'profile.save', { source, profile: readJson(file), by });
+      } else if (sub === 'reset') stored = await callApi(io, v, 'profile.reset', { source, by });
+      else throw usage('profile show|set|reset SOURCE');
+      io.out(JSON.stringify(stored.profile, null, 2));
+      io.err(
+        stored.customized
+          ? `${source} profile: saved by ${stored.updatedBy} at ${stored.updatedAt}`
+          : `${source} profile: the default that ships with Planroom`,
+      );
+      return EXIT.ok;
+    },
+  },
+  snapshots: {
+    summary: 'List imported snapshots, or the rows an import set aside',
+    usage: 'planroom snapshots [list] | snapshots rejected --id N [--offset N] [--limit N]   [--db FILE] [--json]',
+    options: { ...common, ...dbOption, id: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' } },
+    positionals: true,
+    async run(v, positionals, io) {
+      const sub = positionals[0] ?? 'list';
+      if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
+      if (sub === 'list') {
+        const list = await callApi(io, v, 'snapshot.list', {});
+        if (v.json) io.out(JSON.stringify(list, null, 2));
+        else
+          for (const s of list) {
+            io.out(
+              `${String(s.id).padStart(5)}  ${s.source.padEnd(4)} exported ${s.extractedAt}  ${String(s.rowCount).padStart(9)} rows${s.rejectedCount ? `, ${s.rejectedCount} rejected` : ''}  ${s.origin}`,
+            );
+          }
+        return EXIT.ok;
+      }
+      if (sub !== 'rejected') throw usage(`unknown snapshots command "${sub}" (list, rejected)`);
+      if (v.id === undefined) throw usage('--id N is required');
+      const r = await callApi(io, v, 'snapshot.rejected', {
+        snapshotId: Number(v.id),
+        offset: optionalNumber(v.offset),
+        limit: optionalNumber(v.limit),
+      });
+      if (v.json) io.out(JSON.stringify(r, null, 2));
+      else {
+        for (const row of r.rows) {
+          io.out(
+            `${row.file}${row.sheet ? ` [${row.sheet}]` : ''} row ${row.row}${row.column ? `, column ${row.column}` : ''}${row.value !== null ? ` ${JSON.stringify(row.value)}` : ''}: ${row.reason}`,
+          );
+        }
+        io.out(`${r.rows.length} of ${r.total} rejected row(s)`);
+      }
       return EXIT.ok;
     },
   },
@@ -294,6 +377,31 @@ const VERBS: Record<string, Verb> = {
   },
 };
 
+function sourceOption(value: unknown): SourceSystem {
+  const source = String(value ?? '').toUpperCase();
+  if (!SOURCE_SYSTEMS.includes(source as SourceSystem))
+    throw usage(`the source must be one of ${SOURCE_SYSTEMS.join(', ')}`);
+  return source as SourceSystem;
+}
+
+/** A JSON file (or standard input for "-"), or an error naming the file and what is wrong. */
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    throw new AppError('not_found', `Cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new AppError('invalid_input', `${file} is not valid JSON: ${(e as Error).message}`, {
+      where: { file },
+      hint: 'Start from `planroom profile show SOURCE > profile.json`.',
+    });
+  }
+}
+
 /** A numeric option as a number, or undefined when it was not given (the contract checks range). */
 const optionalNumber = (value: unknown): number | undefined => (value === undefined ? undefined : Number(value));
 
@@ -312,7 +420,7 @@ async function callApi<K extends ApiName>(
   const dbPath = resolveDbPath(v.db as string | undefined, io.env);
   const db: WriteDb = openDatabase(dbPath, open);
   const progress = new ProgressLine(io);
-  const ctx: CallContext = { progress: (p) => progress.update(p.label, p.done) };
+  const ctx: CallContext = { progress: (p) => progress.update(p.label, p.done, p.fraction) };
   try {
     const result = await dispatch(createHandlers({ db, dbPath, version: appVersion() }), name, input, ctx);
     progress.done();
@@ -399,6 +507,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const shape = e instanceof CallFailed ? e.shape : e instanceof AppError ? e.toShape() : undefined;
     if (!shape) throw e;
     io.err(`planroom ${name}: ${formatError(shape)}`);
+    // Several bad rows: the rest of the list (bounded by the importer), one per line.
+    for (const d of shape.details?.slice(1) ?? []) io.err(`  ${formatDetail(d)}`);
     return shape.code.startsWith('db_') ? EXIT.db : EXIT.failed;
   }
 }

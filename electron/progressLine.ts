@@ -12,14 +12,15 @@ export class ProgressLine {
 
   constructor(private readonly io: ErrIo) {}
 
-  update(label: string, rows: number): void {
+  update(label: string, rows: number, fraction?: number): void {
     const now = Date.now();
     const every = this.io.isTTY ? 150 : 2000;
     if (now - this.last < every) return;
     this.last = now;
     const secs = (now - this.started) / 1000;
     const rate = secs > 0 ? Math.round(rows / secs) : 0;
-    const line = `${label}: ${rows.toLocaleString('en')} rows (${rate.toLocaleString('en')} rows/s)`;
+    const percent = fraction === undefined ? '' : ` ${Math.floor(fraction * 100)}%`;
+    const line = `${label}:${percent} ${rows.toLocaleString('en')} rows (${rate.toLocaleString('en')} rows/s)`;
     if (this.io.isTTY) process.stderr.write(`\r\x1b[K${line}`);
     else this.io.err(line);
     this.shown = true;

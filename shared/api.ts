@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SOURCE_SYSTEMS } from './domain/canonical';
 import type { AppErrorShape } from './domain/errors';
 import { isPeriod } from './domain/period';
+import { SourceProfile } from './domain/profile';
 
 const Source = z.enum(SOURCE_SYSTEMS);
 const IsoTime = z.iso.datetime({ offset: true });
@@ -61,6 +62,8 @@ export const SnapshotInfo = z.object({
   checksum: z.string(),
   rowCount: z.number().int(),
   rowCounts: z.record(z.string(), z.number().int()),
+  /** Rows a "skip bad rows" import set aside. */
+  rejectedCount: z.number().int(),
 });
 
 export const ImportResult = z.object({
@@ -69,7 +72,46 @@ export const ImportResult = z.object({
   unchanged: z.boolean(),
   rowCount: z.number().int(),
   rowCounts: z.record(z.string(), z.number().int()),
+  rejectedCount: z.number().int(),
   extractedAt: z.string(),
+  /** What was read from each file; empty when the import was a no-op. */
+  files: z.array(
+    z.object({
+      file: z.string(),
+      sheet: z.string().optional(),
+      table: z.string(),
+      rows: z.number().int(),
+      rejected: z.number().int(),
+      ignoredColumns: z.array(z.string()),
+    }),
+  ),
+});
+
+export const StoredProfile = z.object({
+  profile: SourceProfile,
+  customized: z.boolean(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+
+export const RejectedRow = z.object({
+  seq: z.number().int(),
+  file: z.string(),
+  sheet: z.string().nullable(),
+  row: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+  cells: z.record(z.string(), z.string()),
+});
+
+export const ProgressInfo = z.object({
+  label: z.string(),
+  rows: z.number().int(),
+  /** Share of the work done, 0-1, when known. */
+  fraction: z.number().nullable(),
+  rowsPerSecond: z.number(),
+  elapsedMs: z.number(),
 });
 
 export const DATA_ISSUE_KINDS = [
@@ -165,9 +207,41 @@ export const api = {
   ),
   'snapshot.list': call(z.object({}), z.array(SnapshotInfo), 'Imported snapshots, newest first per source'),
   'snapshot.import': call(
-    z.object({ source: Source, dir: z.string().min(1) }),
+    z.object({
+      source: Source,
+      dir: z.string().min(1),
+      /** Import the good rows and keep the bad ones aside, instead of stopping at them. */
+      skipBadRows: z.boolean().optional(),
+      /** A key chosen by the caller to follow the import with progress.get. */
+      progressId: z.string().min(8).max(64).optional(),
+    }),
     ImportResult,
-    "Import one source system's export folder as a snapshot",
+    "Import one source system's export folder as a snapshot (by its mapping profile)",
+  ),
+  'snapshot.rejected': call(
+    z.object({
+      snapshotId: z.number().int().positive(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    z.object({ total: z.number().int(), rows: z.array(RejectedRow) }),
+    'Rows a "skip bad rows" import set aside, with their reasons, paged',
+  ),
+  'progress.get': call(
+    z.object({ id: z.string().min(8).max(64) }),
+    ProgressInfo.nullable(),
+    'Progress of a running import started with this progressId; null when none runs',
+  ),
+  'profile.get': call(z.object({ source: Source }), StoredProfile, "A source's mapping profile (stored, else default)"),
+  'profile.save': call(
+    z.object({ source: Source, profile: z.unknown(), by: Person }),
+    StoredProfile,
+    "Validate and store a source's mapping profile (logged)",
+  ),
+  'profile.reset': call(
+    z.object({ source: Source, by: Person }),
+    StoredProfile,
+    'Go back to the mapping profile that ships for the source (logged)',
   ),
   'dataIssue.list': call(
     z.object({
@@ -214,3 +288,7 @@ export type CycleOverviewT = z.output<typeof CycleOverview>;
 export type SourceStatusT = z.output<typeof SourceStatus>;
 export type SnapshotInfoT = z.output<typeof SnapshotInfo>;
 export type DataIssueT = z.output<typeof DataIssue>;
+export type ImportResultT = z.output<typeof ImportResult>;
+export type StoredProfileT = z.output<typeof StoredProfile>;
+export type RejectedRowT = z.output<typeof RejectedRow>;
+export type ProgressInfoT = z.output<typeof ProgressInfo>;

@@ -6,8 +6,10 @@ import { AppError } from './domain/errors';
 
 export interface Progress {
   label: string;
+  /** Rows (or items) done so far. */
   done: number;
-  total?: number;
+  /** Share of the work done, 0-1, when known. */
+  fraction?: number;
 }
 
 export interface CallContext {

@@ -2,12 +2,14 @@
 // through shared/dispatch.ts; none of them has logic of its own.
 import type { Handlers } from '../../shared/dispatch';
 import { listCycles } from '../db/repos/cycles';
-import { listSnapshots } from '../db/repos/snapshots';
+import { getProfile, resetProfile, saveProfile } from '../db/repos/profiles';
+import { countRejectedRows, listRejectedRows, listSnapshots } from '../db/repos/snapshots';
 import type { WriteDb } from '../db/types';
 import { importSource } from '../snapshots/importSource';
 import { createCycle, cycleOverview, toSummary } from './cycles';
 import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
 import { listPinLog, pinToCycle } from './pins';
+import { ProgressBoard } from './progressBoard';
 import { Serial } from './serial';
 
 export interface ServiceContext {
@@ -19,6 +21,7 @@ export interface ServiceContext {
 export function createHandlers(ctx: ServiceContext): Handlers {
   const { db } = ctx;
   const writes = new Serial();
+  const board = new ProgressBoard();
   return {
     'app.info': () => ({
       version: ctx.version,
@@ -40,17 +43,40 @@ export function createHandlers(ctx: ServiceContext): Handlers {
         checksum: s.checksum,
         rowCount: s.row_count,
         rowCounts: JSON.parse(s.row_counts) as Record<string, number>,
+        rejectedCount: s.rejected_count,
       })),
+    'snapshot.rejected': (input) => ({
+      total: countRejectedRows(db, input.snapshotId),
+      rows: listRejectedRows(db, input.snapshotId, input.offset, input.limit),
+    }),
+    'progress.get': (input) => board.get(input.id),
+    'profile.get': (input) => getProfile(db, input.source),
+    'profile.save': (input) => writes.run(async () => saveProfile(db, input.source, input.profile, input.by)),
+    'profile.reset': (input) => writes.run(async () => resetProfile(db, input.source, input.by)),
     'dataIssue.list': (input) => listDataIssues(db, input),
     'dataIssue.reconcile': (input) => writes.run(async () => reconcile(db, input.cycleId)),
     'dataIssue.assign': (input) => writes.run(async () => assign(db, input.id, input.assignee, input.by)),
     'dataIssue.comment': (input) => writes.run(async () => comment(db, input.id, input.author, input.body)),
     'dataIssue.close': (input) => writes.run(async () => close(db, input.id, input.by, input.reason)),
-    'snapshot.import': (input, call) =>
-      writes.run(() =>
-        importSource(db, input.source, input.dir, {
-          onProgress: (p) => call.progress?.({ label: `${p.source} ${p.file}`, done: p.rows }),
-        }),
-      ),
+    'snapshot.import': (input, call) => {
+      const id = input.progressId;
+      if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });
+      return writes
+        .run(() =>
+          importSource(db, input.source, input.dir, {
+            skipBadRows: input.skipBadRows,
+            onProgress: (p) => {
+              const progress = {
+                label: `${p.source} ${p.file}`,
+                done: p.rows,
+                fraction: p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : undefined,
+              };
+              call.progress?.(progress);
+              if (id) board.update(id, progress);
+            },
+          }),
+        )
+        .finally(() => id && board.finish(id));
+    },
   };
 }

@@ -1,32 +1,43 @@
 import { useState } from 'react';
+import type { ImportResultT } from '../../shared/api';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../../shared/domain/canonical';
 import { fmtInt } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
+import { useProgress } from '../useProgress';
 import { useSubmit } from '../useSubmit';
 import { FormResult } from './FormResult';
+import { ImportProgress } from './ImportProgress';
 
 /** Import one source system's export folder (a path on this computer) as a new snapshot. */
-export function ImportForm() {
+export function ImportForm({ onRejected }: { onRejected: (snapshotId: number) => void }) {
   const importSnapshot = useCycleStore((s) => s.importSnapshot);
   const [source, setSource] = useState<SourceSystem>('ERP');
   const [dir, setDir] = useState('');
+  const [skipBadRows, setSkipBadRows] = useState(false);
+  const [progressId, setProgressId] = useState<string | null>(null);
+  const [last, setLast] = useState<ImportResultT | null>(null);
+  const progress = useProgress(progressId);
   const { busy, error, done, submit } = useSubmit();
 
+  const run = async (e: React.FormEvent) => {
+    const id = crypto.randomUUID();
+    setProgressId(id);
+    setLast(null);
+    await submit(
+      e,
+      () => importSnapshot({ source, dir: dir.trim(), skipBadRows, progressId: id }),
+      (r) => {
+        setLast(r);
+        if (r.unchanged) return `${source}: identical to snapshot #${r.snapshotId}, nothing imported.`;
+        const rejected = r.rejectedCount > 0 ? `; ${fmtInt(r.rejectedCount)} bad rows set aside` : '';
+        return `${source}: snapshot #${r.snapshotId} with ${fmtInt(r.rowCount)} rows${rejected}.`;
+      },
+    );
+    setProgressId(null);
+  };
+
   return (
-    <form
-      className="form-row"
-      aria-label="Import exports"
-      onSubmit={(e) =>
-        void submit(
-          e,
-          () => importSnapshot({ source, dir: dir.trim() }),
-          (r) =>
-            r.unchanged
-              ? `${source}: identical to snapshot #${r.snapshotId}, nothing imported.`
-              : `${source}: snapshot #${r.snapshotId} with ${fmtInt(r.rowCount)} rows.`,
-        )
-      }
-    >
+    <form className="form-row" aria-label="Import exports" onSubmit={(e) => void run(e)}>
       <label>
         Source
         <select value={source} onChange={(e) => setSource(e.target.value as SourceSystem)} disabled={busy}>
@@ -45,11 +56,58 @@ export function ImportForm() {
           disabled={busy}
         />
       </label>
+      <label
+        className="inline"
+        title="Import the good rows and keep the bad ones aside for review, instead of stopping"
+      >
+        <input
+          type="checkbox"
+          checked={skipBadRows}
+          onChange={(e) => setSkipBadRows(e.target.checked)}
+          disabled={busy}
+        />
+        Skip bad rows
+      </label>
       <button type="submit" disabled={busy || dir.trim() === ''}>
         {busy ? 'Importing…' : 'Import'}
       </button>
-      {busy && <progress aria-label="Import in progress" />}
+      {busy && <ImportProgress progress={progress} />}
       <FormResult error={error} done={done} />
+      {last && !last.unchanged && (
+        <table className="grid compact import-files" aria-label="Files read">
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Table</th>
+              <th className="num">Rows</th>
+              <th className="num">Rejected</th>
+              <th>Columns not read</th>
+            </tr>
+          </thead>
+          <tbody>
+            {last.files.map((f) => (
+              <tr key={`${f.file}-${f.table}`}>
+                <td className="mono small">
+                  {f.file}
+                  {f.sheet ? ` [${f.sheet}]` : ''}
+                </td>
+                <td>{f.table}</td>
+                <td className="num">{fmtInt(f.rows)}</td>
+                <td className="num">
+                  {f.rejected > 0 ? (
+                    <button type="button" className="link" onClick={() => onRejected(last.snapshotId)}>
+                      {fmtInt(f.rejected)}
+                    </button>
+                  ) : (
+                    0
+                  )}
+                </td>
+                <td className="muted small">{f.ignoredColumns.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </form>
   );
 }

@@ -1,8 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { DataIssueList } from '../components/DataIssueList';
 import { ImportForm } from '../components/ImportForm';
 import { NewCycleForm } from '../components/NewCycleForm';
 import { PinForm } from '../components/PinForm';
+import { ProfileEditor } from '../components/ProfileEditor';
+import { RejectedRows } from '../components/RejectedRows';
 import { useUserName } from '../useUserName';
 import { fmtDateTime, fmtInt } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
@@ -17,6 +19,7 @@ export function DataPage() {
   }, [loadSnapshots]);
   const pinned = new Set(overview?.sources.map((s) => s.snapshotId));
   const [userName, setUserName] = useUserName();
+  const [rejectedOf, setRejectedOf] = useState<number | null>(null);
 
   return (
     <section aria-label="Data">
@@ -33,7 +36,11 @@ export function DataPage() {
       </div>
       <div className="card">
         <h2>Import exports</h2>
-        <ImportForm />
+        <ImportForm onRejected={setRejectedOf} />
+      </div>
+      <div className="card">
+        <h2>Mapping profiles</h2>
+        <ProfileEditor userName={userName.trim()} />
       </div>
       <div className="card">
         <h2>Snapshot set of the current cycle</h2>
@@ -56,6 +63,7 @@ export function DataPage() {
                 <th>Exported</th>
                 <th>Imported</th>
                 <th className="num">Rows</th>
+                <th className="num">Rejected</th>
                 <th>Checksum</th>
                 <th>From</th>
               </tr>
@@ -70,6 +78,15 @@ export function DataPage() {
                   <td>{fmtDateTime(s.extractedAt)}</td>
                   <td>{fmtDateTime(s.importedAt)}</td>
                   <td className="num">{fmtInt(s.rowCount)}</td>
+                  <td className="num">
+                    {s.rejectedCount > 0 ? (
+                      <button type="button" className="link" onClick={() => setRejectedOf(s.id)}>
+                        {fmtInt(s.rejectedCount)}
+                      </button>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                   <td className="mono small">{s.checksum.slice(0, 12)}</td>
                   <td className="muted small">{s.origin}</td>
                 </tr>
@@ -77,6 +94,7 @@ export function DataPage() {
             </tbody>
           </table>
         )}
+        {rejectedOf !== null && <RejectedRows snapshotId={rejectedOf} onClose={() => setRejectedOf(null)} />}
       </div>
     </section>
   );

@@ -161,5 +161,72 @@ for (const target of TARGETS) {
       await expect(page.locator('tr[data-source="WMS"] td').nth(2).textContent()).resolves.toBe('#5');
       await expect(page.locator('tr[data-source="ERP"] td').nth(2).textContent()).resolves.toBe('#1');
     });
+
+    it('stops at bad rows listing them all, or with "skip bad rows" sets them aside for review', async () => {
+      await page.keyboard.press('5');
+      const form = page.getByRole('form', { name: 'Import exports' });
+      const wms = join(dir, 'wms-bad');
+      cpSync(join(ROOT, 'assets', 'demo', 'wms'), wms, { recursive: true });
+      const stock = join(wms, 'stock.csv');
+      writeFileSync(
+        stock,
+        readFileSync(stock, 'utf8')
+          .replace('\nSKU-00001,P1,91,', '\nSKU-00001,P1,-91,')
+          .replace('\nSKU-00001,P2,91,', '\nSKU-00001,P2,lots,'),
+      );
+      writeFileSync(
+        join(wms, 'manifest.json'),
+        JSON.stringify({ system: 'WMS', extracted_at: '2026-12-01T08:00:00Z' }),
+      );
+      await form.getByLabel('Source').selectOption('WMS');
+      await form.getByLabel('Export folder').fill(wms);
+      await form.getByRole('button', { name: 'Import' }).click();
+      const alert = form.getByRole('alert');
+      await expect(alert.textContent()).resolves.toMatch(
+        /expected a number >= 0 — and 1 more bad row\..*row 2, column on_hand/,
+      );
+      await expect(alert.locator('table[aria-label="Problems found"] tbody tr').count()).resolves.toBe(2);
+      await page.screenshot({ path: join(SHOTS, `${target.name}-import-errors.png`), fullPage: true });
+
+      await form.getByLabel('Skip bad rows').check();
+      await form.getByRole('button', { name: 'Import' }).click();
+      await expect(form.getByRole('status').textContent()).resolves.toMatch(
+        /WMS: snapshot #\d+ with 910 rows; 2 bad rows set aside\./,
+      );
+      await form.locator('table[aria-label="Files read"] button.link').click();
+      const rejected = page.getByRole('region', { name: 'Rejected rows' });
+      await expect.poll(() => rejected.locator('tbody tr').count()).toBe(2);
+      await expect(rejected.locator('tbody tr').first().textContent()).resolves.toContain('expected a number >= 0');
+      await page.screenshot({ path: join(SHOTS, `${target.name}-rejected-rows.png`), fullPage: true });
+    });
+
+    it('edits a mapping profile in the form and as JSON, with errors naming the field', async () => {
+      const editor = page.getByRole('region', { name: 'Mapping profile' });
+      await editor.getByLabel('Source', { exact: true }).selectOption('WMS');
+      await expect(editor.textContent()).resolves.toContain('The profile that ships with Planroom');
+      await editor.getByLabel('Decimal separator').selectOption(',');
+      await editor.getByLabel('Thousands separator').selectOption('.');
+      await editor.locator('details.file-mapping').first().locator('summary').click();
+      await editor.getByLabel('Header for stock.on_hand').fill('Bestand');
+      await editor.getByRole('button', { name: 'Save profile' }).click();
+      await expect(editor.getByRole('status').textContent()).resolves.toMatch(/WMS profile saved/);
+      await expect(editor.textContent()).resolves.toContain('Saved by Dana');
+      await page.screenshot({ path: join(SHOTS, `${target.name}-profile.png`), fullPage: true });
+
+      await editor.getByRole('button', { name: 'Edit as JSON' }).click();
+      const json = editor.getByLabel('Profile JSON');
+      await json.fill(
+        (await json.inputValue())
+          .replace('"decimal": ","', '"decimal": ","')
+          .replace('"thousands": "."', '"thousands": "x"'),
+      );
+      await editor.getByRole('button', { name: 'Save JSON' }).click();
+      await expect(editor.getByRole('alert').textContent()).resolves.toMatch(
+        /profile is not valid.*field format\.thousands/,
+      );
+      await editor.getByRole('button', { name: 'Back to the form' }).click();
+      await editor.getByRole('button', { name: 'Reset to default' }).click();
+      await expect(editor.getByRole('status').textContent()).resolves.toMatch(/back to the default/);
+    });
   });
 }

@@ -54,6 +54,9 @@ export interface RejectedRow {
   cells: Record<string, string>;
 }
 
+export const countRejectedRows = (db: ReadDb, snapshotId: number): number =>
+  (db.prepare('SELECT count(*) n FROM rejected_rows WHERE snapshot_id = ?').get(snapshotId) as { n: number }).n;
+
 /** Rows a "skip bad rows" import set aside, in file order, paged. */
 export function listRejectedRows(db: ReadDb, snapshotId: number, offset: number, limit: number): RejectedRow[] {
   const rows = db

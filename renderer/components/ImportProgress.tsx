@@ -1,0 +1,17 @@
+import type { ProgressInfoT } from '../../shared/api';
+import { fmtInt } from '../format';
+
+/** A progress bar with what is being read, rows so far and rows per second. */
+export function ImportProgress({ progress }: { progress: ProgressInfoT | null }) {
+  const fraction = progress?.fraction ?? undefined;
+  return (
+    <div className="import-progress" aria-live="polite">
+      <progress aria-label="Import progress" max={1} value={fraction} />
+      <span className="small">
+        {progress
+          ? `${progress.label}: ${fraction !== undefined ? `${Math.floor(fraction * 100)}% · ` : ''}${fmtInt(progress.rows)} rows · ${fmtInt(progress.rowsPerSecond)} rows/s`
+          : 'Starting…'}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,313 @@
+import { useEffect, useState } from 'react';
+import type { StoredProfileT } from '../../shared/api';
+import { canonicalTable, SOURCE_SYSTEMS, type SourceSystem } from '../../shared/domain/canonical';
+import type { AppErrorShape } from '../../shared/domain/errors';
+import { DATE_FORMATS, type DateFormat } from '../../shared/domain/formats';
+import type { FileMapping, SourceProfile } from '../../shared/domain/profile';
+import { call } from '../api/client';
+import { fmtDateTime } from '../format';
+import { FormResult } from './FormResult';
+
+const DELIMITERS: [SourceProfile['csv']['delimiter'], string][] = [
+  ['auto', 'detect'],
+  [',', 'comma'],
+  [';', 'semicolon'],
+  ['\t', 'tab'],
+  ['|', 'pipe'],
+];
+const THOUSANDS: [SourceProfile['format']['thousands'], string][] = [
+  ['', 'none'],
+  [',', '1,234'],
+  ['.', '1.234'],
+  [' ', '1 234'],
+  ["'", "1'234"],
+];
+
+/**
+ * A source's mapping profile: how its files write values, and which header feeds each canonical
+ * column. Constants, derived columns and unit factors are edited in the JSON view; both views
+ * save through the same validation as `planroom profile set`.
+ */
+export function ProfileEditor({ userName }: { userName: string }) {
+  const [source, setSource] = useState<SourceSystem>('ERP');
+  const [stored, setStored] = useState<StoredProfileT | null>(null);
+  const [draft, setDraft] = useState<SourceProfile | null>(null);
+  const [json, setJson] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const show = (s: StoredProfileT) => {
+    setStored(s);
+    setDraft(s.profile);
+    setJson(null);
+  };
+  useEffect(() => {
+    setError(null);
+    setDone(null);
+    void call('profile.get', { source }).then((r) => (r.ok ? show(r.data) : setError(r.error)));
+  }, [source]);
+
+  const save = async (profile: unknown) => {
+    setError(null);
+    setDone(null);
+    const r = await call('profile.save', { source, profile, by: userName });
+    if (r.ok) {
+      show(r.data);
+      setDone(`${source} profile saved; the next import reads the files with it.`);
+    } else setError(r.error);
+  };
+  const reset = async () => {
+    setError(null);
+    const r = await call('profile.reset', { source, by: userName });
+    if (r.ok) {
+      show(r.data);
+      setDone(`${source} profile is back to the default.`);
+    } else setError(r.error);
+  };
+  const saveJson = () => {
+    try {
+      void save(JSON.parse(json ?? '') as unknown);
+    } catch (e) {
+      setError({ code: 'invalid_input', message: `The JSON does not parse: ${(e as Error).message}` });
+    }
+  };
+
+  const setFormat = (patch: Partial<SourceProfile['format']>) =>
+    draft && setDraft({ ...draft, format: { ...draft.format, ...patch } });
+  const setCsv = (patch: Partial<SourceProfile['csv']>) =>
+    draft && setDraft({ ...draft, csv: { ...draft.csv, ...patch } });
+  const setFile = (i: number, patch: Partial<FileMapping>) =>
+    draft && setDraft({ ...draft, files: draft.files.map((f, k) => (k === i ? { ...f, ...patch } : f)) });
+  const changed = JSON.stringify(draft) !== JSON.stringify(stored?.profile);
+  const noName = userName === '';
+
+  return (
+    <section className="profile-editor" aria-label="Mapping profile">
+      <div className="form-row">
+        <label>
+          Source
+          <select aria-label="Source" value={source} onChange={(e) => setSource(e.target.value as SourceSystem)}>
+            {SOURCE_SYSTEMS.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <p className="muted small">
+          {stored?.customized
+            ? `Saved by ${stored.updatedBy} on ${fmtDateTime(stored.updatedAt ?? '')}`
+            : 'The profile that ships with Planroom'}
+        </p>
+      </div>
+      {draft && json === null && (
+        <>
+          <div className="form-row">
+            <label>
+              Delimiter
+              <select
+                aria-label="Delimiter"
+                value={draft.csv.delimiter}
+                onChange={(e) => setCsv({ delimiter: e.target.value as SourceProfile['csv']['delimiter'] })}
+              >
+                {DELIMITERS.map(([v, l]) => (
+                  <option key={l} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Encoding
+              <select
+                aria-label="Encoding"
+                value={draft.csv.encoding}
+                onChange={(e) => setCsv({ encoding: e.target.value as SourceProfile['csv']['encoding'] })}
+              >
+                <option value="auto">detect</option>
+                <option value="utf-8">UTF-8</option>
+                <option value="windows-1252">Windows-1252</option>
+              </select>
+            </label>
+            <label>
+              Decimal
+              <select
+                aria-label="Decimal separator"
+                value={draft.format.decimal}
+                onChange={(e) => setFormat({ decimal: e.target.value as '.' | ',' })}
+              >
+                <option value=".">point 1.5</option>
+                <option value=",">comma 1,5</option>
+              </select>
+            </label>
+            <label>
+              Thousands
+              <select
+                aria-label="Thousands separator"
+                value={draft.format.thousands}
+                onChange={(e) => setFormat({ thousands: e.target.value as SourceProfile['format']['thousands'] })}
+              >
+                {THOUSANDS.map(([v, l]) => (
+                  <option key={l} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <fieldset className="date-formats">
+            <legend>Date formats (tried in this order)</legend>
+            {DATE_FORMATS.map((f) => (
+              <label key={f} className="inline">
+                <input
+                  type="checkbox"
+                  checked={draft.format.dateFormats.includes(f)}
+                  onChange={(e) =>
+                    setFormat({
+                      dateFormats: e.target.checked
+                        ? DATE_FORMATS.filter((x: DateFormat) => x === f || draft.format.dateFormats.includes(x))
+                        : draft.format.dateFormats.filter((x) => x !== f),
+                    })
+                  }
+                />
+                {f}
+              </label>
+            ))}
+          </fieldset>
+          {draft.files.map((f, i) => (
+            <FileMappingEditor key={i} mapping={f} onChange={(patch) => setFile(i, patch)} />
+          ))}
+        </>
+      )}
+      {json !== null && (
+        <textarea
+          aria-label="Profile JSON"
+          className="json-editor"
+          value={json}
+          spellCheck={false}
+          onChange={(e) => setJson(e.target.value)}
+        />
+      )}
+      <div className="form-row">
+        {json === null ? (
+          <>
+            <button type="button" disabled={!changed || noName} onClick={() => void save(draft)}>
+              Save profile
+            </button>
+            <button type="button" disabled={!changed} onClick={() => stored && setDraft(stored.profile)}>
+              Undo changes
+            </button>
+            <button type="button" onClick={() => setJson(JSON.stringify(draft, null, 2))}>
+              Edit as JSON
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" disabled={noName} onClick={saveJson}>
+              Save JSON
+            </button>
+            <button type="button" onClick={() => setJson(null)}>
+              Back to the form
+            </button>
+          </>
+        )}
+        <button type="button" disabled={!stored?.customized || noName} onClick={() => void reset()}>
+          Reset to default
+        </button>
+        {noName && <span className="muted small">Enter your name above to save.</span>}
+        <FormResult error={error} done={done} />
+      </div>
+    </section>
+  );
+}
+
+/** One file mapping: which files, and which header feeds each canonical column. */
+function FileMappingEditor({
+  mapping,
+  onChange,
+}: {
+  mapping: FileMapping;
+  onChange: (p: Partial<FileMapping>) => void;
+}) {
+  const table = canonicalTable(mapping.table);
+  const other = (name: string) =>
+    mapping.constants?.[name] !== undefined
+      ? `constant ${JSON.stringify(mapping.constants[name])}`
+      : mapping.derived?.[name]
+        ? `derived ${JSON.stringify(mapping.derived[name])}`
+        : undefined;
+  return (
+    <details className="file-mapping">
+      <summary>
+        <span className="mono">{mapping.file}</span> → <strong>{mapping.table}</strong>
+        {mapping.sheet ? <span className="muted small"> sheet {mapping.sheet}</span> : null}
+      </summary>
+      <div className="form-row">
+        <label>
+          File pattern
+          <input
+            aria-label={`File pattern for ${mapping.table}`}
+            value={mapping.file}
+            onChange={(e) => onChange({ file: e.target.value })}
+          />
+        </label>
+        {mapping.file.toLowerCase().endsWith('.xlsx') && (
+          <label>
+            Sheet
+            <input value={mapping.sheet ?? ''} onChange={(e) => onChange({ sheet: e.target.value || undefined })} />
+          </label>
+        )}
+        <label>
+          When several match
+          <select
+            value={mapping.pick ?? 'newest'}
+            onChange={(e) => onChange({ pick: e.target.value as 'newest' | 'all' })}
+          >
+            <option value="newest">the newest</option>
+            <option value="all">all of them</option>
+          </select>
+        </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={mapping.optional ?? false}
+            onChange={(e) => onChange({ optional: e.target.checked || undefined })}
+          />
+          Optional file
+        </label>
+      </div>
+      <table className="grid compact">
+        <thead>
+          <tr>
+            <th>Column</th>
+            <th>Type</th>
+            <th>Header in the export</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.columns.map((c) => (
+            <tr key={c.name}>
+              <td className="mono">
+                {c.name}
+                {!c.optional && <span title="required"> *</span>}
+              </td>
+              <td className="muted small">{c.type}</td>
+              <td>
+                {other(c.name) ?? (
+                  <input
+                    aria-label={`Header for ${mapping.table}.${c.name}`}
+                    value={mapping.columns[c.name] ?? ''}
+                    onChange={(e) => {
+                      const columns = { ...mapping.columns };
+                      if (e.target.value === '') delete columns[c.name];
+                      else columns[c.name] = e.target.value;
+                      onChange({ columns });
+                    }}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
