@@ -73,8 +73,8 @@ export async function importSource(
   const limits = { ...DEFAULT_LIMITS, ...DEFAULT_BAD_ROW_LIMITS, ...opts.limits };
   const picked = pickFiles(dir, profile.files);
   const skip = opts.skipBadRows ?? false;
-  const checksum = importChecksum(picked, profile, skip);
   const extractedAt = extractionTime(dir, picked);
+  const checksum = importChecksum(picked, profile, skip, extractedAt);
 
   const unchanged = (existing: SnapshotRow): ImportResult => ({
     source,
@@ -155,10 +155,16 @@ export async function importSource(
   }
 }
 
-/** Same files, same profile, same mode: the same snapshot. A changed profile reads files anew. */
-function importChecksum(picked: PickedFiles[], profile: SourceProfile, skip: boolean): string {
+/**
+ * Same files, profile, mode and extraction time: the same snapshot. A changed profile reads the
+ * files anew, and a new export of unchanged data is a new (fresher) snapshot.
+ */
+function importChecksum(picked: PickedFiles[], profile: SourceProfile, skip: boolean, extractedAt: string): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify(profile)).update(skip ? '\0skip\0' : '\0strict\0');
+  hash
+    .update(JSON.stringify(profile))
+    .update(skip ? '\0skip\0' : '\0strict\0')
+    .update(extractedAt);
   for (const { paths } of picked) {
     for (const p of paths) hash.update(basename(p)).update('\0').update(readFileSync(p)).update('\0');
   }

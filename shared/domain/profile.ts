@@ -84,6 +84,12 @@ export function checkProfile(profile: SourceProfile): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   const ambiguous = ambiguousDateFormats(profile.format.dateFormats);
   if (ambiguous) problems.push({ path: 'format.dateFormats', message: ambiguous });
+  const sameSeparators = (path: string, f: ValueFormat) => {
+    if (f.decimal === f.thousands) {
+      problems.push({ path, message: `decimal and thousands separators must differ (both "${f.decimal}")` });
+    }
+  };
+  sameSeparators('format', profile.format);
   profile.files.forEach((f, i) => {
     const at = (rest: string) => `files.${i}.${rest}`;
     const table = canonicalTable(f.table);
@@ -125,6 +131,7 @@ export function checkProfile(profile: SourceProfile): ProfileProblem[] {
         problems.push({ path: at(`derived.${name}`), message: 'weekOf gives an ISO week: use it for a period column' });
       }
     }
+    if (f.format) sameSeparators(at('format'), fileFormat(profile, f));
     const fileAmbiguous = f.format?.dateFormats && ambiguousDateFormats(f.format.dateFormats);
     if (fileAmbiguous) problems.push({ path: at('format.dateFormats'), message: fileAmbiguous });
   });

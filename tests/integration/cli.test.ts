@@ -12,7 +12,17 @@ describe('planroom CLI', () => {
   it('lists its verbs, and each verb has --help', () => {
     const help = planroom(['--help']);
     expect(help.code).toBe(0);
-    for (const verb of ['demo', 'import', 'cycle', 'data-issues', 'serve', 'start', 'version']) {
+    for (const verb of [
+      'demo',
+      'import',
+      'profile',
+      'snapshots',
+      'cycle',
+      'data-issues',
+      'serve',
+      'start',
+      'version',
+    ]) {
       expect(help.stdout).toContain(verb);
       const r = planroom([verb, '--help']);
       expect(r.code, verb).toBe(0);
@@ -39,7 +49,7 @@ describe('planroom CLI', () => {
     for (const s of ['ERP', 'TMS', 'WMS', 'CRM']) {
       const r = planroom(['import', '--source', s, join(DEMO, s.toLowerCase()), '--db', db]);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`^${s}: snapshot \\d+, \\d+ rows`));
+      expect(r.stdout).toMatch(new RegExp(`^${s}: snapshot \\d+, \\d+ rows`, 'm'));
     }
     expect(planroom(['import', '--source', 'WMS', join(DEMO, 'wms'), '--db', db]).stdout).toMatch(
       /identical to snapshot/,
@@ -154,5 +164,66 @@ describe('planroom CLI', () => {
     expect(r.stderr).toMatch(/newer Planroom \(schema 42.*Update Planroom/);
     expect(sha256(db)).toBe(before);
     expect(readdirSync(dir)).toEqual(files);
+  });
+
+  it('shows, changes and resets a mapping profile as JSON, refusing a bad one with its field', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    expect(planroom(['import', '--source', 'TMS', join(DEMO, 'tms'), '--db', db]).code).toBe(0);
+    const shown = planroom(['profile', 'show', 'wms', '--db', db]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stderr).toMatch(/the default that ships/);
+    const profile = JSON.parse(shown.stdout) as { format: { decimal: string; thousands: string } };
+    profile.format.decimal = ',';
+    profile.format.thousands = '.';
+    writeFileSync(join(dir, 'wms.json'), JSON.stringify(profile));
+    const set = planroom(['profile', 'set', 'WMS', join(dir, 'wms.json'), '--as', 'Dana', '--db', db]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toMatch(/saved by Dana/);
+    expect(JSON.parse(planroom(['profile', 'show', 'WMS', '--db', db]).stdout)).toMatchObject({
+      format: { decimal: ',' },
+    });
+
+    profile.format.thousands = ',';
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(profile));
+    const bad = planroom(['profile', 'set', 'WMS', join(dir, 'bad.json'), '--db', db]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/decimal and thousands separators must differ.*field format/);
+    writeFileSync(join(dir, 'broken.json'), '{"source": "WMS",');
+    expect(planroom(['profile', 'set', 'WMS', join(dir, 'broken.json'), '--db', db]).stderr).toMatch(
+      /broken\.json is not valid JSON/,
+    );
+
+    const reset = planroom(['profile', 'reset', 'WMS', '--db', db]);
+    expect(reset.code).toBe(0);
+    expect(reset.stderr).toMatch(/the default that ships/);
+  });
+
+  it('lists every bad row of a refused import, or sets them aside with --skip-bad-rows', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    const wms = join(dir, 'wms');
+    cpSync(join(DEMO, 'wms'), wms, { recursive: true });
+    const stock = join(wms, 'stock.csv');
+    writeFileSync(stock, readFileSync(stock, 'utf8').replace(/\n(SKU-0000[12]),P1,(\d+),/g, '\n$1,P1,-$2,'));
+    const refused = planroom(['import', '--source', 'WMS', wms, '--db', db]);
+    expect(refused.code).toBe(1);
+    const lines = refused.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('WMS ')); // progress lines
+    expect(lines[0]).toMatch(/expected a number >= 0 — and 1 more bad row\. \(file stock\.csv, row 2, column on_hand/);
+    expect(lines[1]).toMatch(/^ {2}file stock\.csv, row \d+, column on_hand, value "-\d+": Invalid value/);
+
+    const skipped = planroom(['import', '--source', 'WMS', wms, '--skip-bad-rows', '--db', db]);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(skipped.stdout).toMatch(/stock\.csv -> stock: 481 rows \(2 rejected\)/);
+    const id = /snapshots rejected --id (\d+)/.exec(skipped.stdout)![1]!;
+    const rejected = planroom(['snapshots', 'rejected', '--id', id, '--db', db]);
+    expect(rejected.stdout).toMatch(
+      /^stock\.csv row 2, column on_hand "-\d+": Invalid value: expected a number >= 0\./,
+    );
+    expect(rejected.stdout).toMatch(/2 of 2 rejected row\(s\)/);
+    expect(planroom(['snapshots', '--db', db]).stdout).toMatch(/WMS .* 910 rows, 2 rejected/);
   });
 });

@@ -1,4 +1,6 @@
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { demoDir } from '../../electron/paths';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
@@ -58,5 +60,30 @@ describe('HTTP host (browser mode)', () => {
     const r = await fetch(`${served.url}..%2F..%2Fpackage.json`);
     expect(await r.text()).not.toContain('"name": "planroom"');
     expect((await fetch(`${served.url}%E0%A4%A`)).status).toBe(400);
+  });
+
+  it("reports an import's progress to polling callers while it runs, then its end", async () => {
+    const erp = join(dir, 'erp');
+    cpSync(join(demoDir(), 'erp'), erp, { recursive: true });
+    writeFileSync(join(erp, 'manifest.json'), JSON.stringify({ extracted_at: '2026-12-01T06:00:00Z' }));
+    const id = 'progress-test-0001';
+    const seen: { rows: number; fraction: number | null }[] = [];
+    let running = true;
+    const importing = post('snapshot.import', { source: 'ERP', dir: erp, progressId: id }).then(async (r) => {
+      running = false;
+      return (await r.json()) as { ok: boolean; data: { rowCount: number } };
+    });
+    while (running) {
+      const p = (await (await post('progress.get', { id })).json()) as {
+        data: { rows: number; fraction: number } | null;
+      };
+      if (p.data) seen.push(p.data);
+    }
+    const result = await importing;
+    expect(result.ok).toBe(true);
+    const last = (await (await post('progress.get', { id })).json()) as { data: unknown };
+    expect(last.data).toMatchObject({ rows: result.data.rowCount, fraction: 1 });
+    // Whatever the polls caught on the way only ever grows.
+    for (let k = 1; k < seen.length; k++) expect(seen[k]!.rows).toBeGreaterThanOrEqual(seen[k - 1]!.rows);
   });
 });
