@@ -15,6 +15,15 @@ const DELIMITERS: [SourceProfile['csv']['delimiter'], string][] = [
   ['\t', 'tab'],
   ['|', 'pipe'],
 ];
+const ENCODINGS: [SourceProfile['csv']['encoding'], string][] = [
+  ['auto', 'detect'],
+  ['utf-8', 'UTF-8'],
+  ['windows-1252', 'Windows-1252'],
+];
+const DECIMALS: [SourceProfile['format']['decimal'], string][] = [
+  ['.', 'point 1.5'],
+  [',', 'comma 1,5'],
+];
 const THOUSANDS: [SourceProfile['format']['thousands'], string][] = [
   ['', 'none'],
   [',', '1,234'],
@@ -101,57 +110,30 @@ export function ProfileEditor({ userName }: { userName: string }) {
       {draft && json === null && (
         <>
           <div className="form-row">
-            <label>
-              Delimiter
-              <select
-                aria-label="Delimiter"
-                value={draft.csv.delimiter}
-                onChange={(e) => setCsv({ delimiter: e.target.value as SourceProfile['csv']['delimiter'] })}
-              >
-                {DELIMITERS.map(([v, l]) => (
-                  <option key={l} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Encoding
-              <select
-                aria-label="Encoding"
-                value={draft.csv.encoding}
-                onChange={(e) => setCsv({ encoding: e.target.value as SourceProfile['csv']['encoding'] })}
-              >
-                <option value="auto">detect</option>
-                <option value="utf-8">UTF-8</option>
-                <option value="windows-1252">Windows-1252</option>
-              </select>
-            </label>
-            <label>
-              Decimal
-              <select
-                aria-label="Decimal separator"
-                value={draft.format.decimal}
-                onChange={(e) => setFormat({ decimal: e.target.value as '.' | ',' })}
-              >
-                <option value=".">point 1.5</option>
-                <option value=",">comma 1,5</option>
-              </select>
-            </label>
-            <label>
-              Thousands
-              <select
-                aria-label="Thousands separator"
-                value={draft.format.thousands}
-                onChange={(e) => setFormat({ thousands: e.target.value as SourceProfile['format']['thousands'] })}
-              >
-                {THOUSANDS.map(([v, l]) => (
-                  <option key={l} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Choice
+              label="Delimiter"
+              value={draft.csv.delimiter}
+              options={DELIMITERS}
+              onChange={(delimiter) => setCsv({ delimiter })}
+            />
+            <Choice
+              label="Encoding"
+              value={draft.csv.encoding}
+              options={ENCODINGS}
+              onChange={(encoding) => setCsv({ encoding })}
+            />
+            <Choice
+              label="Decimal separator"
+              value={draft.format.decimal}
+              options={DECIMALS}
+              onChange={(decimal) => setFormat({ decimal })}
+            />
+            <Choice
+              label="Thousands separator"
+              value={draft.format.thousands}
+              options={THOUSANDS}
+              onChange={(thousands) => setFormat({ thousands })}
+            />
           </div>
           <fieldset className="date-formats">
             <legend>Date formats (tried in this order)</legend>
@@ -216,6 +198,32 @@ export function ProfileEditor({ userName }: { userName: string }) {
         <FormResult error={error} done={done} />
       </div>
     </section>
+  );
+}
+
+/** A labelled select over a fixed list of [value, text] choices. */
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: [T, string][];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map(([v, text]) => (
+          <option key={text} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

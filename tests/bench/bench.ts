@@ -94,7 +94,7 @@ function sqliteCliImport(work: string, dir: string): number | null {
         return `${name} ${type}${c.optional ? '' : ' NOT NULL'}`;
       });
       script.push(`CREATE TABLE peer_${f.table} (${cols.join(', ')}, PRIMARY KEY (${table.key.join(', ')})) WITHOUT ROWID;`);
-      script.push(`.import --skip 1 ${join(dir, s.toLowerCase(), f.file)} peer_${f.table}`);
+      script.push(`.import --skip 1 ${join(dir, s.toLowerCase(), f.file.replace('*', ''))} peer_${f.table}`);
     }
   }
   const [, secs] = timeSync(() => spawnSync('sqlite3', [db], { input: script.join('\n'), stdio: ['pipe', 'ignore', 'inherit'] }));
