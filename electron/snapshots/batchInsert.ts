@@ -20,13 +20,16 @@ export class BatchInsert {
   constructor(
     db: WriteDb,
     table: string,
+    /** The snapshot every row belongs to: written as a literal, one bound value less per row. */
+    snapshotId: number,
     columns: string[],
     /** Records the failure of one row (its values, number and raw cells); throw to stop. */
     private readonly onRowError: (e: unknown, values: Cell[], row: number, cells: readonly string[]) => void,
   ) {
     this.width = columns.length;
-    const tuple = `(${Array.from({ length: columns.length }, () => '?').join(', ')})`;
-    const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    if (!Number.isSafeInteger(snapshotId)) throw new Error(`bad snapshot id ${snapshotId}`);
+    const tuple = `(${[String(snapshotId), ...columns.map(() => '?')].join(', ')})`;
+    const head = `INSERT INTO ${table} (snapshot_id, ${columns.join(', ')}) VALUES `;
     this.many = db.prepare(head + Array.from({ length: BATCH }, () => tuple).join(', '));
     this.one = db.prepare(head + tuple);
   }

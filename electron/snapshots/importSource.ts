@@ -228,22 +228,24 @@ async function importFile(
         const fmt = { ...fileFormat(profile, mapping), date1904: info.date1904 };
         const m = new RowMapper(table, mapping, fmt, cells, { ...where, row });
         mapper = m;
-        writer = new BatchInsert(db, table.name, ['snapshot_id', ...m.names], (e, values, row, raw) => {
-          const problem = keyError(e, table.key, m.names, values.slice(1));
+        writer = new BatchInsert(db, table.name, snapshotId, m.names, (e, values, row, raw) => {
+          const problem = keyError(e, table.key, m.names, values);
           bad.add({ ...problem, where: { ...where, row }, cells: cellsOf(raw) });
         });
       },
       rows(rows, firstRow) {
         const m = mapper!;
         const w = writer!;
-        const values: Cell[] = new Array<Cell>(m.names.length + 1);
-        values[0] = snapshotId;
+        const values: Cell[] = new Array<Cell>(m.names.length);
         for (let r = 0; r < rows.length; r++) {
           const cells = rows[r]!;
           if (isBlank(cells)) continue;
           const row = firstRow + r;
           dataRows += 1;
-          const tooLong = cells.findIndex((c) => c.length > limits.maxCellChars);
+          let tooLong = -1;
+          for (let c = 0; c < cells.length && tooLong === -1; c++) {
+            if (cells[c]!.length > limits.maxCellChars) tooLong = c;
+          }
           if (tooLong !== -1) {
             throw cellTooLarge(
               file,
@@ -254,7 +256,7 @@ async function importFile(
               where.sheet,
             );
           }
-          const problem = m.map(cells, values, 1);
+          const problem = m.map(cells, values, 0);
           if (problem) {
             bad.add({
               message: `Invalid value: expected ${problem.expected}.`,
