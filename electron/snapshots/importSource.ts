@@ -14,7 +14,17 @@ import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type Snapsho
 import { ensureSource } from '../db/repos/sources';
 import type { WriteDb } from '../db/types';
 import { nowIso } from '../db/types';
-import { cellTooLarge, DEFAULT_LIMITS, isBlank, readRows, type ReadLimits } from '../sources/readRows';
+import {
+  cellTooLarge,
+  DEFAULT_LIMITS,
+  isBlank,
+  isWorkbook,
+  readRows,
+  startWorkbook,
+  type ReadLimits,
+  type ReadOptions,
+} from '../sources/readRows';
+import type { XlsxReader } from '../sources/readXlsx';
 import { BadRows, DEFAULT_BAD_ROW_LIMITS, type BadRowLimits } from './badRows';
 import { BatchInsert } from './batchInsert';
 import type { Cell } from './coerce';
@@ -95,6 +105,7 @@ export async function importSource(
 
   // One transaction for the whole source. The reads are asynchronous, so the caller must not
   // run other writes on this connection meanwhile (the service layer serialises writes).
+  const workbooks = new Map<string, XlsxReader>();
   db.exec('BEGIN IMMEDIATE');
   try {
     // Another process may have imported the same export while we waited for the write lock.
@@ -115,25 +126,32 @@ export async function importSource(
     const bad = new BadRows(db, snapshotId, skip, limits);
     const rowCounts: Record<string, number> = {};
     const files: ImportedFile[] = [];
-    for (const { mapping, paths } of picked) {
-      rowCounts[mapping.table] ??= 0;
-      for (const path of paths) {
-        const size = statSync(path).size;
-        const before = bad.count;
-        const done = await importFile(db, snapshotId, path, mapping, profile, limits, bad, (rows, read) => {
-          opts.onProgress?.({
-            source,
-            file: basename(path),
-            rows: rowsDone + rows,
-            bytesRead: bytesDone + read,
-            bytesTotal,
-          });
+    // Workbooks are unpacked in their worker threads from the start, while the CSV files are
+    // imported on this thread, and are taken last.
+    const jobs = picked.flatMap(({ mapping, paths }) => paths.map((path) => ({ mapping, path })));
+    jobs.sort((a, b) => Number(isWorkbook(a.path)) - Number(isWorkbook(b.path)));
+    // At most two at a time: each may take its memory limit.
+    for (const { mapping, path } of jobs.filter((j) => isWorkbook(j.path)).slice(0, 2)) {
+      workbooks.set(path, startWorkbook(path, readOptions(profile, mapping, limits)));
+    }
+    for (const m of profile.files) rowCounts[m.table] = 0;
+    for (const { mapping, path } of jobs) {
+      const size = statSync(path).size;
+      const before = bad.count;
+      const readOpts = { ...readOptions(profile, mapping, limits), xlsx: workbooks.get(path) };
+      const done = await importFile(db, snapshotId, path, mapping, profile, readOpts, bad, (rows, read) => {
+        opts.onProgress?.({
+          source,
+          file: basename(path),
+          rows: rowsDone + rows,
+          bytesRead: bytesDone + (isWorkbook(path) ? 0 : read),
+          bytesTotal,
         });
-        bytesDone += size;
-        rowsDone += done.rows + (bad.count - before);
-        rowCounts[mapping.table] = (rowCounts[mapping.table] ?? 0) + done.rows;
-        files.push({ ...done, file: basename(path), table: mapping.table, rejected: bad.count - before });
-      }
+      });
+      bytesDone += size;
+      rowsDone += done.rows + (bad.count - before);
+      rowCounts[mapping.table] = (rowCounts[mapping.table] ?? 0) + done.rows;
+      files.push({ ...done, file: basename(path), table: mapping.table, rejected: bad.count - before });
     }
     bad.throwIfAny();
     const rowCount = Object.values(rowCounts).reduce((a, b) => a + b, 0);
@@ -152,8 +170,17 @@ export async function importSource(
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
+  } finally {
+    for (const w of workbooks.values()) w.close();
   }
 }
+
+const readOptions = (profile: SourceProfile, mapping: FileMapping, limits: ReadLimits): ReadOptions => ({
+  csv: profile.csv,
+  expectedHeaders: headersOf(mapping),
+  sheet: mapping.sheet,
+  limits,
+});
 
 /**
  * Same files, profile, mode and extraction time: the same snapshot. A changed profile reads the
@@ -202,10 +229,11 @@ async function importFile(
   path: string,
   mapping: FileMapping,
   profile: SourceProfile,
-  limits: ReadLimits,
+  readOpts: ReadOptions,
   bad: BadRows,
   progress: (rows: number, bytesRead: number) => void,
 ): Promise<{ rows: number; sheet?: string; ignoredColumns: string[] }> {
+  const limits = readOpts.limits;
   const table = canonicalTable(mapping.table);
   const file = basename(path);
   let where: { file: string; sheet?: string } = { file };
@@ -275,12 +303,7 @@ async function importFile(
         bytesRead = read;
       },
     },
-    {
-      csv: profile.csv,
-      expectedHeaders: headersOf(mapping),
-      sheet: mapping.sheet,
-      limits,
-    },
+    readOpts,
   );
   writer?.finish();
   if (dataRows === 0 && !mapping.optional) {

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/errors';
 import type { CsvOptions } from '../../shared/domain/profile';
 import { readCsv } from './readCsv';
-import { readXlsx } from './readXlsx';
+import { readXlsx, XlsxReader } from './readXlsx';
 
 export interface SheetInfo {
   /** The worksheet read, for .xlsx files. */
@@ -50,12 +50,30 @@ export interface ReadOptions {
   /** Worksheet name or pattern; the first sheet when absent. */
   sheet?: string;
   limits: ReadLimits;
+  /** A workbook reader started earlier for this file. */
+  xlsx?: XlsxReader;
 }
 
 export async function readRows(path: string, sink: RowSink, opts: ReadOptions): Promise<void> {
-  const xlsx = path.toLowerCase().endsWith('.xlsx');
+  if (opts.xlsx) return opts.xlsx.read(sink);
+  const bytes = checkSize(path, opts.limits);
+  if (isWorkbook(path)) return readXlsx(path, sink, opts);
+  return readCsv(path, sink, opts, bytes);
+}
+
+/** Starts reading a workbook in its worker now, to be read by readRows later ({ xlsx }). */
+export function startWorkbook(path: string, opts: ReadOptions): XlsxReader {
+  checkSize(path, opts.limits);
+  return new XlsxReader(path, opts);
+}
+
+export const isWorkbook = (path: string): boolean => path.toLowerCase().endsWith('.xlsx');
+
+/** The file's size, or the error when it is over the limit for its kind. */
+function checkSize(path: string, limits: ReadLimits): number {
+  const xlsx = isWorkbook(path);
   const bytes = statSync(path).size;
-  const max = xlsx ? opts.limits.maxXlsxBytes : opts.limits.maxCsvBytes;
+  const max = xlsx ? limits.maxXlsxBytes : limits.maxCsvBytes;
   if (bytes > max) {
     throw new AppError(
       'import_failed',
@@ -68,8 +86,7 @@ export async function readRows(path: string, sink: RowSink, opts: ReadOptions): 
       },
     );
   }
-  if (xlsx) return readXlsx(path, sink, opts);
-  return readCsv(path, sink, opts, bytes);
+  return bytes;
 }
 
 /** 19 KB, 200 MB, 8.0 GB: sizes as a person reads them. */

@@ -191,7 +191,11 @@ describe('export files as source systems write them', () => {
         stockSheet(wb, 'Stock 2026-W49', (i) => (i % 2 === 0 ? 46356 : new Date(Date.UTC(2026, 10, 30))));
       });
       const r = await importSource(db, 'WMS', wms, { profile: xlsxProfile('stock*', ['yyyy-MM-dd', 'excel-serial']) });
-      expect(r.files[0]).toMatchObject({ file: 'stock.xlsx', sheet: 'Stock 2026-W49', rows: STOCK_ROWS });
+      expect(r.files.find((f) => f.table === 'stock')).toMatchObject({
+        file: 'stock.xlsx',
+        sheet: 'Stock 2026-W49',
+        rows: STOCK_ROWS,
+      });
       const dates = db.prepare('SELECT DISTINCT as_of FROM stock WHERE snapshot_id = ?').all(r.snapshotId);
       expect(dates).toEqual([{ as_of: '2026-11-30' }]);
     });
