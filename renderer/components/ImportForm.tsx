@@ -7,6 +7,7 @@ import { useProgress } from '../useProgress';
 import { useSubmit } from '../useSubmit';
 import { FormResult } from './FormResult';
 import { ImportProgress } from './ImportProgress';
+import { RejectedCount } from './RejectedCount';
 
 /** Import one source system's export folder (a path on this computer) as a new snapshot. */
 export function ImportForm({ onRejected }: { onRejected: (snapshotId: number) => void }) {
@@ -93,15 +94,7 @@ export function ImportForm({ onRejected }: { onRejected: (snapshotId: number) =>
                 </td>
                 <td>{f.table}</td>
                 <td className="num">{fmtInt(f.rows)}</td>
-                <td className="num">
-                  {f.rejected > 0 ? (
-                    <button type="button" className="link" onClick={() => onRejected(last.snapshotId)}>
-                      {fmtInt(f.rejected)}
-                    </button>
-                  ) : (
-                    0
-                  )}
-                </td>
+                <RejectedCount count={f.rejected} onOpen={() => onRejected(last.snapshotId)} />
                 <td className="muted small">{f.ignoredColumns.join(', ')}</td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { ImportForm } from '../components/ImportForm';
 import { NewCycleForm } from '../components/NewCycleForm';
 import { PinForm } from '../components/PinForm';
 import { ProfileEditor } from '../components/ProfileEditor';
+import { RejectedCount } from '../components/RejectedCount';
 import { RejectedRows } from '../components/RejectedRows';
 import { useUserName } from '../useUserName';
 import { fmtDateTime, fmtInt } from '../format';
@@ -78,15 +79,7 @@ export function DataPage() {
                   <td>{fmtDateTime(s.extractedAt)}</td>
                   <td>{fmtDateTime(s.importedAt)}</td>
                   <td className="num">{fmtInt(s.rowCount)}</td>
-                  <td className="num">
-                    {s.rejectedCount > 0 ? (
-                      <button type="button" className="link" onClick={() => setRejectedOf(s.id)}>
-                        {fmtInt(s.rejectedCount)}
-                      </button>
-                    ) : (
-                      ''
-                    )}
-                  </td>
+                  <RejectedCount count={s.rejectedCount} onOpen={() => setRejectedOf(s.id)} />
                   <td className="mono small">{s.checksum.slice(0, 12)}</td>
                   <td className="muted small">{s.origin}</td>
                 </tr>
