@@ -53,7 +53,17 @@ export function ProfileEditor({ userName }: { userName: string }) {
   useEffect(() => {
     setError(null);
     setDone(null);
-    void call('profile.get', { source }).then((r) => (r.ok ? show(r.data) : setError(r.error)));
+    setDraft(null);
+    // A slower answer for the source shown before must not replace this one.
+    let live = true;
+    void call('profile.get', { source }).then((r) => {
+      if (!live) return;
+      if (r.ok) show(r.data);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
   }, [source]);
 
   const save = async (profile: unknown) => {
