@@ -3,8 +3,8 @@
 // all reported at once with file, sheet, row, column, value and what was expected, and nothing
 // is written; or, with skipBadRows, set aside in rejected_rows for review. The previous snapshot
 // stays as it was until the new one is committed.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { canonicalTable, SOURCE_OWNER_ROLE, type SourceSystem } from '../../shared/domain/canonical';
 import { AppError } from '../../shared/domain/errors';
@@ -15,9 +15,7 @@ import { ensureSource } from '../db/repos/sources';
 import type { WriteDb } from '../db/types';
 import { nowIso } from '../db/types';
 import {
-  cellTooLarge,
   DEFAULT_LIMITS,
-  isBlank,
   isWorkbook,
   readRows,
   startWorkbook,
@@ -25,6 +23,7 @@ import {
   type ReadOptions,
 } from '../sources/readRows';
 import type { XlsxReader } from '../sources/readXlsx';
+import { cellTooLarge, isBlank } from '../sources/rowChecks';
 import { BadRows, DEFAULT_BAD_ROW_LIMITS, type BadRowLimits } from './badRows';
 import { BatchInsert } from './batchInsert';
 import type { Cell } from './coerce';
@@ -193,9 +192,24 @@ function importChecksum(picked: PickedFiles[], profile: SourceProfile, skip: boo
     .update(skip ? '\0skip\0' : '\0strict\0')
     .update(extractedAt);
   for (const { paths } of picked) {
-    for (const p of paths) hash.update(basename(p)).update('\0').update(readFileSync(p)).update('\0');
+    for (const p of paths) {
+      hash.update(basename(p)).update('\0');
+      hashFile(hash, p);
+      hash.update('\0');
+    }
   }
   return hash.digest('hex');
+}
+
+/** Feeds a file to the hash in 1 MB blocks: an XL export is hundreds of MB, never held whole. */
+function hashFile(hash: Hash, path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    const block = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, block); n > 0; n = readSync(fd, block)) hash.update(block.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** manifest.json's extracted_at when the export carries one, else the newest file's time. */
@@ -276,12 +290,10 @@ async function importFile(
           }
           if (tooLong !== -1) {
             throw cellTooLarge(
-              file,
-              row,
-              header[tooLong] || `#${tooLong + 1}`,
+              { file, sheet: where.sheet, row, column: header[tooLong] || `#${tooLong + 1}` },
               cells[tooLong]!.length,
               limits.maxCellChars,
-              where.sheet,
+              'A quote left open or a pasted document can do this: check the row in the export.',
             );
           }
           const problem = m.map(cells, values, 0);

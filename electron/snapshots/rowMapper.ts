@@ -4,7 +4,7 @@
 import type { CanonicalColumn, CanonicalTable } from '../../shared/domain/canonical';
 import { AppError, type ErrorWhere } from '../../shared/domain/errors';
 import { periodOfDate } from '../../shared/domain/period';
-import type { Derived, FileMapping } from '../../shared/domain/profile';
+import { derivedHeaders, type FileMapping } from '../../shared/domain/profile';
 import { coerce, compileCoercer, INVALID, type Cell, type CellFormat } from './coerce';
 
 /** What is wrong with one cell of a row. */
@@ -88,12 +88,6 @@ function checkDuplicates(header: string[], where: ErrorWhere): void {
     }
     seen.add(h.toLowerCase());
   }
-}
-
-function derivedHeaders(d: Derived): string[] {
-  if ('template' in d) return [...d.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  if ('product' in d) return d.product.filter((p): p is string => typeof p === 'string');
-  return [d.weekOf];
 }
 
 function getter(

@@ -9,6 +9,7 @@ import { Transform } from 'node:stream';
 import { AppError } from '../../shared/domain/errors';
 import type { CsvOptions } from '../../shared/domain/profile';
 import type { ReadOptions, RowSink } from './readRows';
+import { isBlank } from './rowChecks';
 
 const HEAD_BYTES = 64 * 1024;
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -50,7 +51,7 @@ export function readCsv(path: string, sink: RowSink, opts: ReadOptions, size: nu
             });
           }
           let data = results.data;
-          while (!sawHeader && data.length > 0 && isBlankRow(data[0]!)) {
+          while (!sawHeader && data.length > 0 && isBlank(data[0]!)) {
             data = data.slice(1);
             rowNo += 1;
           }
@@ -91,8 +92,6 @@ export function readCsv(path: string, sink: RowSink, opts: ReadOptions, size: nu
     });
   });
 }
-
-const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
 function readBytes(path: string, position: number, length: number): Buffer {
   const fd = openSync(path, 'r');

@@ -95,25 +95,3 @@ function size(bytes: number): string {
   if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MB`;
   return `${Math.ceil(bytes / 1024)} KB`;
 }
-
-/** A row with nothing in it: an empty line, or a line of only delimiters and spaces. */
-export const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
-
-/** The error for a cell over the size limit. */
-export function cellTooLarge(
-  file: string,
-  row: number,
-  column: string,
-  length: number,
-  limit: number,
-  sheet?: string,
-): AppError {
-  return new AppError(
-    'import_failed',
-    `A cell holds ${length.toLocaleString('en')} characters, over the limit of ${limit.toLocaleString('en')}.`,
-    {
-      where: { file, sheet, row, column },
-      hint: 'A quote left open or a pasted document can do this: check the row in the export.',
-    },
-  );
-}

@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../shared/domain/errors';
+import { cellTooLarge } from './rowChecks';
 
 export interface XlsxJob {
   path: string;
@@ -63,13 +64,11 @@ async function run(job: XlsxJob): Promise<void> {
         });
       }
       if (text.length > job.maxCellChars) {
-        throw new AppError(
-          'import_failed',
-          `A cell holds ${text.length.toLocaleString('en')} characters, over the limit of ${job.maxCellChars.toLocaleString('en')}.`,
-          {
-            where: { file, sheet: ws.name, row: r, column },
-            hint: 'Check the cell in the workbook: a pasted document or a formula gone wrong can do this.',
-          },
+        throw cellTooLarge(
+          { file, sheet: ws.name, row: r, column },
+          text.length,
+          job.maxCellChars,
+          'Check the cell in the workbook: a pasted document or a formula gone wrong can do this.',
         );
       }
       cells.push(text);

@@ -141,13 +141,15 @@ export function checkProfile(profile: SourceProfile): ProfileProblem[] {
 /** The value format in force for one file: its overrides over the profile's default. */
 export const fileFormat = (profile: SourceProfile, f: FileMapping): ValueFormat => ({ ...profile.format, ...f.format });
 
+/** The source headers a derived column reads. */
+export function derivedHeaders(d: Derived): string[] {
+  if ('template' in d) return [...d.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  if ('product' in d) return d.product.filter((p): p is string => typeof p === 'string');
+  return [d.weekOf];
+}
+
 /** The source headers a file mapping reads, for choosing the delimiter and checking the header. */
 export function headersOf(f: FileMapping): string[] {
-  const out = new Set(Object.values(f.columns));
-  for (const d of Object.values(f.derived ?? {})) {
-    if ('template' in d) for (const m of d.template.matchAll(/\{([^}]+)\}/g)) out.add(m[1]!);
-    if ('product' in d) for (const p of d.product) if (typeof p === 'string') out.add(p);
-    if ('weekOf' in d) out.add(d.weekOf);
-  }
-  return [...out];
+  const derived = Object.values(f.derived ?? {}).flatMap(derivedHeaders);
+  return [...new Set([...Object.values(f.columns), ...derived])];
 }
