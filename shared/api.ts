@@ -5,6 +5,9 @@ import { SOURCE_SYSTEMS } from './domain/canonical';
 import type { AppErrorShape } from './domain/errors';
 import { isPeriod } from './domain/period';
 import { SourceProfile } from './domain/profile';
+import { EXCEPTION_TYPES } from './planning/exceptions';
+import { KPI_DIMENSIONS } from './planning/kpis';
+import { KPI_IDS, PlanningSettings, Trigger } from './planning/settings';
 
 const Source = z.enum(SOURCE_SYSTEMS);
 const IsoTime = z.iso.datetime({ offset: true });
@@ -147,6 +150,82 @@ export const ReconcileResult = z.object({
 
 const Person = z.string().trim().min(1, 'a name').max(80);
 
+export const REVIEW_STATUSES = ['new', 'reviewed', 'actioned', 'dismissed'] as const;
+
+export const ExceptionInfo = z.object({
+  key: z.string(),
+  type: z.enum(EXCEPTION_TYPES),
+  sku: z.string().nullable(),
+  location: z.string().nullable(),
+  family: z.string().nullable(),
+  resource: z.string().nullable(),
+  lane: z.string().nullable(),
+  orderId: z.string().nullable(),
+  kpiId: z.string().nullable(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  peakPeriod: z.string().nullable(),
+  peakValue: z.number().nullable(),
+  valueAtRisk: z.number(),
+  detail: z.record(z.string(), z.unknown()),
+  reviewStatus: z.enum(REVIEW_STATUSES),
+  note: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  /** The cycle it was first raised in: an earlier one means "open since". */
+  firstSeen: z.object({ cycleId: z.number().int(), name: z.string(), meetingAt: z.string() }),
+  updatedAt: z.string(),
+  /** Set when the latest recompute no longer raises it. */
+  resolvedAt: z.string().nullable(),
+});
+
+const ExceptionFilter = z.object({
+  cycleId: z.number().int().positive().optional(),
+  type: z.enum(EXCEPTION_TYPES).optional(),
+  sku: z.string().optional(),
+  location: z.string().optional(),
+  family: z.string().optional(),
+  resource: z.string().optional(),
+  lane: z.string().optional(),
+  reviewStatus: z.enum(REVIEW_STATUSES).optional(),
+  includeResolved: z.boolean().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(50),
+});
+
+export const Computation = z.object({
+  computedAt: z.string(),
+  loadMs: z.number(),
+  computeMs: z.number(),
+  exceptions: z.number().int(),
+});
+
+export const KpiInfo = z.object({
+  kpiId: z.enum(KPI_IDS),
+  name: z.string(),
+  ownerRole: z.string(),
+  dimension: z.enum(KPI_DIMENSIONS),
+  group: z.string(),
+  metrics: z.record(z.string(), z.number().nullable()),
+  /** The same figures in the previous cycle, when it had this group. */
+  previous: z.record(z.string(), z.number().nullable()).nullable(),
+  basis: z.number(),
+  atStake: z.number(),
+  /** The triggers breached, as "otif < 0.95". */
+  breached: z.array(z.string()),
+  playbook: z.string(),
+});
+
+export const StoredKpiDefinition = z.object({
+  id: z.enum(KPI_IDS),
+  name: z.string(),
+  definition: z.string(),
+  ownerRole: z.string(),
+  triggers: z.array(Trigger),
+  playbook: z.string(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
   input,
   output,
@@ -273,6 +352,85 @@ export const api = {
     DataIssue,
     'Close a data issue with the reason',
   ),
+  'exception.list': call(
+    ExceptionFilter,
+    z.object({
+      total: z.number().int(),
+      totalValue: z.number(),
+      computation: Computation,
+      rows: z.array(ExceptionInfo),
+    }),
+    "The cycle's exceptions ranked by value at risk; filter by type, item, family, resource, lane, review status",
+  ),
+  'exception.rollup': call(
+    ExceptionFilter.extend({ by: z.enum(['item', 'family', 'resource', 'lane']) }),
+    z.object({
+      total: z.number().int(),
+      groups: z.array(
+        z.object({
+          group: z.string(),
+          count: z.number().int(),
+          valueAtRisk: z.number(),
+          byType: z.record(z.string(), z.number()),
+        }),
+      ),
+    }),
+    'Exceptions rolled up by item, family, resource or lane: count and value at risk, largest first',
+  ),
+  'exception.get': call(
+    z.object({ cycleId: z.number().int().positive().optional(), key: z.string().min(1) }),
+    ExceptionInfo.extend({
+      reviews: z.array(z.object({ status: z.string(), note: z.string().nullable(), by: z.string(), at: z.string() })),
+    }),
+    'One exception with its review trail',
+  ),
+  'exception.review': call(
+    z.object({
+      cycleId: z.number().int().positive().optional(),
+      key: z.string().min(1),
+      status: z.enum(REVIEW_STATUSES),
+      note: z.string().trim().max(4000).optional(),
+      by: Person,
+    }),
+    ExceptionInfo,
+    'Set the review status and note of an exception (kept across recomputes, logged)',
+  ),
+  'kpi.list': call(
+    z.object({
+      cycleId: z.number().int().positive().optional(),
+      kpi: z.enum(KPI_IDS).optional(),
+      dimension: z.enum(KPI_DIMENSIONS).optional(),
+    }),
+    z.object({ computation: Computation, previousCycle: z.string().nullable(), rows: z.array(KpiInfo) }),
+    'The five KPIs by family, resource, lane and in total, with the previous cycle for the trend',
+  ),
+  'kpi.definitions': call(z.object({}), z.array(StoredKpiDefinition), 'KPI owner roles, triggers and playbooks'),
+  'kpi.saveDefinition': call(
+    z.object({
+      id: z.enum(KPI_IDS),
+      ownerRole: z.string().optional(),
+      triggers: z.array(z.unknown()).optional(),
+      playbook: z.string().optional(),
+      by: Person,
+    }),
+    StoredKpiDefinition,
+    "Change a KPI's owner role, triggers or playbook (validated, logged); the cycle recomputes",
+  ),
+  'planning.settings': call(
+    z.object({}),
+    z.object({ settings: PlanningSettings, updatedBy: z.string().nullable(), updatedAt: z.string().nullable() }),
+    "The planning engine's settings (consumption rule, thresholds)",
+  ),
+  'planning.saveSettings': call(
+    z.object({ settings: z.record(z.string(), z.unknown()), by: Person }),
+    z.object({ settings: PlanningSettings, updatedBy: z.string().nullable(), updatedAt: z.string().nullable() }),
+    "Change the planning engine's settings (validated, logged); the cycle recomputes",
+  ),
+  'engine.recompute': call(
+    z.object({ cycleId: z.number().int().positive().optional() }),
+    Computation,
+    "Recompute the cycle's projection, exceptions and KPIs now",
+  ),
 } as const;
 
 export type Api = typeof api;
@@ -292,3 +450,7 @@ export type ImportResultT = z.output<typeof ImportResult>;
 export type StoredProfileT = z.output<typeof StoredProfile>;
 export type RejectedRowT = z.output<typeof RejectedRow>;
 export type ProgressInfoT = z.output<typeof ProgressInfo>;
+export type ExceptionInfoT = z.output<typeof ExceptionInfo>;
+export type KpiInfoT = z.output<typeof KpiInfo>;
+export type ComputationT = z.output<typeof Computation>;
+export type StoredKpiDefinitionT = z.output<typeof StoredKpiDefinition>;

@@ -210,8 +210,8 @@ function* resources(c: Company): Iterable<Row> {
   for (const r of c.resources) {
     const avg = load.get(r.id) ?? 0;
     for (const [t, p] of c.horizon.entries()) {
-      // P1 is the tight plant: little headroom, and a shift cut in weeks 3-6 for maintenance.
-      const factor = r.plant === 'P1' ? (t >= 2 && t <= 5 ? 0.75 : 1.05) : 1.35;
+      // P1 is the tight plant: little headroom, and half its hours in weeks 3-6 for maintenance.
+      const factor = r.plant === 'P1' ? (t >= 2 && t <= 5 ? 0.5 : 1.05) : 1.35;
       yield { resource: r.id, location: r.plant, period: p, capacity_hours: Math.max(8, Math.round(avg * factor)) };
     }
   }

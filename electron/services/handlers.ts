@@ -5,10 +5,26 @@ import { listCycles } from '../db/repos/cycles';
 import { getProfile, resetProfile, saveProfile } from '../db/repos/profiles';
 import { countRejectedRows, listRejectedRows, listSnapshots } from '../db/repos/snapshots';
 import type { WriteDb } from '../db/types';
+import { EngineHost } from '../engine/engineHost';
+import {
+  getPlanningSettings,
+  listKpiDefinitions,
+  saveKpiDefinition,
+  savePlanningSettings,
+} from '../db/repos/planningSettings';
 import { importSource } from '../snapshots/importSource';
-import { createCycle, cycleOverview, toSummary } from './cycles';
+import { createCycle, cycleIdOrCurrent, cycleOverview, toSummary } from './cycles';
 import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
 import { listPinLog, pinToCycle } from './pins';
+import {
+  ensureComputed,
+  exceptionGet,
+  exceptionList,
+  exceptionReview,
+  exceptionRollup,
+  kpiList,
+  type PlanningContext,
+} from './planning';
 import { ProgressBoard } from './progressBoard';
 import { Serial } from './serial';
 
@@ -16,12 +32,15 @@ export interface ServiceContext {
   db: WriteDb;
   dbPath: string;
   version: string;
+  /** The planning engine's worker; one is started on first use when not given. */
+  engine?: EngineHost;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   const { db } = ctx;
   const writes = new Serial();
   const board = new ProgressBoard();
+  const planning: PlanningContext = { db, writes, engine: ctx.engine ?? new EngineHost(ctx.dbPath) };
   return {
     'app.info': () => ({
       version: ctx.version,
@@ -58,6 +77,19 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'dataIssue.assign': (input) => writes.run(async () => assign(db, input.id, input.assignee, input.by)),
     'dataIssue.comment': (input) => writes.run(async () => comment(db, input.id, input.author, input.body)),
     'dataIssue.close': (input) => writes.run(async () => close(db, input.id, input.by, input.reason)),
+    'exception.list': (input) => exceptionList(planning, input),
+    'exception.rollup': (input) => exceptionRollup(planning, input),
+    'exception.get': (input) => exceptionGet(planning, input),
+    'exception.review': (input) => exceptionReview(planning, input),
+    'kpi.list': (input) => kpiList(planning, input),
+    'kpi.definitions': () => listKpiDefinitions(db),
+    'kpi.saveDefinition': ({ id, by, ...patch }) => writes.run(async () => saveKpiDefinition(db, id, patch, by)),
+    'planning.settings': () => getPlanningSettings(db),
+    'planning.saveSettings': (input) =>
+      writes.run(async () =>
+        savePlanningSettings(db, { ...getPlanningSettings(db).settings, ...input.settings }, input.by),
+      ),
+    'engine.recompute': (input) => ensureComputed(planning, cycleIdOrCurrent(db, input.cycleId), true),
     'snapshot.import': (input, call) => {
       const id = input.progressId;
       if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });

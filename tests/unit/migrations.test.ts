@@ -42,6 +42,11 @@ const TABLES = [
   'decision_events',
   'agenda_items',
   'outbox',
+  'planning_settings',
+  'settings_log',
+  'cycle_computations',
+  'kpi_values',
+  'exception_reviews',
 ];
 
 describe('migrations', () => {

@@ -1,0 +1,121 @@
+// The engine's settings and the KPI definitions: validated by the zod schemas of
+// shared/planning/settings.ts on the way in, every change logged in settings_log.
+import { AppError } from '../../../shared/domain/errors';
+import {
+  DEFAULT_SETTINGS,
+  KpiDefinition,
+  PlanningSettings,
+  type KpiDefinitionT,
+  type KpiId,
+  type PlanningSettingsT,
+} from '../../../shared/planning/settings';
+import { nowIso, type ReadDb, type WriteDb } from '../types';
+
+export interface StoredSettings {
+  settings: PlanningSettingsT;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export function getPlanningSettings(db: ReadDb): StoredSettings {
+  const row = db.prepare('SELECT settings, updated_by, updated_at FROM planning_settings WHERE id = 1').get() as
+    { settings: string; updated_by: string; updated_at: string } | undefined;
+  if (!row) return { settings: DEFAULT_SETTINGS, updatedBy: null, updatedAt: null };
+  return {
+    settings: PlanningSettings.parse(JSON.parse(row.settings)),
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function savePlanningSettings(db: WriteDb, input: unknown, by: string): StoredSettings {
+  const settings = validated(PlanningSettings, input, 'planning settings');
+  const at = nowIso();
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO planning_settings (id, settings, updated_by, updated_at) VALUES (1, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET settings = excluded.settings, updated_by = excluded.updated_by,
+       updated_at = excluded.updated_at`,
+    ).run(JSON.stringify(settings), by, at);
+    logChange(db, 'planning', settings, by, at);
+  })();
+  return { settings, updatedBy: by, updatedAt: at };
+}
+
+interface KpiRow {
+  id: string;
+  name: string;
+  definition: string;
+  owner_role: string;
+  triggers: string;
+  playbook: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export type StoredKpiDefinition = KpiDefinitionT & { updatedBy: string | null; updatedAt: string };
+
+export function listKpiDefinitions(db: ReadDb): StoredKpiDefinition[] {
+  const rows = db.prepare('SELECT * FROM kpi_definitions ORDER BY rowid').all() as KpiRow[];
+  return rows.map((r) => ({
+    ...KpiDefinition.parse({
+      id: r.id,
+      name: r.name,
+      definition: r.definition,
+      ownerRole: r.owner_role,
+      triggers: JSON.parse(r.triggers) as unknown,
+      playbook: r.playbook,
+    }),
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at,
+  }));
+}
+
+/** Owner role, triggers and playbook are settings; the id, name and definition are not. */
+export function saveKpiDefinition(db: WriteDb, id: KpiId, input: unknown, by: string): StoredKpiDefinition {
+  const current = listKpiDefinitions(db).find((d) => d.id === id);
+  if (!current) throw new AppError('not_found', `No KPI "${id}".`);
+  const patch = Object.fromEntries(
+    Object.entries(typeof input === 'object' && input !== null ? input : {}).filter(([, v]) => v !== undefined),
+  );
+  const def = validated(
+    KpiDefinition,
+    { ...current, ...patch, id, name: current.name, definition: current.definition },
+    `KPI ${id}`,
+  );
+  const at = nowIso();
+  db.transaction(() => {
+    db.prepare(
+      'UPDATE kpi_definitions SET owner_role = ?, triggers = ?, playbook = ?, updated_by = ?, updated_at = ? WHERE id = ?',
+    ).run(def.ownerRole, JSON.stringify(def.triggers), def.playbook, by, at, id);
+    logChange(db, id, { ownerRole: def.ownerRole, triggers: def.triggers, playbook: def.playbook }, by, at);
+  })();
+  return { ...def, updatedBy: by, updatedAt: at };
+}
+
+function logChange(db: WriteDb, subject: string, value: unknown, by: string, at: string): void {
+  db.prepare('INSERT INTO settings_log (subject, value, changed_by, changed_at) VALUES (?, ?, ?, ?)').run(
+    subject,
+    JSON.stringify(value),
+    by,
+    at,
+  );
+}
+
+function validated<T>(
+  schema: {
+    safeParse(
+      x: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } };
+  },
+  input: unknown,
+  what: string,
+): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  throw new AppError('invalid_input', `The ${what} are not valid: ${field ? `${field}: ` : ''}${issue.message}.`, {
+    where: { field: field || undefined },
+  });
+}

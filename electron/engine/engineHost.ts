@@ -1,0 +1,59 @@
+// The main thread's handle on the engine worker: started on first use, one request at a time in
+// order, restarted if it dies. Results come back as plain objects; the arrays stay in the worker.
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/domain/errors';
+import { workerScript } from '../sources/readXlsx';
+import type { ComputeRequest, ComputeResult, EngineReply } from './protocol';
+
+type Pending = { resolve: (r: ComputeResult) => void; reject: (e: unknown) => void };
+
+export class EngineHost {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly dbPath: string) {}
+
+  compute(req: Omit<ComputeRequest, 'id' | 'kind'>): Promise<ComputeResult> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ ...req, id, kind: 'compute' } satisfies ComputeRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(workerScript('engineWorker.cjs'), { workerData: { dbPath: this.dbPath } });
+    worker.on('message', (reply: EngineReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.ok) p.resolve(reply.result);
+      else p.reject(new AppError(reply.error.code, reply.error.message, reply.error));
+    });
+    const fail = (why: string) => {
+      if (this.worker === worker) this.worker = null;
+      const error = new AppError('internal', `The planning engine stopped: ${why}.`, {
+        hint: 'Try again; the engine restarts on the next request.',
+      });
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', (e) => fail(e.message));
+    worker.on('exit', (code) => fail(`exit code ${code}`));
+    // An idle engine must not keep the CLI alive; a request refs it until answered.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}

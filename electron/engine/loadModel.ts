@@ -1,0 +1,93 @@
+// Reads a cycle's pinned snapshot set from SQLite into the engine's typed arrays, streaming each
+// table through the builder (rows are never all held as objects at once).
+import type Database from 'better-sqlite3';
+import { CANONICAL_TABLES } from '../../shared/domain/canonical';
+import { AppError } from '../../shared/domain/errors';
+import {
+  DEFAULT_HISTORY_PERIODS,
+  ENGINE_TABLES,
+  ModelBuilder,
+  type CanonicalRows,
+  type EngineTable,
+} from '../../shared/planning/build';
+import type { PlanningModel } from '../../shared/planning/model';
+
+/** The columns the engine reads from each table (the keys of CanonicalRows). */
+const COLUMNS: { [T in EngineTable]: readonly (keyof CanonicalRows[T])[] } = {
+  items: ['sku', 'family', 'unit_cost', 'unit_price', 'abc_class', 'is_key'],
+  item_locations: ['sku', 'location', 'safety_stock', 'lead_time_days'],
+  stock: ['sku', 'location', 'on_hand', 'allocated', 'blocked'],
+  resources: ['resource', 'location', 'period', 'capacity_hours'],
+  routings: ['sku', 'resource', 'hours_per_unit'],
+  supply: ['sku', 'location', 'period', 'kind', 'qty'],
+  production_actuals: ['resource', 'sku', 'period', 'qty'],
+  sales_orders: ['order_id', 'line', 'sku', 'location', 'qty', 'committed_date', 'unit_price', 'status'],
+  shipments: [
+    'order_id',
+    'line',
+    'lane',
+    'planned_ship_date',
+    'eta',
+    'delivered_date',
+    'status',
+    'constraint_code',
+    'freight_cost',
+  ],
+  pick_status: ['order_id', 'line', 'constraint_code'],
+  lanes: ['lane', 'transit_days', 'cost_per_load'],
+  lane_capacity: ['lane', 'period', 'capacity_loads', 'booked_loads'],
+  actual_sales: ['sku', 'location', 'period', 'qty'],
+  forecasts: ['sku', 'location', 'period', 'version', 'qty'],
+};
+
+export interface CycleFrame {
+  cycleId: number;
+  startPeriod: string;
+  horizon: number;
+  meetingAt: string;
+  /** Pinned snapshot per source. */
+  pins: Record<string, number>;
+}
+
+export function cycleFrame(db: Database.Database, cycleId: number): CycleFrame {
+  const cycle = db.prepare('SELECT start_period, horizon_periods, meeting_at FROM cycles WHERE id = ?').get(cycleId) as
+    { start_period: string; horizon_periods: number; meeting_at: string } | undefined;
+  if (!cycle) throw new AppError('not_found', `No cycle with id ${cycleId}.`);
+  const pins = db.prepare('SELECT source_id, snapshot_id FROM cycle_snapshots WHERE cycle_id = ?').all(cycleId) as {
+    source_id: string;
+    snapshot_id: number;
+  }[];
+  return {
+    cycleId,
+    startPeriod: cycle.start_period,
+    horizon: cycle.horizon_periods,
+    meetingAt: cycle.meeting_at,
+    pins: Object.fromEntries(pins.map((p) => [p.source_id, p.snapshot_id])),
+  };
+}
+
+/** Identifies what a model was built from: the same key means the same arrays. */
+export const frameKey = (f: CycleFrame): string =>
+  JSON.stringify([f.startPeriod, f.horizon, f.meetingAt.slice(0, 10), Object.entries(f.pins).sort()]);
+
+export function loadModel(db: Database.Database, frame: CycleFrame): PlanningModel {
+  const builder = new ModelBuilder({
+    startPeriod: frame.startPeriod,
+    periods: frame.horizon,
+    historyPeriods: DEFAULT_HISTORY_PERIODS,
+    asOf: frame.meetingAt.slice(0, 10),
+  });
+  const owner = new Map(CANONICAL_TABLES.map((t) => [t.name as string, t.owner]));
+  // One read transaction: every table comes from the same state of the database.
+  db.transaction(() => {
+    for (const table of ENGINE_TABLES) {
+      const snapshot = frame.pins[owner.get(table)!];
+      if (snapshot === undefined) continue;
+      const rows = db
+        .prepare(`SELECT ${COLUMNS[table].join(', ')} FROM ${table} WHERE snapshot_id = ?`)
+        .iterate(snapshot);
+      for (const row of rows) builder.add(table, row as never);
+    }
+  })();
+  return builder.finish();
+}

@@ -1,0 +1,195 @@
+// Planning services: keep a cycle's exceptions and KPIs current, and serve them. A read first
+// checks that the stored recompute was made from the cycle's current snapshot set, settings and
+// KPI definitions; if not, the engine worker recomputes and the result is stored in one
+// transaction. Reads of the same cycle share one recompute.
+import { createHash } from 'node:crypto';
+import type { ApiInput, ApiOutput, ComputationT, ExceptionInfoT, KpiInfoT } from '../../shared/api';
+import { AppError } from '../../shared/domain/errors';
+import { breachedTriggers } from '../../shared/planning/kpis';
+import { type KpiId } from '../../shared/planning/settings';
+import { getCycle } from '../db/repos/cycles';
+import {
+  getComputation,
+  getException,
+  listExceptions,
+  listKpiValues,
+  listReviews,
+  reviewException,
+  rollupExceptions,
+  saveComputation,
+  type ExceptionRow,
+} from '../db/repos/exceptions';
+import { getPlanningSettings, listKpiDefinitions } from '../db/repos/planningSettings';
+import type { WriteDb } from '../db/types';
+import type { EngineHost } from '../engine/engineHost';
+import { cycleFrame, frameKey } from '../engine/loadModel';
+import type { Serial } from './serial';
+import { cycleIdOrCurrent } from './cycles';
+
+export interface PlanningContext {
+  db: WriteDb;
+  engine: EngineHost;
+  /** Writes run one at a time on the shared connection. */
+  writes: Serial;
+}
+
+const inFlight = new WeakMap<EngineHost, Map<number, Promise<ComputationT>>>();
+
+function inputs(ctx: PlanningContext, cycleId: number) {
+  const frame = cycleFrame(ctx.db, cycleId);
+  const settings = getPlanningSettings(ctx.db).settings;
+  const definitions = listKpiDefinitions(ctx.db).map(({ updatedBy: _b, updatedAt: _a, ...d }) => d);
+  const key = createHash('sha256')
+    .update(JSON.stringify([frameKey(frame), settings, definitions]))
+    .digest('hex');
+  return { frame, settings, definitions, key };
+}
+
+const toComputation = (c: NonNullable<ReturnType<typeof getComputation>>): ComputationT => ({
+  computedAt: c.computed_at,
+  loadMs: Math.round(c.load_ms),
+  computeMs: Math.round(c.compute_ms),
+  exceptions: c.exception_count,
+});
+
+/** The cycle's stored recompute, made now if its inputs changed since (or `force`). */
+export async function ensureComputed(ctx: PlanningContext, cycleId: number, force = false): Promise<ComputationT> {
+  const stored = getComputation(ctx.db, cycleId);
+  if (!force && stored && stored.input_key === inputs(ctx, cycleId).key) return toComputation(stored);
+  let running = inFlight.get(ctx.engine);
+  if (!running) inFlight.set(ctx.engine, (running = new Map()));
+  const pending = running.get(cycleId);
+  if (pending) return pending;
+  const job = ctx.writes
+    .run(async () => {
+      const { frame, settings, definitions, key } = inputs(ctx, cycleId);
+      const result = await ctx.engine.compute({ frame, settings, definitions });
+      const defs = new Map(definitions.map((d) => [d.id, d]));
+      const kpis = result.kpis.map((value) => ({ value, breached: breachedTriggers(value, defs.get(value.kpiId)) }));
+      saveComputation(ctx.db, cycleId, key, result.exceptions, kpis, result);
+      return toComputation(getComputation(ctx.db, cycleId)!);
+    })
+    .finally(() => running.delete(cycleId));
+  running.set(cycleId, job);
+  return job;
+}
+
+function toInfo(r: ExceptionRow): ExceptionInfoT {
+  return {
+    key: r.key,
+    type: r.type as ExceptionInfoT['type'],
+    sku: r.sku,
+    location: r.location,
+    family: r.family,
+    resource: r.resource,
+    lane: r.lane,
+    orderId: r.order_id,
+    kpiId: r.kpi_id,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    peakPeriod: r.peak_period,
+    peakValue: r.peak_value,
+    valueAtRisk: r.value_at_risk,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+    reviewStatus: r.review_status as ExceptionInfoT['reviewStatus'],
+    note: r.note,
+    reviewedBy: r.reviewed_by,
+    firstSeen: { cycleId: r.first_seen_cycle_id, name: r.first_seen_name, meetingAt: r.first_seen_meeting_at },
+    updatedAt: r.updated_at,
+    resolvedAt: r.resolved_at,
+  };
+}
+
+export async function exceptionList(
+  ctx: PlanningContext,
+  input: ApiInput<'exception.list'> & { offset: number; limit: number },
+): Promise<ApiOutput<'exception.list'>> {
+  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  const computation = await ensureComputed(ctx, cycleId);
+  const page = listExceptions(ctx.db, cycleId, input, input.offset, input.limit);
+  return { total: page.total, totalValue: page.totalValue, computation, rows: page.rows.map(toInfo) };
+}
+
+export async function exceptionRollup(
+  ctx: PlanningContext,
+  input: ApiInput<'exception.rollup'> & { offset: number; limit: number },
+): Promise<ApiOutput<'exception.rollup'>> {
+  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  await ensureComputed(ctx, cycleId);
+  const page = rollupExceptions(ctx.db, cycleId, input.by, input, input.offset, input.limit);
+  return {
+    total: page.total,
+    groups: page.rows.map((r) => ({
+      group: r.grp,
+      count: r.count,
+      valueAtRisk: r.value,
+      byType: JSON.parse(r.by_type) as Record<string, number>,
+    })),
+  };
+}
+
+function exceptionOrThrow(ctx: PlanningContext, cycleId: number, key: string): ExceptionRow {
+  const row = getException(ctx.db, cycleId, key);
+  if (!row) {
+    throw new AppError('not_found', `No exception "${key}" in this cycle.`, {
+      hint: 'List them with planroom exceptions.',
+    });
+  }
+  return row;
+}
+
+export async function exceptionGet(ctx: PlanningContext, input: ApiInput<'exception.get'>) {
+  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  await ensureComputed(ctx, cycleId);
+  return { ...toInfo(exceptionOrThrow(ctx, cycleId, input.key)), reviews: listReviews(ctx.db, cycleId, input.key) };
+}
+
+export async function exceptionReview(ctx: PlanningContext, input: ApiInput<'exception.review'>) {
+  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  await ensureComputed(ctx, cycleId);
+  return ctx.writes.run(async () => {
+    exceptionOrThrow(ctx, cycleId, input.key);
+    reviewException(ctx.db, cycleId, input.key, input.status, input.note || null, input.by);
+    return toInfo(exceptionOrThrow(ctx, cycleId, input.key));
+  });
+}
+
+export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>): Promise<ApiOutput<'kpi.list'>> {
+  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  const computation = await ensureComputed(ctx, cycleId);
+  const previousId = (
+    ctx.db.prepare('SELECT previous_cycle_id FROM cycles WHERE id = ?').get(cycleId) as {
+      previous_cycle_id: number | null;
+    }
+  ).previous_cycle_id;
+  // The trend needs the previous cycle's values: computed once, from its own snapshot set.
+  if (previousId !== null && listKpiValues(ctx.db, previousId).length === 0) await ensureComputed(ctx, previousId);
+  const previous = new Map(
+    (previousId === null ? [] : listKpiValues(ctx.db, previousId)).map((v) => [
+      `${v.kpi_id}|${v.dimension}|${v.grp}`,
+      v,
+    ]),
+  );
+  const defs = new Map(listKpiDefinitions(ctx.db).map((d) => [d.id, d]));
+  const rows: KpiInfoT[] = listKpiValues(ctx.db, cycleId)
+    .filter((v) => (!input.kpi || v.kpi_id === input.kpi) && (!input.dimension || v.dimension === input.dimension))
+    .map((v) => {
+      const def = defs.get(v.kpi_id as KpiId)!;
+      const before = previous.get(`${v.kpi_id}|${v.dimension}|${v.grp}`);
+      return {
+        kpiId: def.id,
+        name: def.name,
+        ownerRole: def.ownerRole,
+        dimension: v.dimension as KpiInfoT['dimension'],
+        group: v.grp,
+        metrics: JSON.parse(v.metrics) as KpiInfoT['metrics'],
+        previous: before ? (JSON.parse(before.metrics) as KpiInfoT['metrics']) : null,
+        basis: v.basis,
+        atStake: v.at_stake,
+        breached: JSON.parse(v.breached) as string[],
+        playbook: def.playbook,
+      };
+    });
+  const previousCycle = previousId === null ? null : (getCycle(ctx.db, previousId)?.name ?? null);
+  return { computation, previousCycle, rows };
+}

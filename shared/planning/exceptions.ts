@@ -1,0 +1,389 @@
+// The five exception types of DOMAIN.md, raised from a projection, each with its value at risk.
+// Keys are type + subject (never a row number), so an exception keeps its identity across
+// recomputes and is recognised in the next cycle.
+import { leadPeriods, NO_INDEX, unitMargin, type PlanningModel } from './model';
+import { LS, lineReason, type Projection } from './projection';
+import type { PlanningSettingsT } from './settings';
+
+export const EXCEPTION_TYPES = [
+  'below_safety_stock',
+  'capacity_shortfall',
+  'otif_risk',
+  'demand_shift',
+  'logistics_cost_guardrail',
+  'kpi_breach',
+] as const;
+export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
+
+export interface RaisedException {
+  key: string;
+  type: ExceptionType;
+  sku: string | null;
+  location: string | null;
+  family: string | null;
+  resource: string | null;
+  lane: string | null;
+  orderId: string | null;
+  kpiId: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+  peakPeriod: string | null;
+  peakValue: number | null;
+  valueAtRisk: number;
+  detail: Record<string, unknown>;
+}
+
+export interface Interval {
+  from: number;
+  to: number;
+  /** Period of the largest value, and that value. */
+  peak: number;
+  peakValue: number;
+  total: number;
+}
+
+/** Runs of consecutive periods where gap(t) > 0, merged, with their peak and sum. */
+export function breachIntervals(periods: number, gap: (t: number) => number): Interval[] {
+  const out: Interval[] = [];
+  let open: Interval | null = null;
+  for (let t = 0; t < periods; t++) {
+    const g = gap(t);
+    if (g > 0) {
+      if (!open) open = { from: t, to: t, peak: t, peakValue: g, total: 0 };
+      open.to = t;
+      open.total += g;
+      if (g > open.peakValue) {
+        open.peak = t;
+        open.peakValue = g;
+      }
+    } else if (open) {
+      out.push(open);
+      open = null;
+    }
+  }
+  if (open) out.push(open);
+  return out;
+}
+
+const blank = {
+  sku: null,
+  location: null,
+  family: null,
+  resource: null,
+  lane: null,
+  orderId: null,
+  kpiId: null,
+  periodFrom: null,
+  periodTo: null,
+  peakPeriod: null,
+  peakValue: null,
+};
+
+export function raiseExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT): RaisedException[] {
+  const home = homeResources(m);
+  return [
+    ...belowSafetyStock(m, p, home),
+    ...capacityShortfall(m, p),
+    ...orderExceptions(m, p, s),
+    ...demandShift(m, s, home),
+  ];
+}
+
+/** The resource that makes each sku (its first routing), for roll-ups by resource. */
+function homeResources(m: PlanningModel): Int32Array {
+  const out = new Int32Array(m.skus.size).fill(NO_INDEX);
+  for (let k = 0; k < m.routing.count; k++) {
+    const sku = m.routing.sku[k]!;
+    if (out[sku] === NO_INDEX) out[sku] = m.routing.resource[k]!;
+  }
+  return out;
+}
+
+function itemSubject(m: PlanningModel, il: number, home: Int32Array) {
+  const sku = m.il.sku[il]!;
+  const family = m.item.family[sku]!;
+  const resource = home[sku]!;
+  return {
+    sku: m.skus.values[sku]!,
+    location: m.locations.values[m.il.location[il]!]!,
+    family: family === NO_INDEX ? null : m.families.values[family]!,
+    resource: resource === NO_INDEX ? null : m.resources.values[resource]!,
+  };
+}
+
+function intervalDetail(m: PlanningModel, list: Interval[]) {
+  return list.map((iv) => ({
+    from: m.horizon[iv.from],
+    to: m.horizon[iv.to],
+    peak: m.horizon[iv.peak],
+    peakValue: round(iv.peakValue),
+    total: round(iv.total),
+  }));
+}
+
+function spanOf(m: PlanningModel, list: Interval[]) {
+  const peak = list.reduce((a, b) => (b.peakValue > a.peakValue ? b : a));
+  return {
+    periodFrom: m.horizon[list[0]!.from]!,
+    periodTo: m.horizon[list[list.length - 1]!.to]!,
+    peakPeriod: m.horizon[peak.peak]!,
+    peakValue: round(peak.peakValue),
+  };
+}
+
+/** Key or class-A items whose PAB falls below safety stock: shortage x unit margin. */
+function belowSafetyStock(m: PlanningModel, p: Projection, home: Int32Array): RaisedException[] {
+  const P = m.periods;
+  const out: RaisedException[] = [];
+  for (let il = 0; il < m.il.count; il++) {
+    const sku = m.il.sku[il]!;
+    if (!m.item.known[sku] || !(m.item.isKey[sku] || m.item.abc[sku] === 0)) continue;
+    const ss = m.il.safetyStock[il]!;
+    const row = il * P;
+    const list = breachIntervals(P, (t) => ss - p.pab[row + t]!);
+    if (list.length === 0) continue;
+    const subject = itemSubject(m, il, home);
+    const shortage = list.reduce((n, iv) => n + iv.total, 0);
+    out.push({
+      ...blank,
+      ...subject,
+      ...spanOf(m, list),
+      key: `below_safety_stock:${subject.sku}@${subject.location}`,
+      type: 'below_safety_stock',
+      valueAtRisk: round(shortage * Math.max(0, unitMargin(m, sku))),
+      detail: {
+        safetyStock: ss,
+        shortageQty: round(shortage),
+        unitMargin: round(unitMargin(m, sku)),
+        intervals: intervalDetail(m, list),
+      },
+    });
+  }
+  return out;
+}
+
+/** Overloaded resources that feed committed orders: the value of the orders it breaks. */
+function capacityShortfall(m: PlanningModel, p: Projection): RaisedException[] {
+  const P = m.periods;
+  const value = new Float64Array(m.resource.count);
+  const lines = new Int32Array(m.resource.count);
+  for (let i = 0; i < m.line.count; i++) {
+    if (p.lineStatus[i] !== LS.capacity) continue;
+    const r = p.lineCause[i]!;
+    if (r === NO_INDEX) continue;
+    value[r]! += m.line.qty[i]! * m.line.unitPrice[i]!;
+    lines[r]! += 1;
+  }
+  const out: RaisedException[] = [];
+  for (let r = 0; r < m.resource.count; r++) {
+    if (value[r]! <= 0) continue;
+    const row = r * P;
+    const list = breachIntervals(P, (t) => p.load[row + t]! - m.resource.capacity[row + t]!);
+    if (list.length === 0) continue;
+    const resource = m.resources.values[r]!;
+    const loc = m.resource.location[r]!;
+    const peak = list.reduce((a, b) => (b.peakValue > a.peakValue ? b : a));
+    out.push({
+      ...blank,
+      ...spanOf(m, list),
+      key: `capacity_shortfall:${resource}`,
+      type: 'capacity_shortfall',
+      resource,
+      location: loc === NO_INDEX ? null : m.locations.values[loc]!,
+      valueAtRisk: round(value[r]!),
+      detail: {
+        overloadHours: round(list.reduce((n, iv) => n + iv.total, 0)),
+        peakUtilization: round(p.load[row + peak.peak]! / Math.max(1e-9, m.resource.capacity[row + peak.peak]!), 3),
+        ordersBroken: lines[r],
+        intervals: intervalDetail(m, list),
+      },
+    });
+  }
+  return out;
+}
+
+/** Per order: otif_risk (transport or warehouse risk) and logistics_cost_guardrail (freight). */
+function orderExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT): RaisedException[] {
+  const L = m.line;
+  const byOrder = new Map<number, number[]>();
+  for (let i = 0; i < L.count; i++) {
+    if (L.status[i]! > 1) continue; // delivered and cancelled lines are history
+    const list = byOrder.get(L.order[i]!);
+    if (list) list.push(i);
+    else byOrder.set(L.order[i]!, [i]);
+  }
+  const out: RaisedException[] = [];
+  for (const [order, lines] of byOrder) {
+    const orderId = m.orders.values[order]!;
+    let value = 0;
+    let margin = 0;
+    let freight = 0;
+    const risky: number[] = [];
+    for (const i of lines) {
+      value += L.qty[i]! * L.unitPrice[i]!;
+      margin += L.qty[i]! * (L.unitPrice[i]! - (m.item.known[L.sku[i]!] ? m.item.unitCost[L.sku[i]!]! : 0));
+      freight += L.freight[i]!;
+      if (p.lineLogisticsRisk[i]) risky.push(i);
+    }
+    const first = risky[0] ?? lines[0]!;
+    const subject = orderSubject(m, first);
+    if (risky.length > 0) {
+      const due = Math.min(...risky.map((i) => L.committedPeriod[i]!));
+      out.push({
+        ...blank,
+        ...subject,
+        key: `otif_risk:${orderId}`,
+        type: 'otif_risk',
+        orderId,
+        periodFrom: periodLabel(m, due),
+        periodTo: periodLabel(m, due),
+        valueAtRisk: round(value),
+        detail: {
+          lines: risky.map((i) => ({
+            line: L.line[i],
+            sku: m.skus.values[L.sku[i]!],
+            committed: dayLabel(L.committedDay[i]!),
+            eta: Number.isNaN(L.etaDay[i]!) ? null : dayLabel(L.etaDay[i]!),
+            reason: riskReason(m, p, i),
+          })),
+        },
+      });
+    }
+    const guardrail = s.freightGuardrail * Math.max(0, margin);
+    if (freight > 0 && freight > guardrail) {
+      out.push({
+        ...blank,
+        ...subject,
+        key: `logistics_cost_guardrail:${orderId}`,
+        type: 'logistics_cost_guardrail',
+        orderId,
+        valueAtRisk: round(freight - guardrail),
+        detail: {
+          freight: round(freight),
+          orderMargin: round(margin),
+          guardrail: round(guardrail),
+          guardrailShare: s.freightGuardrail,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+function orderSubject(m: PlanningModel, i: number) {
+  const L = m.line;
+  const sku = L.sku[i]!;
+  const family = m.item.family[sku]!;
+  return {
+    sku: m.skus.values[sku]!,
+    location: m.locations.values[m.il.location[L.il[i]!]!]!,
+    family: family === NO_INDEX ? null : m.families.values[family]!,
+    lane: L.lane[i] === NO_INDEX ? null : m.lanes.values[L.lane[i]!]!,
+  };
+}
+
+/** Why a line is at OTIF risk: the projection's reason when it judged one, else the logistics cause. */
+function riskReason(m: PlanningModel, p: Projection, i: number): string {
+  const L = m.line;
+  const judged = lineReason(m, p, i);
+  if (judged && (p.lineStatus[i] === LS.transport || p.lineStatus[i] === LS.warehouse)) return judged;
+  if (L.shipmentCode[i] !== NO_INDEX) return m.codes.values[L.shipmentCode[i]!]!;
+  if (L.etaDay[i]! > L.committedDay[i]!) return 'LATE_ETA';
+  if (L.pickCode[i] !== NO_INDEX) return m.codes.values[L.pickCode[i]!]!;
+  return 'LANE_OVER_CAPACITY';
+}
+
+/** Demand moving by more than the threshold inside the replenishment lead time. */
+function demandShift(m: PlanningModel, s: PlanningSettingsT, home: Int32Array): RaisedException[] {
+  const P = m.periods;
+  const H = m.historyPeriods;
+  const out: RaisedException[] = [];
+  for (let il = 0; il < m.il.count; il++) {
+    const sku = m.il.sku[il]!;
+    if (!m.item.known[sku]) continue;
+    const w = Math.min(leadPeriods(m, il), P, H);
+    const moves = [forecastRevision(m, il, w), actualsVsForecast(m, il, w)].filter(
+      (x) =>
+        x.base > 0 && Math.abs(x.shift) >= s.demandShiftMinQty && Math.abs(x.shift) / x.base > s.demandShiftThreshold,
+    );
+    if (moves.length === 0) continue;
+    const move = moves.reduce((a, b) => (Math.abs(b.shift) / b.base > Math.abs(a.shift) / a.base ? b : a));
+    const subject = itemSubject(m, il, home);
+    out.push({
+      ...blank,
+      ...subject,
+      key: `demand_shift:${subject.sku}@${subject.location}`,
+      type: 'demand_shift',
+      periodFrom: move.from,
+      periodTo: move.to,
+      peakValue: round(move.shift),
+      valueAtRisk: round(Math.abs(move.shift) * Math.max(0, unitMargin(m, sku))),
+      detail: {
+        basis: move.basis,
+        leadPeriods: w,
+        before: round(move.base),
+        after: round(move.base + move.shift),
+        relative: round(move.shift / move.base, 3),
+      },
+    });
+  }
+  return out;
+}
+
+interface Move {
+  basis: 'forecast_revision' | 'actuals_vs_forecast';
+  base: number;
+  shift: number;
+  from: string;
+  to: string;
+}
+
+/** The current forecast against the prior version over the first w periods. */
+function forecastRevision(m: PlanningModel, il: number, w: number): Move {
+  let current = 0;
+  let prior = 0;
+  for (let t = 0, c = il * m.periods; t < w; t++, c++) {
+    const before = m.il.priorForecast[c]!;
+    if (Number.isNaN(before)) continue;
+    prior += before;
+    current += m.il.forecast[c]!;
+  }
+  return {
+    basis: 'forecast_revision',
+    base: prior,
+    shift: current - prior,
+    from: m.horizon[0]!,
+    to: m.horizon[w - 1]!,
+  };
+}
+
+/** Actual sales against what was forecast for the last w periods. */
+function actualsVsForecast(m: PlanningModel, il: number, w: number): Move {
+  let actual = 0;
+  let forecast = 0;
+  for (let h = 0, c = il * m.historyPeriods; h < w; h++, c++) {
+    const f = m.il.forecastHistory[c]!;
+    if (Number.isNaN(f)) continue;
+    forecast += f;
+    actual += m.il.actualSales[c]!;
+  }
+  return {
+    basis: 'actuals_vs_forecast',
+    base: forecast,
+    shift: actual - forecast,
+    from: m.history[w - 1]!,
+    to: m.history[0]!,
+  };
+}
+
+export function periodLabel(m: PlanningModel, t: number): string | null {
+  if (t >= 0 && t < m.periods) return m.horizon[t]!;
+  if (t < 0 && -1 - t < m.historyPeriods) return m.history[-1 - t]!;
+  return null;
+}
+
+export const dayLabel = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+export const round = (x: number, digits = 2): number => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};

@@ -1,0 +1,293 @@
+// The five KPIs of DOMAIN.md, by their natural dimensions and in total, and the kpi_breach
+// exceptions their triggers raise. Each value also carries what its deviation is worth in money
+// (atStake), which ranks a breach among the other exceptions.
+import { type ExceptionType, type RaisedException, round } from './exceptions';
+import { NO_INDEX, unitMargin, type PlanningModel } from './model';
+import { LS, type Projection } from './projection';
+import { breached, type KpiDefinitionT, type KpiId, type PlanningSettingsT } from './settings';
+
+export const KPI_DIMENSIONS = ['total', 'family', 'resource', 'lane'] as const;
+export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
+
+export interface KpiValue {
+  kpiId: KpiId;
+  dimension: KpiDimension;
+  group: string;
+  metrics: Record<string, number | null>;
+  /** What the figure is computed over (units, lines, hours...), so an empty group shows as such. */
+  basis: number;
+  /** Money the deviation is worth: mis-forecast margin, late order value, excess stock... */
+  atStake: number;
+}
+
+/** Sums by group index plus a total, for one accumulator at a time. */
+class Sums {
+  readonly byGroup: Float64Array;
+  total = 0;
+  constructor(groups: number) {
+    this.byGroup = new Float64Array(groups);
+  }
+  add(group: number, x: number): void {
+    if (group !== NO_INDEX) this.byGroup[group]! += x;
+    this.total += x;
+  }
+  get(group: number): number {
+    return group === NO_INDEX ? this.total : this.byGroup[group]!;
+  }
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+/** Rows for the total (group -1) and each group, in dictionary order. */
+function perGroup(
+  kpiId: KpiId,
+  dimension: Exclude<KpiDimension, 'total'>,
+  names: readonly string[],
+  make: (g: number) => Omit<KpiValue, 'kpiId' | 'dimension' | 'group'>,
+): KpiValue[] {
+  const rows: KpiValue[] = [{ kpiId, dimension: 'total', group: 'all', ...make(NO_INDEX) }];
+  names.forEach((name, g) => rows.push({ kpiId, dimension, group: name, ...make(g) }));
+  return rows;
+}
+
+/** 1 - WMAPE and bias by family over the last accuracyPeriods. */
+function forecastAccuracy(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
+  const F = m.families.size;
+  const [err, actual, forecast, stake] = [new Sums(F), new Sums(F), new Sums(F), new Sums(F)];
+  const H = m.historyPeriods;
+  const window = Math.min(s.accuracyPeriods, H);
+  for (let il = 0; il < m.il.count; il++) {
+    const sku = m.il.sku[il]!;
+    if (!m.item.known[sku]) continue;
+    const fam = m.item.family[sku]!;
+    const margin = Math.max(0, unitMargin(m, sku));
+    for (let h = 0, c = il * H; h < window; h++, c++) {
+      const f = m.il.forecastHistory[c]!;
+      if (Number.isNaN(f)) continue;
+      const a = m.il.actualSales[c]!;
+      err.add(fam, Math.abs(a - f));
+      actual.add(fam, a);
+      forecast.add(fam, f);
+      stake.add(fam, Math.abs(a - f) * margin);
+    }
+  }
+  return perGroup('forecast_accuracy', 'family', m.families.values, (g) => {
+    const bias = ratio(forecast.get(g) - actual.get(g), actual.get(g));
+    const wmape = ratio(err.get(g), actual.get(g));
+    return {
+      metrics: { accuracy: wmape === null ? null : 1 - wmape, bias, abs_bias: bias === null ? null : Math.abs(bias) },
+      basis: actual.get(g),
+      atStake: stake.get(g),
+    };
+  });
+}
+
+/** OTIF and fill rate of the lines due before the meeting; projected OTIF of the open ones. */
+function serviceLevel(m: PlanningModel, p: Projection): KpiValue[] {
+  const F = m.families.size;
+  const Ln = m.lanes.size;
+  const fam = {
+    due: new Sums(F),
+    otif: new Sums(F),
+    qty: new Sums(F),
+    filled: new Sums(F),
+    judged: new Sums(F),
+    ok: new Sums(F),
+    late: new Sums(F),
+  };
+  const lane = {
+    due: new Sums(Ln),
+    otif: new Sums(Ln),
+    qty: new Sums(Ln),
+    filled: new Sums(Ln),
+    judged: new Sums(Ln),
+    ok: new Sums(Ln),
+    late: new Sums(Ln),
+  };
+  const L = m.line;
+  for (let i = 0; i < L.count; i++) {
+    const status = L.status[i]!;
+    if (status === 3) continue; // cancelled
+    const sku = L.sku[i]!;
+    const f = m.item.known[sku] ? m.item.family[sku]! : NO_INDEX;
+    const ln = L.lane[i]!;
+    const add = (key: keyof typeof fam, x: number) => {
+      fam[key].add(f, x);
+      lane[key].add(ln, x);
+    };
+    if (L.committedDay[i]! < m.asOfDay) {
+      const delivered = L.deliveredDay[i]!;
+      const onTime = !Number.isNaN(delivered) && delivered <= L.committedDay[i]!;
+      add('due', 1);
+      add('qty', L.qty[i]!);
+      if (!Number.isNaN(delivered)) add('filled', L.qty[i]!);
+      if (onTime) add('otif', 1);
+      else add('late', L.qty[i]! * L.unitPrice[i]!);
+    }
+    if (p.lineStatus[i] !== LS.none) {
+      add('judged', 1);
+      if (p.lineStatus[i] === LS.ok) add('ok', 1);
+    }
+  }
+  const make = (s: typeof fam) => (g: number) => ({
+    metrics: {
+      otif: ratio(s.otif.get(g), s.due.get(g)),
+      fill_rate: ratio(s.filled.get(g), s.qty.get(g)),
+      projected_otif: ratio(s.ok.get(g), s.judged.get(g)),
+    },
+    basis: s.due.get(g),
+    atStake: s.late.get(g),
+  });
+  return [
+    ...perGroup('service_level', 'family', m.families.values, make(fam)),
+    ...perGroup('service_level', 'lane', m.lanes.values, make(lane)).slice(1),
+  ];
+}
+
+/** Projected cost of goods sold, annualized, over the average projected inventory value. */
+function inventoryTurnover(m: PlanningModel, p: Projection, defs: Map<KpiId, KpiDefinitionT>): KpiValue[] {
+  const F = m.families.size;
+  const P = m.periods;
+  const [cogs, inventory] = [new Sums(F), new Sums(F)];
+  for (let il = 0; il < m.il.count; il++) {
+    const sku = m.il.sku[il]!;
+    if (!m.item.known[sku]) continue;
+    const cost = m.item.unitCost[sku]!;
+    const fam = m.item.family[sku]!;
+    let demand = 0;
+    let stock = Math.max(0, m.il.available[il]!);
+    for (let t = 0, c = il * P; t < P; t++, c++) {
+      demand += p.demand[c]!;
+      stock += Math.max(0, p.pab[c]!);
+    }
+    cogs.add(fam, ((demand * cost) / P) * 52);
+    inventory.add(fam, (stock / (P + 1)) * cost);
+  }
+  const target = defs.get('inventory_turnover')?.triggers.find((t) => t.metric === 'turns')?.value ?? 6;
+  return perGroup('inventory_turnover', 'family', m.families.values, (g) => ({
+    metrics: { turns: ratio(cogs.get(g), inventory.get(g)) },
+    basis: inventory.get(g),
+    // Inventory value above what the target turns would need.
+    atStake: Math.max(0, inventory.get(g) - (target > 0 ? cogs.get(g) / target : 0)),
+  }));
+}
+
+/** sum min(actual, plan) / sum plan by resource over the last adherencePeriods. */
+function planAdherence(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
+  const R = m.resources.size;
+  const [plan, met, stake] = [new Sums(R), new Sums(R), new Sums(R)];
+  const H = m.historyPeriods;
+  const window = Math.min(s.adherencePeriods, H);
+  for (let k = 0; k < m.routing.count; k++) {
+    const il = m.routing.il[k]!;
+    if (il === NO_INDEX) continue;
+    const r = m.routing.resource[k]!;
+    const margin = Math.max(0, unitMargin(m, m.routing.sku[k]!));
+    for (let h = 0; h < window; h++) {
+      const planned = m.il.productionPlanHistory[il * H + h]!;
+      if (planned <= 0) continue;
+      const made = Math.min(m.routing.actualHistory[k * H + h]!, planned);
+      plan.add(r, planned);
+      met.add(r, made);
+      stake.add(r, (planned - made) * margin);
+    }
+  }
+  return perGroup('plan_adherence', 'resource', m.resources.values, (g) => ({
+    metrics: { adherence: ratio(met.get(g), plan.get(g)) },
+    basis: plan.get(g),
+    atStake: stake.get(g),
+  }));
+}
+
+/** Share of shipments late, re-routed or over the freight guardrail, by lane. */
+function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
+  const Ln = m.lanes.size;
+  const [count, deviated, stake] = [new Sums(Ln), new Sums(Ln), new Sums(Ln)];
+  const S = m.shipment;
+  const L = m.line;
+  for (let k = 0; k < S.count; k++) {
+    if (S.status[k] === 4) continue; // cancelled
+    const lane = S.lane[k]!;
+    const i = S.line[k]!;
+    let deviation = S.status[k] === 3; // rerouted
+    if (i !== NO_INDEX) {
+      const due = L.committedDay[i]!;
+      if (S.etaDay[k]! > due || S.deliveredDay[k]! > due) deviation = true;
+      const sku = L.sku[i]!;
+      const margin = L.qty[i]! * (L.unitPrice[i]! - (m.item.known[sku] ? m.item.unitCost[sku]! : 0));
+      if (S.freight[k]! > s.freightGuardrail * Math.max(0, margin)) deviation = true;
+    }
+    count.add(lane, 1);
+    if (deviation) {
+      deviated.add(lane, 1);
+      stake.add(lane, S.freight[k]!);
+    }
+  }
+  return perGroup('logistics_deviations', 'lane', m.lanes.values, (g) => ({
+    metrics: { deviation_rate: ratio(deviated.get(g), count.get(g)) },
+    basis: count.get(g),
+    atStake: stake.get(g),
+  }));
+}
+
+export function computeKpis(
+  m: PlanningModel,
+  p: Projection,
+  s: PlanningSettingsT,
+  definitions: readonly KpiDefinitionT[],
+): KpiValue[] {
+  const defs = new Map(definitions.map((d) => [d.id, d]));
+  return [
+    ...forecastAccuracy(m, s),
+    ...serviceLevel(m, p),
+    ...inventoryTurnover(m, p, defs),
+    ...planAdherence(m, s),
+    ...logisticsDeviations(m, s),
+  ];
+}
+
+/** The triggers a KPI value breaches (empty groups breach nothing). */
+export function breachedTriggers(v: KpiValue, def: KpiDefinitionT | undefined): string[] {
+  if (!def || v.basis <= 0) return [];
+  return def.triggers
+    .filter((t) => breached(v.metrics[t.metric] ?? null, t))
+    .map((t) => `${t.metric} ${t.op} ${t.value}`);
+}
+
+/** A kpi_breach exception for every KPI value (total or group) whose trigger is breached. */
+export function kpiBreaches(values: readonly KpiValue[], definitions: readonly KpiDefinitionT[]): RaisedException[] {
+  const defs = new Map(definitions.map((d) => [d.id, d]));
+  const out: RaisedException[] = [];
+  for (const v of values) {
+    const def = defs.get(v.kpiId);
+    const triggers = breachedTriggers(v, def);
+    if (!def || triggers.length === 0) continue;
+    const type: ExceptionType = 'kpi_breach';
+    out.push({
+      key: `kpi_breach:${v.kpiId}:${v.dimension}:${v.group}`,
+      type,
+      sku: null,
+      location: null,
+      family: v.dimension === 'family' ? v.group : null,
+      resource: v.dimension === 'resource' ? v.group : null,
+      lane: v.dimension === 'lane' ? v.group : null,
+      orderId: null,
+      kpiId: v.kpiId,
+      periodFrom: null,
+      periodTo: null,
+      peakPeriod: null,
+      peakValue: null,
+      valueAtRisk: round(v.atStake),
+      detail: {
+        kpi: def.name,
+        dimension: v.dimension,
+        group: v.group,
+        metrics: Object.fromEntries(Object.entries(v.metrics).map(([k, x]) => [k, x === null ? null : round(x, 4)])),
+        triggers,
+        ownerRole: def.ownerRole,
+        playbook: def.playbook,
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,168 @@
+// The planning engine's input: a cycle's pinned snapshot set as columnar typed arrays with
+// dictionary-encoded keys. Built once per snapshot set (build.ts); every recompute reads it and
+// never changes it, so scenarios can share one model.
+//
+// Grids are row-major: cell (row, t) is at row * periods + t. Period index 0 is the cycle's first
+// planning period; history grids count back from the period before it (h = 0 is the last one).
+
+/** Strings to dense indexes and back. */
+export class Dict {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The index of a value, adding it when new. */
+  add(value: string): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+
+  /** The index of a value, or -1. */
+  get(value: string): number {
+    return this.index.get(value) ?? -1;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}
+
+export const ORDER_STATUS = ['open', 'shipped', 'delivered', 'cancelled'] as const;
+export const SHIPMENT_STATUS = ['planned', 'in_transit', 'delivered', 'rerouted', 'cancelled'] as const;
+export const NO_INDEX = -1;
+
+export interface PlanningModel {
+  startPeriod: string;
+  /** Planning periods (horizon) and history periods kept. */
+  periods: number;
+  historyPeriods: number;
+  /** Period labels: horizon[t], and history[h] for h periods back (h = 0 is the latest). */
+  horizon: string[];
+  history: string[];
+  /** Day number (days since 1970-01-01) of the meeting; orders due before it are past. */
+  asOfDay: number;
+
+  skus: Dict;
+  locations: Dict;
+  families: Dict;
+  resources: Dict;
+  lanes: Dict;
+  orders: Dict;
+  /** Constraint codes of TMS and WMS. */
+  codes: Dict;
+
+  item: {
+    family: Int32Array;
+    unitCost: Float64Array;
+    unitPrice: Float64Array;
+    /** 0 A, 1 B, 2 C */
+    abc: Uint8Array;
+    isKey: Uint8Array;
+    /** Whether the item master has the sku (a key only seen elsewhere has no cost or family). */
+    known: Uint8Array;
+  };
+
+  /** Item-locations: every (sku, location) the ERP plans, or any source stocks or sells. */
+  il: {
+    count: number;
+    sku: Int32Array;
+    location: Int32Array;
+    safetyStock: Float64Array;
+    leadTimeDays: Float64Array;
+    /** WMS on hand - allocated - blocked. */
+    available: Float64Array;
+    /** Horizon grids (il x periods). */
+    forecast: Float32Array;
+    /** The prior forecast version; NaN where it has no row. */
+    priorForecast: Float32Array;
+    /** Open committed order quantity by committed period (overdue lines count in period 0). */
+    orders: Float32Array;
+    receipts: Float32Array;
+    production: Float32Array;
+    /** History grids (il x historyPeriods). */
+    actualSales: Float32Array;
+    /** Forecast the CRM carried for past periods; NaN where it has no row. */
+    forecastHistory: Float32Array;
+    productionPlanHistory: Float32Array;
+  };
+
+  resource: {
+    count: number;
+    location: Int32Array;
+    /** resource x periods */
+    capacity: Float32Array;
+  };
+
+  /** Routings: which resource makes a sku, and the item-location it produces into. */
+  routing: {
+    count: number;
+    sku: Int32Array;
+    resource: Int32Array;
+    hoursPerUnit: Float64Array;
+    /** The item-location at the resource's site, or -1 when the ERP does not plan one. */
+    il: Int32Array;
+    /** routing x historyPeriods: production actually booked. */
+    actualHistory: Float32Array;
+  };
+
+  lane: {
+    count: number;
+    transitDays: Float64Array;
+    costPerLoad: Float64Array;
+    /** lane x periods */
+    capacityLoads: Float32Array;
+    bookedLoads: Float32Array;
+  };
+
+  /** Sales order lines, with what TMS and WMS say about them. */
+  line: {
+    count: number;
+    order: Int32Array;
+    line: Int32Array;
+    sku: Int32Array;
+    il: Int32Array;
+    qty: Float64Array;
+    unitPrice: Float64Array;
+    committedDay: Int32Array;
+    /** Period index of the committed date (may be negative or past the horizon). */
+    committedPeriod: Int32Array;
+    /** Index into ORDER_STATUS. */
+    status: Uint8Array;
+    /** First shipment's lane, -1 without shipment. */
+    lane: Int32Array;
+    /** Latest ETA of its shipments (day number), NaN without shipment. */
+    etaDay: Float64Array;
+    /** Latest delivery day, NaN when not delivered. */
+    deliveredDay: Float64Array;
+    /** First shipment's planned ship period index (for lane capacity), or NaN. */
+    shipPeriod: Float64Array;
+    freight: Float64Array;
+    shipmentCode: Int32Array;
+    pickCode: Int32Array;
+  };
+
+  shipment: {
+    count: number;
+    lane: Int32Array;
+    /** Order line index, -1 when the order line is unknown. */
+    line: Int32Array;
+    status: Uint8Array;
+    etaDay: Float64Array;
+    deliveredDay: Float64Array;
+    freight: Float64Array;
+  };
+}
+
+/** Unit margin of an item (price - cost); 0 for keys the item master does not know. */
+export function unitMargin(m: PlanningModel, sku: number): number {
+  return m.item.known[sku] ? m.item.unitPrice[sku]! - m.item.unitCost[sku]! : 0;
+}
+
+/** Replenishment lead time of an item-location in whole periods, at least one. */
+export function leadPeriods(m: PlanningModel, il: number): number {
+  return Math.max(1, Math.ceil(m.il.leadTimeDays[il]! / 7));
+}
