@@ -16,6 +16,7 @@ import { electronBinary } from './electronBinary';
 import { appRoot, resolveDbPath } from './paths';
 import { ProgressLine } from './progressLine';
 import { serve } from './serve';
+import { EngineHost } from './engine/engineHost';
 import { createHandlers } from './services/handlers';
 import { appVersion } from './version';
 
@@ -317,6 +318,156 @@ const VERBS: Record<string, Verb> = {
       return EXIT.ok;
     },
   },
+  exceptions: {
+    summary: "The cycle's exceptions ranked by value at risk: list, roll up, show, review",
+    usage:
+      'planroom exceptions [list] [--type T] [--sku S] [--family F] [--resource R] [--lane L] [--status new|reviewed|actioned|dismissed] [--resolved] [--offset N] [--limit N] | rollup --by item|family|resource|lane [--type T] | show KEY | review KEY --status S [--note TEXT] | recompute   [--as NAME] [--cycle N] [--db FILE] [--json]',
+    options: {
+      ...common,
+      ...dbOption,
+      cycle: { type: 'string' },
+      type: { type: 'string' },
+      sku: { type: 'string' },
+      family: { type: 'string' },
+      resource: { type: 'string' },
+      lane: { type: 'string' },
+      status: { type: 'string' },
+      resolved: { type: 'boolean', default: false },
+      by: { type: 'string' },
+      note: { type: 'string' },
+      offset: { type: 'string' },
+      limit: { type: 'string' },
+      as: { type: 'string', default: 'planroom CLI' },
+    },
+    positionals: true,
+    async run(v, positionals, io) {
+      const [sub = 'list', key, extra] = positionals;
+      if (extra !== undefined) throw usage(`unexpected argument "${extra}"`);
+      const cycleId = optionalNumber(v.cycle);
+      const filter = {
+        cycleId,
+        type: v.type as ApiInput<'exception.list'>['type'],
+        sku: v.sku as string | undefined,
+        family: v.family as string | undefined,
+        resource: v.resource as string | undefined,
+        lane: v.lane as string | undefined,
+        offset: optionalNumber(v.offset),
+        limit: optionalNumber(v.limit),
+      };
+      const needKey = (): string => {
+        if (!key) throw usage(`exceptions ${sub} KEY: the key is required (see planroom exceptions)`);
+        return key;
+      };
+      if (sub !== 'show' && sub !== 'review' && key !== undefined) throw usage(`unexpected argument "${key}"`);
+      if (sub === 'list') {
+        const page = await callApi(io, v, 'exception.list', {
+          ...filter,
+          reviewStatus: v.status as ApiInput<'exception.list'>['reviewStatus'],
+          includeResolved: v.resolved === true,
+        });
+        if (v.json) io.out(JSON.stringify(page, null, 2));
+        else printExceptions(io, page);
+      } else if (sub === 'rollup') {
+        if (typeof v.by !== 'string') throw usage('--by item|family|resource|lane is required');
+        const r = await callApi(io, v, 'exception.rollup', { ...filter, by: v.by as 'item' });
+        if (v.json) io.out(JSON.stringify(r, null, 2));
+        else {
+          io.out(`${v.by.padEnd(22)} ${'count'.padStart(6)} ${'value at risk'.padStart(14)}  by type`);
+          for (const g of r.groups) {
+            io.out(
+              `${g.group.padEnd(22)} ${String(g.count).padStart(6)} ${money(g.valueAtRisk).padStart(14)}  ${formatCounts(g.byType)}`,
+            );
+          }
+          io.out(`${r.groups.length} of ${r.total} group(s)`);
+        }
+      } else if (sub === 'show') {
+        const e = await callApi(io, v, 'exception.get', { cycleId, key: needKey() });
+        if (v.json) io.out(JSON.stringify(e, null, 2));
+        else {
+          io.out(`${e.key}  (${e.type})  value at risk ${money(e.valueAtRisk)}`);
+          io.out(`review: ${e.reviewStatus}${e.note ? ` - ${e.note}` : ''}${e.reviewedBy ? ` (${e.reviewedBy})` : ''}`);
+          io.out(`first seen in: ${e.firstSeen.name}${e.resolvedAt ? `; resolved since ${e.resolvedAt}` : ''}`);
+          io.out(JSON.stringify(e.detail, null, 2));
+        }
+      } else if (sub === 'review') {
+        if (typeof v.status !== 'string') throw usage('--status new|reviewed|actioned|dismissed is required');
+        const e = await callApi(io, v, 'exception.review', {
+          cycleId,
+          key: needKey(),
+          status: v.status as 'new',
+          note: v.note as string | undefined,
+          by: String(v.as),
+        });
+        io.out(v.json ? JSON.stringify(e, null, 2) : `${e.key}: ${e.reviewStatus}`);
+      } else if (sub === 'recompute') {
+        const c = await callApi(io, v, 'engine.recompute', { cycleId });
+        io.out(
+          v.json
+            ? JSON.stringify(c, null, 2)
+            : `${c.exceptions} exception(s); load ${c.loadMs} ms, compute ${c.computeMs} ms`,
+        );
+      } else throw usage(`unknown exceptions command "${sub}" (list, rollup, show, review, recompute)`);
+      return EXIT.ok;
+    },
+  },
+  kpis: {
+    summary: 'The five KPIs with their trend; change owner, triggers and playbook',
+    usage:
+      'planroom kpis [list] [--kpi ID] [--by total|family|resource|lane] | definitions | set ID [--owner ROLE] [--trigger "otif<0.95"]... [--playbook TEXT]   [--as NAME] [--cycle N] [--db FILE] [--json]',
+    options: {
+      ...common,
+      ...dbOption,
+      cycle: { type: 'string' },
+      kpi: { type: 'string' },
+      by: { type: 'string' },
+      owner: { type: 'string' },
+      trigger: { type: 'string', multiple: true },
+      playbook: { type: 'string' },
+      as: { type: 'string', default: 'planroom CLI' },
+    },
+    positionals: true,
+    async run(v, positionals, io) {
+      const [sub = 'list', id, extra] = positionals;
+      if (extra !== undefined || (sub !== 'set' && id !== undefined))
+        throw usage(`unexpected argument "${extra ?? id}"`);
+      if (sub === 'list') {
+        const r = await callApi(io, v, 'kpi.list', {
+          cycleId: optionalNumber(v.cycle),
+          kpi: v.kpi as ApiInput<'kpi.list'>['kpi'],
+          dimension: (v.by as ApiInput<'kpi.list'>['dimension']) ?? 'total',
+        });
+        if (v.json) io.out(JSON.stringify(r, null, 2));
+        else printKpis(io, r);
+      } else if (sub === 'definitions') {
+        const defs = await callApi(io, v, 'kpi.definitions', {});
+        if (v.json) io.out(JSON.stringify(defs, null, 2));
+        else {
+          for (const d of defs) {
+            io.out(
+              `${d.id.padEnd(22)} ${d.ownerRole.padEnd(14)} ${d.triggers.map((t) => `${t.metric} ${t.op} ${t.value}`).join(' or ')}`,
+            );
+            io.out(`${''.padEnd(22)} playbook: ${d.playbook}`);
+          }
+        }
+      } else if (sub === 'set') {
+        if (!id) throw usage('kpis set ID: the KPI id is required (see planroom kpis definitions)');
+        const triggers = (v.trigger as string[] | undefined)?.map(parseTrigger);
+        const d = await callApi(io, v, 'kpi.saveDefinition', {
+          id: id as 'service_level',
+          ownerRole: v.owner as string | undefined,
+          triggers,
+          playbook: v.playbook as string | undefined,
+          by: String(v.as),
+        });
+        io.out(
+          v.json
+            ? JSON.stringify(d, null, 2)
+            : `${d.id} saved: ${d.ownerRole}; ${d.triggers.map((t) => `${t.metric} ${t.op} ${t.value}`).join(' or ')}`,
+        );
+      } else throw usage(`unknown kpis command "${sub}" (list, definitions, set)`);
+      return EXIT.ok;
+    },
+  },
   serve: {
     summary: 'Serve the app and its API on 127.0.0.1 (browser mode)',
     usage: 'planroom serve [--port N] [--open] [--no-demo] [--db FILE]',
@@ -421,12 +572,14 @@ async function callApi<K extends ApiName>(
   const db: WriteDb = openDatabase(dbPath, open);
   const progress = new ProgressLine(io);
   const ctx: CallContext = { progress: (p) => progress.update(p.label, p.done, p.fraction) };
+  const engine = new EngineHost(dbPath);
   try {
-    const result = await dispatch(createHandlers({ db, dbPath, version: appVersion() }), name, input, ctx);
+    const result = await dispatch(createHandlers({ db, dbPath, version: appVersion(), engine }), name, input, ctx);
     progress.done();
     if (!result.ok) throw new CallFailed(result.error);
     return result.data as ApiOutput<K>;
   } finally {
+    await engine.close();
     db.close();
   }
 }
@@ -434,6 +587,64 @@ async function callApi<K extends ApiName>(
 class CallFailed extends Error {
   constructor(readonly shape: AppErrorShape) {
     super(shape.message);
+  }
+}
+
+const money = (x: number): string => Math.round(x).toLocaleString('en-US');
+const pct = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '-' : `${(x * 100).toFixed(1)}%`;
+
+/** "otif<0.95" or "abs_bias >= 0.1" as a trigger. */
+function parseTrigger(text: string): { metric: string; op: string; value: number } {
+  const m = /^\s*([a-z_]+)\s*(<=|>=|<|>)\s*(-?[0-9.]+)\s*$/.exec(text);
+  if (!m || !Number.isFinite(Number(m[3])))
+    throw usage(`--trigger "${text}": write it as metric<value, e.g. "otif<0.95"`);
+  return { metric: m[1]!, op: m[2]!, value: Number(m[3]) };
+}
+
+function printExceptions(io: Io, page: ApiOutput<'exception.list'>): void {
+  io.out(`${'value at risk'.padStart(14)}  ${'type'.padEnd(24)} ${'review'.padEnd(9)} ${'periods'.padEnd(19)} subject`);
+  for (const e of page.rows) {
+    const subject = [e.sku && `${e.sku}@${e.location}`, e.orderId, e.resource, e.lane, e.kpiId, e.family]
+      .filter(Boolean)
+      .join(' ');
+    const periods = e.periodFrom ? `${e.periodFrom}..${e.periodTo}` : '';
+    const since = e.resolvedAt
+      ? ' (resolved)'
+      : e.firstSeen.cycleId !== page.cycleId
+        ? ` (open since ${e.firstSeen.name})`
+        : '';
+    io.out(
+      `${money(e.valueAtRisk).padStart(14)}  ${e.type.padEnd(24)} ${e.reviewStatus.padEnd(9)} ${periods.padEnd(19)} ${subject}${since}`,
+    );
+  }
+  const shown = page.rows.length;
+  io.out(
+    `${shown} of ${page.total} exception(s), ${money(page.totalValue)} at risk in all; computed ${page.computation.computedAt}`,
+  );
+}
+
+function printKpis(io: Io, r: ApiOutput<'kpi.list'>): void {
+  io.out(
+    `${'kpi'.padEnd(22)} ${'group'.padEnd(16)} ${'figures'.padEnd(52)} ${`vs ${r.previousCycle ?? 'no previous cycle'}`}`,
+  );
+  for (const k of r.rows) {
+    const figures = Object.entries(k.metrics)
+      .map(([m, x]) => `${m} ${m === 'turns' ? (x === null ? '-' : x.toFixed(1)) : pct(x)}`)
+      .join(', ');
+    const trend = k.previous
+      ? Object.entries(k.metrics)
+          .map(([m, x]) => {
+            const before = k.previous?.[m];
+            return x === null || before === null || before === undefined
+              ? null
+              : `${m} ${x - before >= 0 ? '+' : ''}${m === 'turns' ? (x - before).toFixed(1) : `${((x - before) * 100).toFixed(1)} pt`}`;
+          })
+          .filter(Boolean)
+          .join(', ')
+      : '-';
+    const breach = k.breached.length > 0 ? `  BREACH ${k.breached.join(', ')} -> ${k.ownerRole}` : '';
+    io.out(`${k.kpiId.padEnd(22)} ${k.group.padEnd(16)} ${figures.padEnd(52)} ${trend}${breach}`);
   }
 }
 

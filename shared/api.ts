@@ -355,6 +355,7 @@ export const api = {
   'exception.list': call(
     ExceptionFilter,
     z.object({
+      cycleId: z.number().int(),
       total: z.number().int(),
       totalValue: z.number(),
       computation: Computation,

@@ -107,7 +107,7 @@ export async function exceptionList(
   const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
   const computation = await ensureComputed(ctx, cycleId);
   const page = listExceptions(ctx.db, cycleId, input, input.offset, input.limit);
-  return { total: page.total, totalValue: page.totalValue, computation, rows: page.rows.map(toInfo) };
+  return { cycleId, total: page.total, totalValue: page.totalValue, computation, rows: page.rows.map(toInfo) };
 }
 
 export async function exceptionRollup(

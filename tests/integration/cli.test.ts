@@ -19,6 +19,8 @@ describe('planroom CLI', () => {
       'snapshots',
       'cycle',
       'data-issues',
+      'exceptions',
+      'kpis',
       'serve',
       'start',
       'version',
@@ -225,5 +227,55 @@ describe('planroom CLI', () => {
     );
     expect(rejected.stdout).toMatch(/2 of 2 rejected row\(s\)/);
     expect(planroom(['snapshots', '--db', db]).stdout).toMatch(/WMS .* 910 rows, 2 rejected/);
+  });
+
+  it('lists, rolls up and reviews exceptions, and shows and sets KPIs', () => {
+    const db = join(tempDir(), 'p.db');
+    for (const s of ['ERP', 'TMS', 'WMS', 'CRM']) {
+      expect(planroom(['import', '--source', s, join(DEMO, s.toLowerCase()), '--db', db]).code).toBe(0);
+    }
+    const meeting = ['--meeting', '2026-12-01T09:00:00Z', '--start', '2026-W49', '--horizon', '26'];
+    expect(planroom(['cycle', 'create', '--name', 'Dec', ...meeting, '--db', db]).code).toBe(0);
+    const list = planroom(['exceptions', '--type', 'otif_risk', '--limit', '5', '--db', db]);
+    expect(list.code, list.stderr).toBe(0);
+    const lines = list.stdout.trim().split('\n');
+    expect(lines).toHaveLength(7); // header, 5 rows, summary
+    expect(lines[6]).toMatch(/^5 of \d+ exception\(s\), [\d,]+ at risk in all/);
+    const page = JSON.parse(planroom(['exceptions', '--json', '--limit', '1000', '--db', db]).stdout) as {
+      total: number;
+      rows: { key: string; type: string }[];
+    };
+    expect(new Set(page.rows.map((r) => r.type)).size).toBe(6);
+    const rollup = planroom(['exceptions', 'rollup', '--by', 'lane', '--db', db]);
+    expect(rollup.stdout).toMatch(/^D2-EAST-R\s+\d+/m);
+    const key = page.rows[0]!.key;
+    const review = planroom([
+      'exceptions',
+      'review',
+      key,
+      '--status',
+      'reviewed',
+      '--note',
+      'seen',
+      '--as',
+      'Ana',
+      '--db',
+      db,
+    ]);
+    expect(review.stdout.trim()).toBe(`${key}: reviewed`);
+    expect(planroom(['exceptions', 'show', key, '--db', db]).stdout).toMatch(/review: reviewed - seen \(Ana\)/);
+    expect(planroom(['exceptions', 'review', 'nope', '--status', 'reviewed', '--db', db])).toMatchObject({ code: 1 });
+
+    const kpis = planroom(['kpis', '--db', db]);
+    expect(kpis.stdout).toMatch(/^service_level\s+all\s+otif \d+\.\d%.*BREACH otif < 0.95 -> COO/m);
+    const bad = planroom(['kpis', 'set', 'service_level', '--trigger', 'otif is low', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/metric<value/);
+    const wrong = planroom(['kpis', 'set', 'service_level', '--trigger', 'turns<3', '--db', db]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/triggers\.0\.metric.*otif, fill_rate, projected_otif/);
+    const set = planroom(['kpis', 'set', 'service_level', '--trigger', 'otif<0.5', '--owner', 'CEO', '--db', db]);
+    expect(set.stdout.trim()).toBe('service_level saved: CEO; otif < 0.5');
+    expect(planroom(['kpis', '--db', db]).stdout).not.toMatch(/BREACH otif/);
   });
 });
