@@ -3,6 +3,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { AgendaPage } from './pages/AgendaPage';
 import { ComingPage } from './pages/ComingPage';
 import { DataPage } from './pages/DataPage';
+import { ExceptionsPage } from './pages/ExceptionsPage';
 import { ROUTES } from './routes';
 import { useCycleStore } from './stores/cycleStore';
 import { useRoute } from './useRoute';
@@ -38,12 +39,7 @@ export function App() {
         {error && <ErrorBanner error={error} onRetry={() => void loadOverview()} />}
         {route === 'agenda' && <AgendaPage />}
         {route === 'data' && <DataPage />}
-        {route === 'exceptions' && (
-          <ComingPage
-            title="Exceptions"
-            what="the five exception types ranked by value at risk, rolled up by item, family, resource and lane"
-          />
-        )}
+        {route === 'exceptions' && <ExceptionsPage />}
         {route === 'scenarios' && (
           <ComingPage title="Scenarios" what="levers, instant recompute and side-by-side comparison in money" />
         )}

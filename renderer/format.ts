@@ -15,3 +15,7 @@ export function fmtDateTime(iso: string): string {
 }
 
 export const fmtTable = (name: string): string => name.replaceAll('_', ' ');
+
+const decimalFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
+/** A number as it came, up to three decimals. */
+export const fmtNum = (n: number): string => decimalFormat.format(n);

@@ -14,7 +14,10 @@ export function RejectedRows({ snapshotId, onClose }: { snapshotId: number; onCl
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }), [snapshotId]);
+  // Braces: newer Chromium returns a promise from scrollIntoView, which React would call on unmount.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [snapshotId]);
 
   useEffect(() => {
     let live = true;

@@ -58,7 +58,7 @@ const TARGETS: Target[] = [
 
 for (const target of TARGETS) {
   describe.skipIf(!target.available)(`first run (${target.name})`, () => {
-    const dir = tempDir();
+    const dir = tempDir('planroom-test-', 'all');
     let page: Page;
     let close: () => Promise<void>;
 
@@ -231,6 +231,63 @@ for (const target of TARGETS) {
       await editor.getByRole('button', { name: 'Back to the form' }).click();
       await editor.getByRole('button', { name: 'Reset to default' }).click();
       await expect(editor.getByRole('status').textContent()).resolves.toMatch(/back to the default/);
+    });
+
+    it('ranks the exceptions beside their roll-up under the KPIs, and keeps a review', async () => {
+      await page.locator('nav a[href="#/exceptions"]').click();
+      const table = page.locator('table[aria-label="Ranked exceptions"]');
+      await expect.poll(() => table.locator('tbody tr.clickable').count(), { timeout: 30_000 }).toBe(50);
+      await expect.poll(() => page.locator('.kpi').count()).toBe(5);
+      await expect(page.locator('.kpi[data-kpi="service_level"]').textContent()).resolves.toMatch(
+        /Breach.*otif < 0.95/,
+      );
+      const values = (await table.locator('tbody tr.clickable td.strong').allTextContents()).map((v) =>
+        Number(v.replaceAll(',', '')),
+      );
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      await page.screenshot({ path: join(SHOTS, `${target.name}-exceptions.png`), fullPage: true });
+
+      // The congested lane leads the OTIF risks rolled up by lane; choosing it filters the list.
+      await page.getByLabel('Type').selectOption('otif_risk');
+      await page.getByLabel('Roll up by').selectOption('lane');
+      const top = page.locator('table[aria-label="Roll-up groups"] tbody tr').first();
+      await expect.poll(() => top.locator('td').first().textContent()).toBe('D2-EAST-R');
+      await top.click();
+      await expect
+        .poll(async () =>
+          (await table.locator('tbody tr.clickable').allTextContents()).every((t) => t.includes('D2-EAST-R')),
+        )
+        .toBe(true);
+
+      await table.locator('tbody tr.clickable').first().click();
+      const detail = page.getByLabel('Exception detail');
+      await expect(detail.locator('table[aria-label="Order lines at risk"] tbody tr').count()).resolves.toBeGreaterThan(
+        0,
+      );
+      await detail.getByLabel('Review').selectOption('actioned');
+      await detail.getByLabel('Note').fill('Moved to the second carrier');
+      await detail.getByRole('button', { name: 'Save review' }).click();
+      await detail.locator('.comments li', { hasText: 'Moved to the second carrier' }).waitFor();
+      await expect.poll(() => table.locator('tbody tr.clickable').first().textContent()).toContain('Actioned');
+      await page.screenshot({ path: join(SHOTS, `${target.name}-exception-review.png`), fullPage: true });
+    });
+
+    it('edits a KPI trigger in the settings; the breach goes and comes back', async () => {
+      await page.getByRole('button', { name: /KPI and engine settings/ }).click();
+      const service = page.locator('form.kpi-def[data-kpi="service_level"]');
+      await service.getByLabel('Threshold').fill('');
+      await service.getByRole('button', { name: /^Save/ }).click();
+      await expect(service.getByRole('alert').textContent()).resolves.toMatch(/triggers\.0\.value/);
+      await service.getByLabel('Threshold').fill('0.5');
+      await service.getByRole('button', { name: /^Save/ }).click();
+      await expect(service.getByRole('status').or(service.getByRole('alert')).textContent()).resolves.toMatch(
+        /recomputed/,
+      );
+      await expect.poll(() => page.locator('.kpi[data-kpi="service_level"].breached').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, `${target.name}-kpi-settings.png`), fullPage: true });
+      await service.getByLabel('Threshold').fill('0.95');
+      await service.getByRole('button', { name: /^Save/ }).click();
+      await expect.poll(() => page.locator('.kpi[data-kpi="service_level"].breached').count()).toBe(1);
     });
   });
 }

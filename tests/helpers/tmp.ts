@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
-/** A fresh temporary folder, removed after the test. */
-export function tempDir(prefix = 'planroom-test-'): string {
+/**
+ * A fresh temporary folder, removed after the test; with `scope: 'all'` after the whole describe
+ * (a server or worker that reopens files there must find them in later tests).
+ */
+export function tempDir(prefix = 'planroom-test-', scope: 'each' | 'all' = 'each'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  (scope === 'all' ? afterAll : afterEach)(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

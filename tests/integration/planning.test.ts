@@ -15,7 +15,7 @@ import { KPI_IDS } from '../../shared/planning/settings';
 import { tempDir } from '../helpers/tmp';
 
 describe('planning engine on the demo company', () => {
-  const dir = tempDir();
+  const dir = tempDir('planroom-test-', 'all');
   let db: WriteDb;
   let engine: EngineHost;
   let call: <K extends ApiName>(name: K, input: ApiInput<K>) => Promise<ApiOutput<K>>;

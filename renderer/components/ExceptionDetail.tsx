@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import { REVIEW_STATUSES, type ApiOutput } from '../../shared/api';
+import { call } from '../api/client';
+import { REVIEW_LABEL } from '../exceptionLabels';
+import { fmtDateTime, fmtInt, fmtNum } from '../format';
+import { useExceptionStore } from '../stores/exceptionStore';
+import { useSubmit } from '../useSubmit';
+import { FormResult } from './FormResult';
+
+type Detail = ApiOutput<'exception.get'>;
+type Interval = { from: string; to: string; peak: string; peakValue: number; total: number };
+type Line = { line: number; sku: string; committed: string; eta: string | null; reason: string };
+
+/** One exception opened up: what raised it, since when, and its review status, note and trail. */
+export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: string; userName: string }) {
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [status, setStatus] = useState<Detail['reviewStatus']>('new');
+  const [note, setNote] = useState('');
+  const { busy, error, done, submit } = useSubmit();
+  const reload = useExceptionStore((s) => s.load);
+
+  useEffect(() => {
+    let live = true;
+    void call('exception.get', { key: exceptionKey }).then((r) => {
+      if (!live || !r.ok) return;
+      setDetail(r.data);
+      setStatus(r.data.reviewStatus);
+      setNote(r.data.note ?? '');
+    });
+    return () => {
+      live = false;
+    };
+  }, [exceptionKey]);
+
+  if (!detail) return <p className="muted small">Loading…</p>;
+  const d = detail.detail;
+  const intervals = Array.isArray(d.intervals) ? (d.intervals as Interval[]) : [];
+  const lines = Array.isArray(d.lines) ? (d.lines as Line[]) : [];
+  const facts = Object.entries(d).filter(([, v]) => typeof v !== 'object' || v === null);
+
+  return (
+    <div className="issue-detail" aria-label="Exception detail">
+      <p className="small">
+        First raised in <strong>{detail.firstSeen.name}</strong>
+        {detail.resolvedAt && <> · no longer raised since {fmtDateTime(detail.resolvedAt)}</>}
+      </p>
+      {facts.length > 0 && (
+        <dl className="facts">
+          {facts.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k.replace(/([A-Z])/g, ' $1').toLowerCase()}</dt>
+              <dd>{typeof v === 'number' ? fmtNum(v) : String(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {intervals.length > 0 && (
+        <table className="grid compact" aria-label="Breach intervals">
+          <thead>
+            <tr>
+              <th>From</th>
+              <th>To</th>
+              <th>Peak</th>
+              <th className="num">Peak gap</th>
+              <th className="num">Total gap</th>
+            </tr>
+          </thead>
+          <tbody>
+            {intervals.map((iv) => (
+              <tr key={iv.from}>
+                <td>{iv.from}</td>
+                <td>{iv.to}</td>
+                <td>{iv.peak}</td>
+                <td className="num">{fmtInt(iv.peakValue)}</td>
+                <td className="num">{fmtInt(iv.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {lines.length > 0 && (
+        <table className="grid compact" aria-label="Order lines at risk">
+          <thead>
+            <tr>
+              <th>Line</th>
+              <th>SKU</th>
+              <th>Committed</th>
+              <th>ETA</th>
+              <th>Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.line}>
+                <td>{l.line}</td>
+                <td>{l.sku}</td>
+                <td>{l.committed}</td>
+                <td>{l.eta ?? '–'}</td>
+                <td className="mono">{l.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        className="form-row"
+        onSubmit={(e) =>
+          void submit(
+            e,
+            () => call('exception.review', { key: exceptionKey, status, note, by: userName }),
+            async (saved) => {
+              setDetail({
+                ...detail,
+                ...saved,
+                reviews: [
+                  { status: saved.reviewStatus, note: saved.note, by: userName, at: saved.updatedAt },
+                  ...detail.reviews,
+                ],
+              });
+              await reload();
+              return 'Review saved.';
+            },
+          )
+        }
+      >
+        <label>
+          Review
+          <select value={status} onChange={(e) => setStatus(e.target.value as Detail['reviewStatus'])}>
+            {REVIEW_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {REVIEW_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="grow">
+          Note
+          <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="what was decided or checked" />
+        </label>
+        <button type="submit" disabled={busy || !userName} title={userName ? '' : 'Enter your name first'}>
+          Save review
+        </button>
+      </form>
+      <FormResult error={error} done={done} />
+      {detail.reviews.length > 0 && (
+        <ul className="comments" aria-label="Review trail">
+          {detail.reviews.map((r, i) => (
+            <li key={i}>
+              <span className="small muted">
+                {fmtDateTime(r.at)} · {r.by}
+              </span>{' '}
+              {REVIEW_LABEL[r.status as Detail['reviewStatus']] ?? r.status}
+              {r.note && <> — {r.note}</>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { fmtInt } from '../format';
+import { TYPE_LABEL } from '../exceptionLabels';
+import { useExceptionStore, type RollupBy } from '../stores/exceptionStore';
+import type { ExceptionType } from '../../shared/planning/exceptions';
+
+const BY: { id: RollupBy; label: string }[] = [
+  { id: 'family', label: 'Family' },
+  { id: 'item', label: 'Item' },
+  { id: 'resource', label: 'Resource' },
+  { id: 'lane', label: 'Lane' },
+];
+
+/** Exceptions rolled up by a dimension, largest value first; a group filters the list. */
+export function ExceptionRollup() {
+  const { rollup, rollupBy, setRollupBy, filters, setFilters } = useExceptionStore();
+  const chosen = filters.group;
+  return (
+    <div className="rollup" aria-label="Roll-up">
+      <div className="form-row">
+        <label>
+          Roll up by
+          <select value={rollupBy} onChange={(e) => setRollupBy(e.target.value as RollupBy)}>
+            {BY.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {chosen && (
+          <button type="button" className="link" onClick={() => setFilters({ group: null })}>
+            Show all ({chosen.by} {chosen.value} chosen)
+          </button>
+        )}
+      </div>
+      <table className="grid compact" aria-label="Roll-up groups">
+        <thead>
+          <tr>
+            <th>{BY.find((b) => b.id === rollupBy)!.label}</th>
+            <th className="num">Count</th>
+            <th className="num">Value at risk</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(rollup?.groups ?? []).map((g) => (
+            <tr
+              key={g.group}
+              className={`clickable${chosen?.value === g.group ? ' selected' : ''}`}
+              onClick={() => setFilters({ group: { by: rollupBy, value: g.group } })}
+              title={Object.entries(g.byType)
+                .map(([t, n]) => `${TYPE_LABEL[t as ExceptionType]}: ${n}`)
+                .join('\n')}
+            >
+              <td>{g.group}</td>
+              <td className="num">{fmtInt(g.count)}</td>
+              <td className="num">{fmtInt(g.valueAtRisk)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rollup && rollup.total > rollup.groups.length && (
+        <p className="muted small">
+          Top {rollup.groups.length} of {fmtInt(rollup.total)} groups.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ApiOutput } from '../../shared/api';
+import { KPI_METRICS } from '../../shared/planning/settings';
+import { fmtDelta, fmtMetric } from '../exceptionLabels';
+
+/** The five KPIs in total: the headline figure, its trend against the previous cycle, a breach. */
+export function KpiStrip({ kpis }: { kpis: ApiOutput<'kpi.list'> }) {
+  return (
+    <div className="kpi-strip" aria-label="KPIs">
+      {kpis.rows.map((k) => {
+        const [main, second] = KPI_METRICS[k.kpiId];
+        const delta = fmtDelta(main!, k.metrics[main!] ?? null, k.previous?.[main!]);
+        return (
+          <div key={k.kpiId} className={`kpi${k.breached.length > 0 ? ' breached' : ''}`} data-kpi={k.kpiId}>
+            <div className="kpi-name">{k.name}</div>
+            <div className="kpi-value">{fmtMetric(main!, k.metrics[main!])}</div>
+            <div className="small muted">
+              {second && `${second.replaceAll('_', ' ')} ${fmtMetric(second, k.metrics[second])} · `}
+              {delta ? `${delta} vs ${kpis.previousCycle}` : 'no previous cycle'}
+            </div>
+            {k.breached.length > 0 && (
+              <div className="small">
+                <span className="badge warn">Breach</span> {k.breached.join(', ')} · {k.ownerRole}
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { call } from '../api/client';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { ExceptionRollup } from '../components/ExceptionRollup';
+import { ExceptionTable } from '../components/ExceptionTable';
+import { KpiSettings } from '../components/KpiSettings';
+import { KpiStrip } from '../components/KpiStrip';
+import { PlanningSettingsForm } from '../components/PlanningSettingsForm';
+import { fmtDateTime } from '../format';
+import { useExceptionStore } from '../stores/exceptionStore';
+import { useUserName } from '../useUserName';
+
+/** Exception review: KPIs on top, the ranked list beside its roll-up, and the settings behind them. */
+export function ExceptionsPage() {
+  const { page, kpis, error, loading, load } = useExceptionStore();
+  const [userName, setUserName] = useUserName();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function recompute(): Promise<void> {
+    await call('engine.recompute', {});
+    await load();
+  }
+
+  return (
+    <section aria-label="Exceptions" data-loading={loading ? 'true' : 'false'}>
+      <header className="page-head">
+        <h1>Exceptions</h1>
+        <label className="who">
+          Your name
+          <input
+            value={userName}
+            onChange={(e) => setUserName(e.target.value)}
+            placeholder="for reviews and settings"
+          />
+        </label>
+      </header>
+      {error && <ErrorBanner error={error} onRetry={() => void load()} />}
+      {kpis && <KpiStrip kpis={kpis} />}
+      <div className="exceptions-layout">
+        <div className="card">
+          <h2>Ranked by value at risk</h2>
+          <ExceptionTable userName={userName.trim()} />
+        </div>
+        <div className="card">
+          <h2>Roll-up</h2>
+          <ExceptionRollup />
+          {page && (
+            <p className="muted small">
+              Computed {fmtDateTime(page.computation.computedAt)} in {page.computation.computeMs} ms
+              {page.computation.loadMs > 0 && ` (+${page.computation.loadMs} ms loading the snapshot set)`}.{' '}
+              <button type="button" className="link" onClick={() => void recompute()}>
+                Recompute
+              </button>
+            </p>
+          )}
+        </div>
+      </div>
+      <div className="card">
+        <h2>
+          <button
+            type="button"
+            className="link"
+            aria-expanded={settingsOpen}
+            onClick={() => setSettingsOpen(!settingsOpen)}
+          >
+            {settingsOpen ? '▾' : '▸'} KPI and engine settings
+          </button>
+        </h2>
+        {settingsOpen && (
+          <>
+            <PlanningSettingsForm userName={userName.trim()} />
+            <KpiSettings userName={userName.trim()} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
