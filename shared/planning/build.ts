@@ -84,8 +84,9 @@ class Cells {
     this.value.push(value);
   }
   /** Scatters into a rows x cols grid, summing repeated cells, over `fill`. */
-  scatter(rows: number, cols: number, fill = 0): Float32Array {
-    const grid = new Float32Array(rows * cols).fill(fill);
+  scatter(rows: number, cols: number, fill = 0): Float64Array {
+    // Float64: quantities may be fractional (kg, m), and a balance of 0.1 - 0.1 must be 0.
+    const grid = new Float64Array(rows * cols).fill(fill);
     for (let i = 0; i < this.row.length; i++) {
       const at = this.row[i]! * cols + this.col[i]!;
       grid[at] = (Number.isNaN(grid[at]!) ? 0 : grid[at]!) + this.value[i]!;
@@ -140,6 +141,8 @@ export class ModelBuilder {
   private readonly routingIndex = new Map<string, number>();
   private readonly laneRows = { transit: [] as number[], cost: [] as number[] };
   private readonly lineIndex = new Map<string, number>();
+  /** Lines with a shipment still under way: not delivered complete, whatever else arrived. */
+  private readonly undelivered = new Set<number>();
   private readonly lines = {
     order: [] as number[],
     line: [] as number[],
@@ -214,7 +217,8 @@ export class ModelBuilder {
       const il = this.il(r.sku, r.location);
       const p = this.periodIndex(r.period);
       if (p >= 0 && p < this.frame.periods) {
-        (r.kind === 'production' ? this.grids.production : this.grids.receipts).push(il, p, r.qty);
+        if (r.kind === 'production') this.grids.production.push(il, p, r.qty);
+        else if (r.kind === 'receipt') this.grids.receipts.push(il, p, r.qty);
       } else if (r.kind === 'production') {
         const h = this.historyIndex(p);
         if (h !== NO_INDEX) this.grids.planHistory.push(il, h, r.qty);
@@ -230,7 +234,7 @@ export class ModelBuilder {
       const sku = this.sku(r.sku);
       const il = this.il(r.sku, r.location);
       const when = this.date(r.committed_date);
-      const status = Math.max(0, ORDER_STATUS.indexOf(r.status as (typeof ORDER_STATUS)[number]));
+      const status = statusIndex(ORDER_STATUS, r.status);
       const i = this.lines.order.length;
       this.lineIndex.set(`${order}:${r.line}`, i);
       const L = this.lines;
@@ -259,7 +263,7 @@ export class ModelBuilder {
       const lane = this.lanes.add(r.lane);
       const order = this.orders.get(r.order_id);
       const line = order === NO_INDEX ? undefined : this.lineIndex.get(`${order}:${r.line}`);
-      const status = Math.max(0, SHIPMENT_STATUS.indexOf(r.status as (typeof SHIPMENT_STATUS)[number]));
+      const status = statusIndex(SHIPMENT_STATUS, r.status);
       const eta = this.date(r.eta).day;
       const delivered = r.delivered_date ? this.date(r.delivered_date).day : NaN;
       this.ships.lane.push(lane);
@@ -275,9 +279,8 @@ export class ModelBuilder {
         L.shipPeriod[line] = this.date(r.planned_ship_date).period;
       }
       L.eta[line] = Number.isNaN(L.eta[line]!) ? eta : Math.max(L.eta[line]!, eta);
-      if (!Number.isNaN(delivered)) {
-        L.delivered[line] = Number.isNaN(L.delivered[line]!) ? delivered : Math.max(L.delivered[line]!, delivered);
-      }
+      if (Number.isNaN(delivered)) this.undelivered.add(line);
+      else L.delivered[line] = Number.isNaN(L.delivered[line]!) ? delivered : Math.max(L.delivered[line]!, delivered);
       L.freight[line]! += r.freight_cost;
       if (r.constraint_code && L.shipmentCode[line] === NO_INDEX)
         L.shipmentCode[line] = this.codes.add(r.constraint_code);
@@ -331,6 +334,7 @@ export class ModelBuilder {
         loc === undefined ? NO_INDEX : (this.ilIndex.get(this.routingRows.sku[i]! * IL_KEY + loc) ?? NO_INDEX);
     }
     const planned = this.grids.planHistory.scatter(n, H);
+    for (const line of this.undelivered) this.lines.delivered[line] = NaN;
     const lanes = this.lanes.size;
     return {
       startPeriod,
@@ -468,6 +472,13 @@ export class ModelBuilder {
     }
     return d;
   }
+}
+
+/** Index of a status in its list; an unknown one gets UNKNOWN_STATUS, which no rule treats as open. */
+export const UNKNOWN_STATUS = 255;
+function statusIndex(list: readonly string[], status: string): number {
+  const i = list.indexOf(status);
+  return i < 0 ? UNKNOWN_STATUS : i;
 }
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date. */

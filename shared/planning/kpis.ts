@@ -135,7 +135,8 @@ function serviceLevel(m: PlanningModel, p: Projection): KpiValue[] {
       fill_rate: ratio(s.filled.get(g), s.qty.get(g)),
       projected_otif: ratio(s.ok.get(g), s.judged.get(g)),
     },
-    basis: s.due.get(g),
+    // Lines due or judged: a projected_otif trigger fires before anything is due.
+    basis: s.due.get(g) + s.judged.get(g),
     atStake: s.late.get(g),
   });
   return [

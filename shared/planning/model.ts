@@ -76,25 +76,25 @@ export interface PlanningModel {
     /** WMS on hand - allocated - blocked. */
     available: Float64Array;
     /** Horizon grids (il x periods). */
-    forecast: Float32Array;
+    forecast: Float64Array;
     /** The prior forecast version; NaN where it has no row. */
-    priorForecast: Float32Array;
+    priorForecast: Float64Array;
     /** Open committed order quantity by committed period (overdue lines count in period 0). */
-    orders: Float32Array;
-    receipts: Float32Array;
-    production: Float32Array;
+    orders: Float64Array;
+    receipts: Float64Array;
+    production: Float64Array;
     /** History grids (il x historyPeriods). */
-    actualSales: Float32Array;
+    actualSales: Float64Array;
     /** Forecast the CRM carried for past periods; NaN where it has no row. */
-    forecastHistory: Float32Array;
-    productionPlanHistory: Float32Array;
+    forecastHistory: Float64Array;
+    productionPlanHistory: Float64Array;
   };
 
   resource: {
     count: number;
     location: Int32Array;
     /** resource x periods */
-    capacity: Float32Array;
+    capacity: Float64Array;
   };
 
   /** Routings: which resource makes a sku, and the item-location it produces into. */
@@ -106,7 +106,7 @@ export interface PlanningModel {
     /** The item-location at the resource's site, or -1 when the ERP does not plan one. */
     il: Int32Array;
     /** routing x historyPeriods: production actually booked. */
-    actualHistory: Float32Array;
+    actualHistory: Float64Array;
   };
 
   lane: {
@@ -114,8 +114,8 @@ export interface PlanningModel {
     transitDays: Float64Array;
     costPerLoad: Float64Array;
     /** lane x periods */
-    capacityLoads: Float32Array;
-    bookedLoads: Float32Array;
+    capacityLoads: Float64Array;
+    bookedLoads: Float64Array;
   };
 
   /** Sales order lines, with what TMS and WMS say about them. */
