@@ -3,7 +3,7 @@
 import { raiseExceptions, type RaisedException } from './exceptions';
 import { computeKpis, kpiBreaches, type KpiValue } from './kpis';
 import type { PlanningModel } from './model';
-import { project, type Projection } from './projection';
+import { project, type Projection, type Workspace } from './projection';
 import type { KpiDefinitionT, PlanningSettingsT } from './settings';
 
 export interface Recompute {
@@ -16,8 +16,9 @@ export function recompute(
   model: PlanningModel,
   settings: PlanningSettingsT,
   definitions: readonly KpiDefinitionT[],
+  workspace?: Workspace,
 ): Recompute {
-  const projection = project(model, settings);
+  const projection = project(model, settings, workspace);
   const kpis = computeKpis(model, projection, settings, definitions);
   const exceptions = [...raiseExceptions(model, projection, settings), ...kpiBreaches(kpis, definitions)];
   exceptions.sort(byValueAtRisk);

@@ -65,19 +65,31 @@ export function breachIntervals(periods: number, gap: (t: number) => number): In
   return out;
 }
 
-const blank = {
-  sku: null,
-  location: null,
-  family: null,
-  resource: null,
-  lane: null,
-  orderId: null,
-  kpiId: null,
-  periodFrom: null,
-  periodTo: null,
-  peakPeriod: null,
-  peakValue: null,
-};
+/**
+ * An exception with every field set in one order: one object shape for thousands of them (an
+ * object spread per exception made the recompute measurably slower and hungrier).
+ */
+export function exception(
+  f: Partial<RaisedException> & Pick<RaisedException, 'key' | 'type' | 'valueAtRisk' | 'detail'>,
+): RaisedException {
+  return {
+    key: f.key,
+    type: f.type,
+    sku: f.sku ?? null,
+    location: f.location ?? null,
+    family: f.family ?? null,
+    resource: f.resource ?? null,
+    lane: f.lane ?? null,
+    orderId: f.orderId ?? null,
+    kpiId: f.kpiId ?? null,
+    periodFrom: f.periodFrom ?? null,
+    periodTo: f.periodTo ?? null,
+    peakPeriod: f.peakPeriod ?? null,
+    peakValue: f.peakValue ?? null,
+    valueAtRisk: f.valueAtRisk,
+    detail: f.detail,
+  };
+}
 
 export function raiseExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT): RaisedException[] {
   const home = homeResources(m);
@@ -144,20 +156,21 @@ function belowSafetyStock(m: PlanningModel, p: Projection, home: Int32Array): Ra
     if (list.length === 0) continue;
     const subject = itemSubject(m, il, home);
     const shortage = list.reduce((n, iv) => n + iv.total, 0);
-    out.push({
-      ...blank,
-      ...subject,
-      ...spanOf(m, list),
-      key: `below_safety_stock:${subject.sku}@${subject.location}`,
-      type: 'below_safety_stock',
-      valueAtRisk: round(shortage * Math.max(0, unitMargin(m, sku))),
-      detail: {
-        safetyStock: ss,
-        shortageQty: round(shortage),
-        unitMargin: round(unitMargin(m, sku)),
-        intervals: intervalDetail(m, list),
-      },
-    });
+    out.push(
+      exception({
+        ...subject,
+        ...spanOf(m, list),
+        key: `below_safety_stock:${subject.sku}@${subject.location}`,
+        type: 'below_safety_stock',
+        valueAtRisk: round(shortage * Math.max(0, unitMargin(m, sku))),
+        detail: {
+          safetyStock: ss,
+          shortageQty: round(shortage),
+          unitMargin: round(unitMargin(m, sku)),
+          intervals: intervalDetail(m, list),
+        },
+      }),
+    );
   }
   return out;
 }
@@ -183,88 +196,119 @@ function capacityShortfall(m: PlanningModel, p: Projection): RaisedException[] {
     const resource = m.resources.values[r]!;
     const loc = m.resource.location[r]!;
     const peak = list.reduce((a, b) => (b.peakValue > a.peakValue ? b : a));
-    out.push({
-      ...blank,
-      ...spanOf(m, list),
-      key: `capacity_shortfall:${resource}`,
-      type: 'capacity_shortfall',
-      resource,
-      location: loc === NO_INDEX ? null : m.locations.values[loc]!,
-      valueAtRisk: round(value[r]!),
-      detail: {
-        overloadHours: round(list.reduce((n, iv) => n + iv.total, 0)),
-        peakUtilization: round(p.load[row + peak.peak]! / Math.max(1e-9, m.resource.capacity[row + peak.peak]!), 3),
-        ordersBroken: lines[r],
-        intervals: intervalDetail(m, list),
-      },
-    });
+    out.push(
+      exception({
+        ...spanOf(m, list),
+        key: `capacity_shortfall:${resource}`,
+        type: 'capacity_shortfall',
+        resource,
+        location: loc === NO_INDEX ? null : m.locations.values[loc]!,
+        valueAtRisk: round(value[r]!),
+        detail: {
+          overloadHours: round(list.reduce((n, iv) => n + iv.total, 0)),
+          peakUtilization: round(p.load[row + peak.peak]! / Math.max(1e-9, m.resource.capacity[row + peak.peak]!), 3),
+          ordersBroken: lines[r],
+          intervals: intervalDetail(m, list),
+        },
+      }),
+    );
   }
   return out;
+}
+
+/** Order lines grouped by order (CSR: lines of order o are at index[start[o]..start[o+1])). */
+function linesByOrder(m: PlanningModel): { start: Int32Array; index: Int32Array } {
+  const L = m.line;
+  const start = new Int32Array(m.orders.size + 1);
+  for (let i = 0; i < L.count; i++) start[L.order[i]! + 1]! += 1;
+  for (let o = 0; o < m.orders.size; o++) start[o + 1]! += start[o]!;
+  const fill = start.slice(0, m.orders.size);
+  const index = new Int32Array(L.count);
+  for (let i = 0; i < L.count; i++) index[fill[L.order[i]!]!++] = i;
+  return { start, index };
 }
 
 /** Per order: otif_risk (transport or warehouse risk) and logistics_cost_guardrail (freight). */
 function orderExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT): RaisedException[] {
   const L = m.line;
-  const byOrder = new Map<number, number[]>();
-  for (let i = 0; i < L.count; i++) {
-    if (L.status[i]! > 1) continue; // delivered and cancelled lines are history
-    const list = byOrder.get(L.order[i]!);
-    if (list) list.push(i);
-    else byOrder.set(L.order[i]!, [i]);
-  }
+  const { start, index } = linesByOrder(m);
+  const days = new Map<number, string>();
+  const day = (d: number): string => {
+    let label = days.get(d);
+    if (label === undefined) days.set(d, (label = dayLabel(d)));
+    return label;
+  };
   const out: RaisedException[] = [];
-  for (const [order, lines] of byOrder) {
-    const orderId = m.orders.values[order]!;
+  for (let o = 0; o < m.orders.size; o++) {
     let value = 0;
     let margin = 0;
     let freight = 0;
-    const risky: number[] = [];
-    for (const i of lines) {
+    let first = NO_INDEX;
+    let firstRisky = NO_INDEX;
+    let risky = 0;
+    let due = Infinity;
+    for (let k = start[o]!; k < start[o + 1]!; k++) {
+      const i = index[k]!;
+      if (L.status[i]! > 1) continue; // delivered, cancelled and unknown lines are not at risk
+      const sku = L.sku[i]!;
       value += L.qty[i]! * L.unitPrice[i]!;
-      margin += L.qty[i]! * (L.unitPrice[i]! - (m.item.known[L.sku[i]!] ? m.item.unitCost[L.sku[i]!]! : 0));
+      margin += L.qty[i]! * (L.unitPrice[i]! - (m.item.known[sku] ? m.item.unitCost[sku]! : 0));
       freight += L.freight[i]!;
-      if (p.lineLogisticsRisk[i]) risky.push(i);
+      if (first === NO_INDEX) first = i;
+      if (p.lineLogisticsRisk[i]) {
+        if (firstRisky === NO_INDEX) firstRisky = i;
+        risky++;
+        due = Math.min(due, L.committedPeriod[i]!);
+      }
     }
-    const first = risky[0] ?? lines[0]!;
-    const subject = orderSubject(m, first);
-    if (risky.length > 0) {
-      const due = Math.min(...risky.map((i) => L.committedPeriod[i]!));
-      out.push({
-        ...blank,
-        ...subject,
-        key: `otif_risk:${orderId}`,
-        type: 'otif_risk',
-        orderId,
-        periodFrom: periodLabel(m, due),
-        periodTo: periodLabel(m, due),
-        valueAtRisk: round(value),
-        detail: {
-          lines: risky.map((i) => ({
-            line: L.line[i],
-            sku: m.skus.values[L.sku[i]!],
-            committed: dayLabel(L.committedDay[i]!),
-            eta: Number.isNaN(L.etaDay[i]!) ? null : dayLabel(L.etaDay[i]!),
-            reason: riskReason(m, p, i),
-          })),
-        },
-      });
-    }
+    if (first === NO_INDEX) continue;
     const guardrail = s.freightGuardrail * Math.max(0, margin);
-    if (freight > 0 && freight > guardrail) {
-      out.push({
-        ...blank,
-        ...subject,
-        key: `logistics_cost_guardrail:${orderId}`,
-        type: 'logistics_cost_guardrail',
-        orderId,
-        valueAtRisk: round(freight - guardrail),
-        detail: {
-          freight: round(freight),
-          orderMargin: round(margin),
-          guardrail: round(guardrail),
-          guardrailShare: s.freightGuardrail,
-        },
-      });
+    const overFreight = freight > 0 && freight > guardrail;
+    if (risky === 0 && !overFreight) continue;
+    const orderId = m.orders.values[o]!;
+    const subject = orderSubject(m, firstRisky === NO_INDEX ? first : firstRisky);
+    if (risky > 0) {
+      const lines = [];
+      for (let k = start[o]!; k < start[o + 1]!; k++) {
+        const i = index[k]!;
+        if (L.status[i]! > 1 || !p.lineLogisticsRisk[i]) continue;
+        lines.push({
+          line: L.line[i],
+          sku: m.skus.values[L.sku[i]!],
+          committed: day(L.committedDay[i]!),
+          eta: Number.isNaN(L.etaDay[i]!) ? null : day(L.etaDay[i]!),
+          reason: riskReason(m, p, i),
+        });
+      }
+      out.push(
+        exception({
+          ...subject,
+          key: `otif_risk:${orderId}`,
+          type: 'otif_risk',
+          orderId,
+          periodFrom: periodLabel(m, due),
+          periodTo: periodLabel(m, due),
+          valueAtRisk: round(value),
+          detail: { lines },
+        }),
+      );
+    }
+    if (overFreight) {
+      out.push(
+        exception({
+          ...subject,
+          key: `logistics_cost_guardrail:${orderId}`,
+          type: 'logistics_cost_guardrail',
+          orderId,
+          valueAtRisk: round(freight - guardrail),
+          detail: {
+            freight: round(freight),
+            orderMargin: round(margin),
+            guardrail: round(guardrail),
+            guardrailShare: s.freightGuardrail,
+          },
+        }),
+      );
     }
   }
   return out;
@@ -298,34 +342,64 @@ function demandShift(m: PlanningModel, s: PlanningSettingsT, home: Int32Array): 
   const P = m.periods;
   const H = m.historyPeriods;
   const out: RaisedException[] = [];
+  const counts = (base: number, shift: number): boolean =>
+    base > 0 && Math.abs(shift) >= s.demandShiftMinQty && Math.abs(shift) / base > s.demandShiftThreshold;
   for (let il = 0; il < m.il.count; il++) {
     const sku = m.il.sku[il]!;
     if (!m.item.known[sku]) continue;
     const w = Math.min(leadPeriods(m, il), P, H);
-    const moves = [forecastRevision(m, il, w), actualsVsForecast(m, il, w)].filter(
-      (x) =>
-        x.base > 0 && Math.abs(x.shift) >= s.demandShiftMinQty && Math.abs(x.shift) / x.base > s.demandShiftThreshold,
-    );
-    if (moves.length === 0) continue;
-    const move = moves.reduce((a, b) => (Math.abs(b.shift) / b.base > Math.abs(a.shift) / a.base ? b : a));
+    // The current forecast against the prior version over the first w periods.
+    let current = 0;
+    let prior = 0;
+    for (let t = 0, c = il * P; t < w; t++, c++) {
+      const before = m.il.priorForecast[c]!;
+      if (Number.isNaN(before)) continue;
+      prior += before;
+      current += m.il.forecast[c]!;
+    }
+    // Actual sales against what was forecast for the last w periods.
+    let actual = 0;
+    let forecast = 0;
+    for (let h = 0, c = il * H; h < w; h++, c++) {
+      const f = m.il.forecastHistory[c]!;
+      if (Number.isNaN(f)) continue;
+      forecast += f;
+      actual += m.il.actualSales[c]!;
+    }
+    const revised = counts(prior, current - prior);
+    const sold = counts(forecast, actual - forecast);
+    if (!revised && !sold) continue;
+    // The larger relative move wins; the forecast revision on a tie.
+    const byRevision =
+      revised && (!sold || Math.abs(current - prior) / prior >= Math.abs(actual - forecast) / forecast);
+    const move: Move = byRevision
+      ? { basis: 'forecast_revision', base: prior, shift: current - prior, from: m.horizon[0]!, to: m.horizon[w - 1]! }
+      : {
+          basis: 'actuals_vs_forecast',
+          base: forecast,
+          shift: actual - forecast,
+          from: m.history[w - 1]!,
+          to: m.history[0]!,
+        };
     const subject = itemSubject(m, il, home);
-    out.push({
-      ...blank,
-      ...subject,
-      key: `demand_shift:${subject.sku}@${subject.location}`,
-      type: 'demand_shift',
-      periodFrom: move.from,
-      periodTo: move.to,
-      peakValue: round(move.shift),
-      valueAtRisk: round(Math.abs(move.shift) * Math.max(0, unitMargin(m, sku))),
-      detail: {
-        basis: move.basis,
-        leadPeriods: w,
-        before: round(move.base),
-        after: round(move.base + move.shift),
-        relative: round(move.shift / move.base, 3),
-      },
-    });
+    out.push(
+      exception({
+        ...subject,
+        key: `demand_shift:${subject.sku}@${subject.location}`,
+        type: 'demand_shift',
+        periodFrom: move.from,
+        periodTo: move.to,
+        peakValue: round(move.shift),
+        valueAtRisk: round(Math.abs(move.shift) * Math.max(0, unitMargin(m, sku))),
+        detail: {
+          basis: move.basis,
+          leadPeriods: w,
+          before: round(move.base),
+          after: round(move.base + move.shift),
+          relative: round(move.shift / move.base, 3),
+        },
+      }),
+    );
   }
   return out;
 }
@@ -336,44 +410,6 @@ interface Move {
   shift: number;
   from: string;
   to: string;
-}
-
-/** The current forecast against the prior version over the first w periods. */
-function forecastRevision(m: PlanningModel, il: number, w: number): Move {
-  let current = 0;
-  let prior = 0;
-  for (let t = 0, c = il * m.periods; t < w; t++, c++) {
-    const before = m.il.priorForecast[c]!;
-    if (Number.isNaN(before)) continue;
-    prior += before;
-    current += m.il.forecast[c]!;
-  }
-  return {
-    basis: 'forecast_revision',
-    base: prior,
-    shift: current - prior,
-    from: m.horizon[0]!,
-    to: m.horizon[w - 1]!,
-  };
-}
-
-/** Actual sales against what was forecast for the last w periods. */
-function actualsVsForecast(m: PlanningModel, il: number, w: number): Move {
-  let actual = 0;
-  let forecast = 0;
-  for (let h = 0, c = il * m.historyPeriods; h < w; h++, c++) {
-    const f = m.il.forecastHistory[c]!;
-    if (Number.isNaN(f)) continue;
-    forecast += f;
-    actual += m.il.actualSales[c]!;
-  }
-  return {
-    basis: 'actuals_vs_forecast',
-    base: forecast,
-    shift: actual - forecast,
-    from: m.history[w - 1]!,
-    to: m.history[0]!,
-  };
 }
 
 export function periodLabel(m: PlanningModel, t: number): string | null {

@@ -82,66 +82,95 @@ function forecastAccuracy(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
   });
 }
 
-/** OTIF and fill rate of the lines due before the meeting; projected OTIF of the open ones. */
-function serviceLevel(m: PlanningModel, p: Projection): KpiValue[] {
-  const F = m.families.size;
-  const Ln = m.lanes.size;
-  const fam = {
-    due: new Sums(F),
-    otif: new Sums(F),
-    qty: new Sums(F),
-    filled: new Sums(F),
-    judged: new Sums(F),
-    ok: new Sums(F),
-    late: new Sums(F),
-  };
-  const lane = {
-    due: new Sums(Ln),
-    otif: new Sums(Ln),
-    qty: new Sums(Ln),
-    filled: new Sums(Ln),
-    judged: new Sums(Ln),
-    ok: new Sums(Ln),
-    late: new Sums(Ln),
-  };
-  const L = m.line;
-  for (let i = 0; i < L.count; i++) {
-    const status = L.status[i]!;
-    if (status === 3) continue; // cancelled
-    const sku = L.sku[i]!;
-    const f = m.item.known[sku] ? m.item.family[sku]! : NO_INDEX;
-    const ln = L.lane[i]!;
-    const add = (key: keyof typeof fam, x: number) => {
-      fam[key].add(f, x);
-      lane[key].add(ln, x);
-    };
-    if (L.committedDay[i]! < m.asOfDay) {
-      const delivered = L.deliveredDay[i]!;
-      const onTime = !Number.isNaN(delivered) && delivered <= L.committedDay[i]!;
-      add('due', 1);
-      add('qty', L.qty[i]!);
-      if (!Number.isNaN(delivered)) add('filled', L.qty[i]!);
-      if (onTime) add('otif', 1);
-      else add('late', L.qty[i]! * L.unitPrice[i]!);
+/** Per-group counters of the service level, one slot per group plus the total in the last. */
+class ServiceSums {
+  readonly due: Float64Array;
+  readonly otif: Float64Array;
+  readonly qty: Float64Array;
+  readonly filled: Float64Array;
+  readonly judged: Float64Array;
+  readonly ok: Float64Array;
+  readonly late: Float64Array;
+  constructor(readonly groups: number) {
+    const n = groups + 1;
+    [this.due, this.otif, this.qty, this.filled, this.judged, this.ok, this.late] = Array.from(
+      { length: 7 },
+      () => new Float64Array(n),
+    ) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  }
+  /** Adds one line to its group (if any) and to the total. */
+  add(
+    group: number,
+    due: boolean,
+    qty: number,
+    filled: boolean,
+    onTime: boolean,
+    lateValue: number,
+    judged: boolean,
+    ok: boolean,
+  ): void {
+    if (group !== NO_INDEX) this.bump(group, due, qty, filled, onTime, lateValue, judged, ok);
+    this.bump(this.groups, due, qty, filled, onTime, lateValue, judged, ok);
+  }
+  private bump(
+    g: number,
+    due: boolean,
+    qty: number,
+    filled: boolean,
+    onTime: boolean,
+    lateValue: number,
+    judged: boolean,
+    ok: boolean,
+  ): void {
+    if (due) {
+      this.due[g]! += 1;
+      this.qty[g]! += qty;
+      if (filled) this.filled[g]! += qty;
+      if (onTime) this.otif[g]! += 1;
+      else this.late[g]! += lateValue;
     }
-    if (p.lineStatus[i] !== LS.none) {
-      add('judged', 1);
-      if (p.lineStatus[i] === LS.ok) add('ok', 1);
+    if (judged) {
+      this.judged[g]! += 1;
+      if (ok) this.ok[g]! += 1;
     }
   }
-  const make = (s: typeof fam) => (g: number) => ({
-    metrics: {
-      otif: ratio(s.otif.get(g), s.due.get(g)),
-      fill_rate: ratio(s.filled.get(g), s.qty.get(g)),
-      projected_otif: ratio(s.ok.get(g), s.judged.get(g)),
-    },
-    // Lines due or judged: a projected_otif trigger fires before anything is due.
-    basis: s.due.get(g) + s.judged.get(g),
-    atStake: s.late.get(g),
-  });
+  value(group: number): Omit<KpiValue, 'kpiId' | 'dimension' | 'group'> {
+    const g = group === NO_INDEX ? this.groups : group;
+    return {
+      metrics: {
+        otif: ratio(this.otif[g]!, this.due[g]!),
+        fill_rate: ratio(this.filled[g]!, this.qty[g]!),
+        projected_otif: ratio(this.ok[g]!, this.judged[g]!),
+      },
+      // Lines due or judged: a projected_otif trigger fires before anything is due.
+      basis: this.due[g]! + this.judged[g]!,
+      atStake: this.late[g]!,
+    };
+  }
+}
+
+/** OTIF and fill rate of the lines due before the meeting; projected OTIF of the open ones. */
+function serviceLevel(m: PlanningModel, p: Projection): KpiValue[] {
+  const fam = new ServiceSums(m.families.size);
+  const lane = new ServiceSums(m.lanes.size);
+  const L = m.line;
+  for (let i = 0; i < L.count; i++) {
+    if (L.status[i] === 3) continue; // cancelled
+    const sku = L.sku[i]!;
+    const due = L.committedDay[i]! < m.asOfDay;
+    const delivered = L.deliveredDay[i]!;
+    const filled = !Number.isNaN(delivered);
+    const onTime = filled && delivered <= L.committedDay[i]!;
+    const judged = p.lineStatus[i] !== LS.none;
+    if (!due && !judged) continue;
+    const ok = p.lineStatus[i] === LS.ok;
+    const late = L.qty[i]! * L.unitPrice[i]!;
+    fam.add(m.item.known[sku] ? m.item.family[sku]! : NO_INDEX, due, L.qty[i]!, filled, onTime, late, judged, ok);
+    lane.add(L.lane[i]!, due, L.qty[i]!, filled, onTime, late, judged, ok);
+  }
   return [
-    ...perGroup('service_level', 'family', m.families.values, make(fam)),
-    ...perGroup('service_level', 'lane', m.lanes.values, make(lane)).slice(1),
+    ...perGroup('service_level', 'family', m.families.values, (g) => fam.value(g)),
+    ...perGroup('service_level', 'lane', m.lanes.values, (g) => lane.value(g)).slice(1),
   ];
 }
 

@@ -32,42 +32,83 @@ export interface Projection {
   lineLogisticsRisk: Uint8Array;
 }
 
-/** Demand consumption: how forecast and open committed orders make demand(t). */
-export function consume(rule: PlanningSettingsT['consumption'], forecast: number, orders: number): number {
-  switch (rule) {
-    case 'max':
-      return Math.max(forecast, orders);
-    case 'forecast':
-      return forecast;
-    case 'orders':
-      return orders;
-    case 'sum':
-      return forecast + orders;
-  }
-}
+/** Demand consumption (a setting): the larger of forecast and open orders, one of them, or both. */
+const RULE_CODE = { max: 0, forecast: 1, orders: 2, sum: 3 } as const;
 
-export function project(m: PlanningModel, settings: PlanningSettingsT): Projection {
+/**
+ * One pass per item-location: demand, PAB, and the PAB with production cut to the share its
+ * most overloaded resource can make (the load is known first: it depends on production only).
+ */
+export function project(m: PlanningModel, settings: PlanningSettingsT, workspace?: Workspace): Projection {
   const P = m.periods;
   const n = m.il.count;
-  const demand = new Float64Array(n * P);
-  const pab = new Float64Array(n * P);
+  const { demand, pab, constrainedPab } = workspace ?? createWorkspace(m);
   const { forecast, orders, receipts, production, available } = m.il;
-  const rule = settings.consumption;
+  const { load, feasible } = resourceLoad(m);
+  const routes = routingsOfIl(m);
+  const factor = new Float64Array(P);
+  const rule = RULE_CODE[settings.consumption];
   for (let i = 0; i < n; i++) {
+    const from = routes.start[i]!;
+    const to = routes.start[i + 1]!;
+    factor.fill(1);
+    for (let k = from; k < to; k++) {
+      const r = m.routing.resource[routes.routing[k]!]! * P;
+      for (let t = 0; t < P; t++) if (feasible[r + t]! < factor[t]!) factor[t] = feasible[r + t]!;
+    }
     let balance = available[i]!;
-    const row = i * P;
-    for (let t = 0; t < P; t++) {
-      const c = row + t;
-      const d = consume(rule, forecast[c]!, orders[c]!);
+    let constrained = balance;
+    for (let t = 0, c = i * P; t < P; t++, c++) {
+      const f = forecast[c]!;
+      const o = orders[c]!;
+      const d = rule === 0 ? (f > o ? f : o) : rule === 1 ? f : rule === 2 ? o : f + o;
       demand[c] = d;
-      balance += receipts[c]! + production[c]! - d;
+      const inflow = receipts[c]! - d;
+      balance += inflow + production[c]!;
+      constrained += inflow + production[c]! * factor[t]!;
       pab[c] = balance;
+      constrainedPab[c] = constrained;
     }
   }
-  const { load, feasible } = resourceLoad(m);
-  const constrainedPab = constrainedBalance(m, demand, feasible);
-  const lines = lineStatuses(m, pab, constrainedPab, feasible);
+  const lines = lineStatuses(m, pab, constrainedPab, feasible, routes);
   return { demand, pab, constrainedPab, load, feasible, ...lines };
+}
+
+/**
+ * The projection's big grids (il x periods), reusable: the worker recomputes into the same
+ * buffers instead of leaving tens of MB per recompute to the garbage collector. A projection made
+ * in a workspace is valid until the next one made in it.
+ */
+export interface Workspace {
+  demand: Float64Array;
+  pab: Float64Array;
+  constrainedPab: Float64Array;
+}
+
+export function createWorkspace(m: PlanningModel): Workspace {
+  const cells = m.il.count * m.periods;
+  return { demand: new Float64Array(cells), pab: new Float64Array(cells), constrainedPab: new Float64Array(cells) };
+}
+
+/** Routings by the item-location they produce into (CSR), built once per model. */
+interface IlRoutings {
+  start: Int32Array;
+  routing: Int32Array;
+}
+const ilRoutingCache = new WeakMap<PlanningModel, IlRoutings>();
+function routingsOfIl(m: PlanningModel): IlRoutings {
+  const cached = ilRoutingCache.get(m);
+  if (cached) return cached;
+  const n = m.il.count;
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < m.routing.count; k++) if (m.routing.il[k] !== NO_INDEX) start[m.routing.il[k]! + 1]! += 1;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const routing = new Int32Array(start[n]!);
+  for (let k = 0; k < m.routing.count; k++) if (m.routing.il[k] !== NO_INDEX) routing[fill[m.routing.il[k]!]!++] = k;
+  const out = { start, routing };
+  ilRoutingCache.set(m, out);
+  return out;
 }
 
 /** load(r, t) = sum over the items routed on r of production(t) x hours per unit. */
@@ -92,40 +133,18 @@ export function resourceLoad(m: PlanningModel): { load: Float64Array; feasible: 
   return { load, feasible };
 }
 
-/** PAB with each item-location's production scaled by its most overloaded resource's share. */
-function constrainedBalance(m: PlanningModel, demand: Float64Array, feasible: Float64Array): Float64Array {
-  const P = m.periods;
-  const n = m.il.count;
-  const factor = new Float64Array(n * P).fill(1);
-  const { il, resource } = m.routing;
-  for (let k = 0; k < m.routing.count; k++) {
-    const at = il[k]!;
-    if (at === NO_INDEX) continue;
-    const r = resource[k]! * P;
-    for (let t = 0; t < P; t++) {
-      const f = feasible[r + t]!;
-      if (f < factor[at * P + t]!) factor[at * P + t] = f;
-    }
-  }
-  const out = new Float64Array(n * P);
-  const { receipts, production, available } = m.il;
-  for (let i = 0; i < n; i++) {
-    let balance = available[i]!;
-    for (let t = 0, c = i * P; t < P; t++, c++) {
-      balance += receipts[c]! + production[c]! * factor[c]! - demand[c]!;
-      out[c] = balance;
-    }
-  }
-  return out;
-}
-
-function lineStatuses(m: PlanningModel, pab: Float64Array, constrainedPab: Float64Array, feasible: Float64Array) {
+function lineStatuses(
+  m: PlanningModel,
+  pab: Float64Array,
+  constrainedPab: Float64Array,
+  feasible: Float64Array,
+  routes: IlRoutings,
+) {
   const P = m.periods;
   const L = m.line;
   const lineStatus = new Uint8Array(L.count);
   const lineCause = new Int32Array(L.count).fill(NO_INDEX);
   const lineLogisticsRisk = new Uint8Array(L.count);
-  const routingsOf = routingsByIl(m);
   for (let i = 0; i < L.count; i++) {
     const status = L.status[i]!;
     if (status === 0 || status === 1) {
@@ -143,7 +162,12 @@ function lineStatuses(m: PlanningModel, pab: Float64Array, constrainedPab: Float
     }
     if (constrainedPab[il * P + t]! < 0) {
       lineStatus[i] = LS.capacity;
-      lineCause[i] = tightestResource(m, routingsOf.get(il) ?? [], t, feasible);
+      lineCause[i] = tightestResource(
+        m,
+        routes.routing.subarray(routes.start[il]!, routes.start[il + 1]!),
+        t,
+        feasible,
+      );
       continue;
     }
     const transport = transportCause(m, i);
@@ -180,20 +204,8 @@ function logisticsCause(m: PlanningModel, i: number): number | null {
   return transportCause(m, i) ?? (m.line.pickCode[i] !== NO_INDEX ? m.line.pickCode[i]! : null);
 }
 
-function routingsByIl(m: PlanningModel): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (let k = 0; k < m.routing.count; k++) {
-    const il = m.routing.il[k]!;
-    if (il === NO_INDEX) continue;
-    const list = out.get(il);
-    if (list) list.push(k);
-    else out.set(il, [k]);
-  }
-  return out;
-}
-
 /** The resource among the routings with the smallest feasible share up to period t. */
-function tightestResource(m: PlanningModel, routings: number[], t: number, feasible: Float64Array): number {
+function tightestResource(m: PlanningModel, routings: Int32Array, t: number, feasible: Float64Array): number {
   let best = NO_INDEX;
   let lowest = Infinity;
   for (const k of routings) {

@@ -1,7 +1,7 @@
 // `npm run bench -- --size M`: each figure beside a peer measured in the same run, printed as
 // `figure  value  peer  ratio  target  PASS|MISS` and written to bench/results.json.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,10 @@ import { openDatabase } from '../../electron/db/open';
 import { DEMO_SIZES, type DemoSize } from '../../electron/demo/company';
 import { generateDemo } from '../../electron/demo/generate';
 import { importSource } from '../../electron/snapshots/importSource';
+import { createCycle } from '../../electron/services/cycles';
+import type { WriteDb } from '../../electron/db/types';
+import type { Manifest } from '../../electron/demo/generate';
+import { benchRecompute } from './recomputeBench';
 
 interface Figure {
   figure: string;
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
       for (const s of SOURCE_SYSTEMS) await importSource(db, s, join(dir, s.toLowerCase()));
     });
     clearInterval(timer);
+    figures.push(...(await recomputeFigures(db, dir)));
     db.close();
     const importRate = genRows / importSecs;
     const peerSecs = sqliteCliImport(work, dir);
@@ -79,6 +84,38 @@ async function main(): Promise<void> {
 }
 
 /** The peer: the Debian sqlite3 CLI importing the same CSV files into the same tables. */
+/** Recompute and memory: the engine on the imported company's cycle beside DuckDB and SQLite. */
+async function recomputeFigures(db: WriteDb, dir: string): Promise<Figure[]> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'erp', 'manifest.json'), 'utf8')) as Manifest;
+  const cycle = createCycle(db, {
+    name: 'bench',
+    meetingAt: manifest.company.meeting_at,
+    startPeriod: manifest.company.start_period,
+    horizon: manifest.company.horizon,
+  });
+  const r = await benchRecompute(db, cycle.id);
+  const speedup = r.duckdbMs / r.engineMs;
+  const memoryTarget = size === 'XL' ? 2048 : size === 'L' ? 600 : null;
+  return [
+    {
+      figure: `recompute ${size}`,
+      value: `${r.engineMs.toFixed(1)} ms (${r.exceptions.toLocaleString('en')} exceptions; arrays loaded in ${Math.round(r.loadMs)} ms)`,
+      peer: `DuckDB ${r.duckdbMs.toFixed(1)} ms, SQLite ${r.sqliteMs.toFixed(1)} ms${r.agree ? '' : ' (DISAGREE on breaches)'}`,
+      ratio: r.engineMs / r.duckdbMs,
+      target: '<= 250 ms, >= 5x faster than DuckDB',
+      pass: r.agree && r.engineMs <= 250 && speedup >= 5,
+    },
+    {
+      figure: `memory ${size}`,
+      value: `${Math.round(r.rssMb)} MB RSS with the cycle loaded and computed`,
+      peer: '-',
+      ratio: null,
+      target: memoryTarget === null ? '-' : `<= ${memoryTarget} MB`,
+      pass: memoryTarget === null ? null : r.rssMb <= memoryTarget,
+    },
+  ];
+}
+
 function sqliteCliImport(work: string, dir: string): number | null {
   if (spawnSync('sqlite3', ['-version']).status !== 0) return null;
   const db = join(work, 'peer.db');
