@@ -65,27 +65,47 @@ export function breachIntervals(periods: number, gap: (t: number) => number): In
   return out;
 }
 
+/** What an exception is about; each field may be absent. */
+interface Subject {
+  sku?: string | null;
+  location?: string | null;
+  family?: string | null;
+  resource?: string | null;
+  lane?: string | null;
+}
+/** A breach span: first and last period, and the peak. */
+interface Span {
+  periodFrom: string;
+  periodTo: string;
+  peakPeriod: string;
+  peakValue: number;
+}
+const NO_SUBJECT: Subject = {};
+
 /**
- * An exception with every field set in one order: one object shape for thousands of them (an
- * object spread per exception made the recompute measurably slower and hungrier).
+ * An exception with every field set in one order: one object shape for thousands of them. The
+ * subject and span come as their own objects, read field by field: spreading them into a literal
+ * per exception was most of the recompute's time on size L.
  */
 export function exception(
   f: Partial<RaisedException> & Pick<RaisedException, 'key' | 'type' | 'valueAtRisk' | 'detail'>,
+  subject: Subject = NO_SUBJECT,
+  span: Span | null = null,
 ): RaisedException {
   return {
     key: f.key,
     type: f.type,
-    sku: f.sku ?? null,
-    location: f.location ?? null,
-    family: f.family ?? null,
-    resource: f.resource ?? null,
-    lane: f.lane ?? null,
+    sku: f.sku ?? subject.sku ?? null,
+    location: f.location ?? subject.location ?? null,
+    family: f.family ?? subject.family ?? null,
+    resource: f.resource ?? subject.resource ?? null,
+    lane: f.lane ?? subject.lane ?? null,
     orderId: f.orderId ?? null,
     kpiId: f.kpiId ?? null,
-    periodFrom: f.periodFrom ?? null,
-    periodTo: f.periodTo ?? null,
-    peakPeriod: f.peakPeriod ?? null,
-    peakValue: f.peakValue ?? null,
+    periodFrom: f.periodFrom ?? span?.periodFrom ?? null,
+    periodTo: f.periodTo ?? span?.periodTo ?? null,
+    peakPeriod: f.peakPeriod ?? span?.peakPeriod ?? null,
+    peakValue: f.peakValue ?? span?.peakValue ?? null,
     valueAtRisk: f.valueAtRisk,
     detail: f.detail,
   };
@@ -157,19 +177,21 @@ function belowSafetyStock(m: PlanningModel, p: Projection, home: Int32Array): Ra
     const subject = itemSubject(m, il, home);
     const shortage = list.reduce((n, iv) => n + iv.total, 0);
     out.push(
-      exception({
-        ...subject,
-        ...spanOf(m, list),
-        key: `below_safety_stock:${subject.sku}@${subject.location}`,
-        type: 'below_safety_stock',
-        valueAtRisk: round(shortage * Math.max(0, unitMargin(m, sku))),
-        detail: {
-          safetyStock: ss,
-          shortageQty: round(shortage),
-          unitMargin: round(unitMargin(m, sku)),
-          intervals: intervalDetail(m, list),
+      exception(
+        {
+          key: `below_safety_stock:${subject.sku}@${subject.location}`,
+          type: 'below_safety_stock',
+          valueAtRisk: round(shortage * Math.max(0, unitMargin(m, sku))),
+          detail: {
+            safetyStock: ss,
+            shortageQty: round(shortage),
+            unitMargin: round(unitMargin(m, sku)),
+            intervals: intervalDetail(m, list),
+          },
         },
-      }),
+        subject,
+        spanOf(m, list),
+      ),
     );
   }
   return out;
@@ -197,20 +219,23 @@ function capacityShortfall(m: PlanningModel, p: Projection): RaisedException[] {
     const loc = m.resource.location[r]!;
     const peak = list.reduce((a, b) => (b.peakValue > a.peakValue ? b : a));
     out.push(
-      exception({
-        ...spanOf(m, list),
-        key: `capacity_shortfall:${resource}`,
-        type: 'capacity_shortfall',
-        resource,
-        location: loc === NO_INDEX ? null : m.locations.values[loc]!,
-        valueAtRisk: round(value[r]!),
-        detail: {
-          overloadHours: round(list.reduce((n, iv) => n + iv.total, 0)),
-          peakUtilization: round(p.load[row + peak.peak]! / Math.max(1e-9, m.resource.capacity[row + peak.peak]!), 3),
-          ordersBroken: lines[r],
-          intervals: intervalDetail(m, list),
+      exception(
+        {
+          key: `capacity_shortfall:${resource}`,
+          type: 'capacity_shortfall',
+          resource,
+          location: loc === NO_INDEX ? null : m.locations.values[loc]!,
+          valueAtRisk: round(value[r]!),
+          detail: {
+            overloadHours: round(list.reduce((n, iv) => n + iv.total, 0)),
+            peakUtilization: round(p.load[row + peak.peak]! / Math.max(1e-9, m.resource.capacity[row + peak.peak]!), 3),
+            ordersBroken: lines[r],
+            intervals: intervalDetail(m, list),
+          },
         },
-      }),
+        NO_SUBJECT,
+        spanOf(m, list),
+      ),
     );
   }
   return out;
@@ -281,33 +306,37 @@ function orderExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT):
         });
       }
       out.push(
-        exception({
-          ...subject,
-          key: `otif_risk:${orderId}`,
-          type: 'otif_risk',
-          orderId,
-          periodFrom: periodLabel(m, due),
-          periodTo: periodLabel(m, due),
-          valueAtRisk: round(value),
-          detail: { lines },
-        }),
+        exception(
+          {
+            key: `otif_risk:${orderId}`,
+            type: 'otif_risk',
+            orderId,
+            periodFrom: periodLabel(m, due),
+            periodTo: periodLabel(m, due),
+            valueAtRisk: round(value),
+            detail: { lines },
+          },
+          subject,
+        ),
       );
     }
     if (overFreight) {
       out.push(
-        exception({
-          ...subject,
-          key: `logistics_cost_guardrail:${orderId}`,
-          type: 'logistics_cost_guardrail',
-          orderId,
-          valueAtRisk: round(freight - guardrail),
-          detail: {
-            freight: round(freight),
-            orderMargin: round(margin),
-            guardrail: round(guardrail),
-            guardrailShare: s.freightGuardrail,
+        exception(
+          {
+            key: `logistics_cost_guardrail:${orderId}`,
+            type: 'logistics_cost_guardrail',
+            orderId,
+            valueAtRisk: round(freight - guardrail),
+            detail: {
+              freight: round(freight),
+              orderMargin: round(margin),
+              guardrail: round(guardrail),
+              guardrailShare: s.freightGuardrail,
+            },
           },
-        }),
+          subject,
+        ),
       );
     }
   }
@@ -383,22 +412,24 @@ function demandShift(m: PlanningModel, s: PlanningSettingsT, home: Int32Array): 
         };
     const subject = itemSubject(m, il, home);
     out.push(
-      exception({
-        ...subject,
-        key: `demand_shift:${subject.sku}@${subject.location}`,
-        type: 'demand_shift',
-        periodFrom: move.from,
-        periodTo: move.to,
-        peakValue: round(move.shift),
-        valueAtRisk: round(Math.abs(move.shift) * Math.max(0, unitMargin(m, sku))),
-        detail: {
-          basis: move.basis,
-          leadPeriods: w,
-          before: round(move.base),
-          after: round(move.base + move.shift),
-          relative: round(move.shift / move.base, 3),
+      exception(
+        {
+          key: `demand_shift:${subject.sku}@${subject.location}`,
+          type: 'demand_shift',
+          periodFrom: move.from,
+          periodTo: move.to,
+          peakValue: round(move.shift),
+          valueAtRisk: round(Math.abs(move.shift) * Math.max(0, unitMargin(m, sku))),
+          detail: {
+            basis: move.basis,
+            leadPeriods: w,
+            before: round(move.base),
+            after: round(move.base + move.shift),
+            relative: round(move.shift / move.base, 3),
+          },
         },
-      }),
+        subject,
+      ),
     );
   }
   return out;
