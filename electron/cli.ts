@@ -593,6 +593,9 @@ class CallFailed extends Error {
 const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 const pct = (x: number | null | undefined): string =>
   x === null || x === undefined ? '-' : `${(x * 100).toFixed(1)}%`;
+/** A KPI figure: turns as a number, freight as money, shares as %. */
+const figure = (metric: string, x: number | null): string =>
+  x === null ? '-' : metric === 'turns' ? x.toFixed(1) : metric === 'freight_cost' ? money(x) : pct(x);
 
 /** "otif<0.95" or "abs_bias >= 0.1" as a trigger. */
 function parseTrigger(text: string): { metric: string; op: string; value: number } {
@@ -630,7 +633,7 @@ function printKpis(io: Io, r: ApiOutput<'kpi.list'>): void {
   );
   for (const k of r.rows) {
     const figures = Object.entries(k.metrics)
-      .map(([m, x]) => `${m} ${m === 'turns' ? (x === null ? '-' : x.toFixed(1)) : pct(x)}`)
+      .map(([m, x]) => `${m} ${figure(m, x)}`)
       .join(', ');
     const trend = k.previous
       ? Object.entries(k.metrics)
@@ -638,7 +641,7 @@ function printKpis(io: Io, r: ApiOutput<'kpi.list'>): void {
             const before = k.previous?.[m];
             return x === null || before === null || before === undefined
               ? null
-              : `${m} ${x - before >= 0 ? '+' : ''}${m === 'turns' ? (x - before).toFixed(1) : `${((x - before) * 100).toFixed(1)} pt`}`;
+              : `${m} ${x - before >= 0 ? '+' : ''}${m === 'turns' ? (x - before).toFixed(1) : m === 'freight_cost' ? money(x - before) : `${((x - before) * 100).toFixed(1)} pt`}`;
           })
           .filter(Boolean)
           .join(', ')

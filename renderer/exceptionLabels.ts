@@ -32,7 +32,9 @@ export function subjectOf(e: ExceptionInfoT): string {
 /** A KPI figure: shares as %, turns as a number. */
 export function fmtMetric(metric: string, x: number | null | undefined): string {
   if (x === null || x === undefined) return '–';
-  return metric === 'turns' ? x.toFixed(1) : `${(x * 100).toFixed(1)}%`;
+  if (metric === 'turns') return x.toFixed(1);
+  if (metric === 'freight_cost') return Math.round(x).toLocaleString('en');
+  return `${(x * 100).toFixed(1)}%`;
 }
 
 /** The change against the previous cycle: points for shares, turns as a number. */
@@ -40,5 +42,6 @@ export function fmtDelta(metric: string, x: number | null, before: number | null
   if (x === null || before === null || before === undefined) return null;
   const d = x - before;
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  if (metric === 'freight_cost') return `${sign}${Math.round(Math.abs(d)).toLocaleString('en')}`;
   return metric === 'turns' ? `${sign}${Math.abs(d).toFixed(1)}` : `${sign}${Math.abs(d * 100).toFixed(1)} pt`;
 }

@@ -38,6 +38,11 @@ export function ExceptionsPage() {
         </label>
       </header>
       {error && <ErrorBanner error={error} onRetry={() => void load()} />}
+      {loading && !page && (
+        <p className="banner" role="status">
+          Computing the projection, exceptions and KPIs of this cycle (the first time loads its snapshot set)…
+        </p>
+      )}
       {kpis && <KpiStrip kpis={kpis} />}
       <div className="exceptions-layout">
         <div className="card">

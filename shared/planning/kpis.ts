@@ -229,10 +229,10 @@ function planAdherence(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
   }));
 }
 
-/** Share of shipments late, re-routed or over the freight guardrail, by lane. */
+/** Share of shipments late, re-routed or over the freight guardrail, and freight cost, by lane. */
 function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
   const Ln = m.lanes.size;
-  const [count, deviated, stake] = [new Sums(Ln), new Sums(Ln), new Sums(Ln)];
+  const [count, deviated, stake, freight] = [new Sums(Ln), new Sums(Ln), new Sums(Ln), new Sums(Ln)];
   const S = m.shipment;
   const L = m.line;
   for (let k = 0; k < S.count; k++) {
@@ -248,13 +248,15 @@ function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): KpiValue[]
       if (S.freight[k]! > s.freightGuardrail * Math.max(0, margin)) deviation = true;
     }
     count.add(lane, 1);
+    freight.add(lane, S.freight[k]!);
     if (deviation) {
       deviated.add(lane, 1);
       stake.add(lane, S.freight[k]!);
     }
   }
   return perGroup('logistics_deviations', 'lane', m.lanes.values, (g) => ({
-    metrics: { deviation_rate: ratio(deviated.get(g), count.get(g)) },
+    // Freight cost of the lane (money, not a share): the projection's cost per lane.
+    metrics: { deviation_rate: ratio(deviated.get(g), count.get(g)), freight_cost: freight.get(g) },
     basis: count.get(g),
     atStake: stake.get(g),
   }));

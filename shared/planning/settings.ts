@@ -36,7 +36,7 @@ export const KPI_METRICS: Record<KpiId, readonly string[]> = {
   service_level: ['otif', 'fill_rate', 'projected_otif'],
   inventory_turnover: ['turns'],
   plan_adherence: ['adherence'],
-  logistics_deviations: ['deviation_rate'],
+  logistics_deviations: ['deviation_rate', 'freight_cost'],
 };
 
 export const Trigger = z.object({

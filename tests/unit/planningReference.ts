@@ -690,8 +690,10 @@ export function referencePlan(
     let count = 0;
     let deviated = 0;
     let stake = 0;
+    let freight = 0;
     for (const s of table('shipments')) {
       if (s.status === 'cancelled' || !g.member(s.lane)) continue;
+      freight += s.freight_cost;
       const l = lines.get(`${s.order_id}:${s.line}`);
       let deviation = s.status === 'rerouted';
       if (l) {
@@ -710,7 +712,7 @@ export function referencePlan(
       kpiId: 'logistics_deviations',
       dimension: g.dimension,
       group: g.group,
-      metrics: { deviation_rate: ratio(deviated, count) },
+      metrics: { deviation_rate: ratio(deviated, count), freight_cost: freight },
       basis: count,
       atStake: stake,
     });
