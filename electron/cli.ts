@@ -413,7 +413,7 @@ const VERBS: Record<string, Verb> = {
   kpis: {
     summary: 'The five KPIs with their trend; change owner, triggers and playbook',
     usage:
-      'planroom kpis [list] [--kpi ID] [--by total|family|resource|lane] | definitions | set ID [--owner ROLE] [--trigger "otif<0.95"]... [--playbook TEXT]   [--as NAME] [--cycle N] [--db FILE] [--json]',
+      'planroom kpis [list] [--kpi ID] [--by total|family|resource|lane] [--breached] [--offset N] [--limit N] | definitions | set ID [--owner ROLE] [--trigger "otif<0.95"]... [--playbook TEXT]   [--as NAME] [--cycle N] [--db FILE] [--json]',
     options: {
       ...common,
       ...dbOption,
@@ -422,6 +422,9 @@ const VERBS: Record<string, Verb> = {
       by: { type: 'string' },
       owner: { type: 'string' },
       trigger: { type: 'string', multiple: true },
+      breached: { type: 'boolean', default: false },
+      offset: { type: 'string' },
+      limit: { type: 'string' },
       playbook: { type: 'string' },
       as: { type: 'string', default: 'planroom CLI' },
     },
@@ -435,6 +438,9 @@ const VERBS: Record<string, Verb> = {
           cycleId: optionalNumber(v.cycle),
           kpi: v.kpi as ApiInput<'kpi.list'>['kpi'],
           dimension: (v.by as ApiInput<'kpi.list'>['dimension']) ?? 'total',
+          breached: v.breached === true,
+          offset: optionalNumber(v.offset),
+          limit: optionalNumber(v.limit),
         });
         if (v.json) io.out(JSON.stringify(r, null, 2));
         else printKpis(io, r);
@@ -649,6 +655,7 @@ function printKpis(io: Io, r: ApiOutput<'kpi.list'>): void {
     const breach = k.breached.length > 0 ? `  BREACH ${k.breached.join(', ')} -> ${k.ownerRole}` : '';
     io.out(`${k.kpiId.padEnd(22)} ${k.group.padEnd(16)} ${figures.padEnd(52)} ${trend}${breach}`);
   }
+  if (r.total > r.rows.length) io.out(`${r.rows.length} of ${r.total} KPI value(s)`);
 }
 
 function formatCounts(counts: Record<string, number>): string {

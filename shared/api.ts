@@ -401,8 +401,17 @@ export const api = {
       cycleId: z.number().int().positive().optional(),
       kpi: z.enum(KPI_IDS).optional(),
       dimension: z.enum(KPI_DIMENSIONS).optional(),
+      /** Only the values whose trigger is breached. */
+      breached: z.boolean().optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(5000).default(1000),
     }),
-    z.object({ computation: Computation, previousCycle: z.string().nullable(), rows: z.array(KpiInfo) }),
+    z.object({
+      computation: Computation,
+      previousCycle: z.string().nullable(),
+      total: z.number().int(),
+      rows: z.array(KpiInfo),
+    }),
     'The five KPIs by family, resource, lane and in total, with the previous cycle for the trend',
   ),
   'kpi.definitions': call(z.object({}), z.array(StoredKpiDefinition), 'KPI owner roles, triggers and playbooks'),

@@ -172,7 +172,12 @@ export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>)
   );
   const defs = new Map(listKpiDefinitions(ctx.db).map((d) => [d.id, d]));
   const rows: KpiInfoT[] = listKpiValues(ctx.db, cycleId)
-    .filter((v) => (!input.kpi || v.kpi_id === input.kpi) && (!input.dimension || v.dimension === input.dimension))
+    .filter(
+      (v) =>
+        (!input.kpi || v.kpi_id === input.kpi) &&
+        (!input.dimension || v.dimension === input.dimension) &&
+        (!input.breached || v.breached !== '[]'),
+    )
     .map((v) => {
       const def = defs.get(v.kpi_id as KpiId)!;
       const before = previous.get(`${v.kpi_id}|${v.dimension}|${v.grp}`);
@@ -191,5 +196,6 @@ export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>)
       };
     });
   const previousCycle = previousId === null ? null : (getCycle(ctx.db, previousId)?.name ?? null);
-  return { computation, previousCycle, rows };
+  const offset = input.offset ?? 0;
+  return { computation, previousCycle, total: rows.length, rows: rows.slice(offset, offset + (input.limit ?? 1000)) };
 }
