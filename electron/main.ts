@@ -25,7 +25,11 @@ async function start(): Promise<void> {
   db = openDatabase(dbPath);
   if (!process.argv.includes('--no-demo')) await loadDemoCompany(db);
   const index = join(rendererDir(), 'index.html');
-  bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion() }), pathToFileURL(rendererDir()).href);
+  bindIpc(
+    ipcMain,
+    createHandlers({ db, dbPath, version: appVersion(), warm: true }),
+    pathToFileURL(rendererDir()).href,
+  );
 
   const win = new BrowserWindow({
     width: 1440,

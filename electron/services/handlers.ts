@@ -34,6 +34,11 @@ export interface ServiceContext {
   version: string;
   /** The planning engine's worker; one is started on first use when not given. */
   engine?: EngineHost;
+  /**
+   * Long-running app (window or browser mode): compute the current cycle in the background at
+   * start and after its snapshot set changes, so the Exceptions page opens on stored results.
+   */
+  warm?: boolean;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -41,6 +46,18 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const writes = new Serial();
   const board = new ProgressBoard();
   const planning: PlanningContext = { db, writes, engine: ctx.engine ?? new EngineHost(ctx.dbPath) };
+  /** Starts a recompute without waiting for it; a failure shows when the page asks again. */
+  const warm = <T>(result: T, cycleId?: number): T => {
+    if (ctx.warm) {
+      try {
+        void ensureComputed(planning, cycleIdOrCurrent(db, cycleId)).catch(() => undefined);
+      } catch {
+        // No cycle yet: nothing to compute.
+      }
+    }
+    return result;
+  };
+  setTimeout(() => warm(null), 0);
   return {
     'app.info': () => ({
       version: ctx.version,
@@ -49,8 +66,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     }),
     'cycle.overview': (input) => cycleOverview(db, input.cycleId),
     'cycle.list': () => listCycles(db).map(toSummary),
-    'cycle.create': (input) => writes.run(async () => toSummary(createCycle(db, input))),
-    'cycle.pin': (input) => writes.run(async () => pinToCycle(db, input)),
+    'cycle.create': (input) => writes.run(async () => toSummary(createCycle(db, input))).then((c) => warm(c, c.id)),
+    'cycle.pin': (input) => writes.run(async () => pinToCycle(db, input)).then((r) => warm(r, input.cycleId)),
     'cycle.pinLog': (input) => listPinLog(db, input.cycleId),
     'snapshot.list': () =>
       listSnapshots(db).map((s) => ({
