@@ -73,24 +73,47 @@ export const DEFAULT_HISTORY_PERIODS = 26;
 const DAY_MS = 86_400_000;
 const IL_KEY = 1_048_576;
 
-/** Flat staged cells of one grid: (row, column, value) triples. */
+/**
+ * Flat staged cells of one grid: (row, column, value) triples in typed arrays that grow by half
+ * (16 bytes a cell: plain arrays of numbers cost twice that and made loading size L peak above
+ * its memory budget). Released once scattered.
+ */
 class Cells {
-  readonly row: number[] = [];
-  readonly col: number[] = [];
-  readonly value: number[] = [];
+  private row = new Int32Array(1024);
+  private col = new Int32Array(1024);
+  private value = new Float64Array(1024);
+  private size = 0;
   push(row: number, col: number, value: number): void {
-    this.row.push(row);
-    this.col.push(col);
-    this.value.push(value);
+    if (this.size === this.row.length) this.grow();
+    this.row[this.size] = row;
+    this.col[this.size] = col;
+    this.value[this.size] = value;
+    this.size++;
   }
-  /** Scatters into a rows x cols grid, summing repeated cells, over `fill`. */
+  private grow(): void {
+    const next = Math.ceil(this.row.length * 1.5);
+    const row = new Int32Array(next);
+    row.set(this.row);
+    this.row = row;
+    const col = new Int32Array(next);
+    col.set(this.col);
+    this.col = col;
+    const value = new Float64Array(next);
+    value.set(this.value);
+    this.value = value;
+  }
+  /** Scatters into a rows x cols grid, summing repeated cells, over `fill`; then lets the cells go. */
   scatter(rows: number, cols: number, fill = 0): Float64Array {
     // Float64: quantities may be fractional (kg, m), and a balance of 0.1 - 0.1 must be 0.
     const grid = new Float64Array(rows * cols).fill(fill);
-    for (let i = 0; i < this.row.length; i++) {
+    for (let i = 0; i < this.size; i++) {
       const at = this.row[i]! * cols + this.col[i]!;
       grid[at] = (Number.isNaN(grid[at]!) ? 0 : grid[at]!) + this.value[i]!;
     }
+    this.row = new Int32Array(0);
+    this.col = new Int32Array(0);
+    this.value = new Float64Array(0);
+    this.size = 0;
     return grid;
   }
 }
