@@ -24,6 +24,7 @@ import {
 } from '../sources/readRows';
 import type { XlsxReader } from '../sources/readXlsx';
 import { BadRows, DEFAULT_BAD_ROW_LIMITS, type BadRowLimits } from './badRows';
+import { importWorkerSession, type FileRead } from './importWorkerClient';
 import { MapRowsSink, type MapJob } from './mapRows';
 import { pickFiles, type PickedFiles } from './pickFiles';
 import { FileStore } from './storeRows';
@@ -81,10 +82,29 @@ export async function importSource(
   const picked = pickFiles(dir, profile.files);
   const skip = opts.skipBadRows ?? false;
   const extractedAt = extractionTime(dir, picked);
-  const checksum = importChecksum(picked, profile, skip, extractedAt);
-  const known = findSnapshotByChecksum(db, source, checksum);
-  if (known) return unchanged(source, known);
-  return writeSnapshot(db, { source, dir, profile, limits, skip, extractedAt, checksum, picked }, opts);
+  // Files in profile order, workbooks last: they are unpacked in their own worker threads from
+  // the start, while the CSV files are imported.
+  const jobs = picked.flatMap(({ mapping, paths }) => paths.map((path) => ({ mapping, path })));
+  jobs.sort((a, b) => Number(isWorkbook(a.path)) - Number(isWorkbook(b.path)));
+  // The import worker reads and maps the CSV files, this thread only inserts. They are all posted
+  // now: the worker starts while the files are hashed, and reads ahead from file to file.
+  const session = importWorkerSession();
+  try {
+    const csv = new Map<string, FileRead>();
+    for (const { mapping, path } of jobs) {
+      if (isWorkbook(path)) continue;
+      csv.set(
+        path,
+        session.read({ ...mapJob(profile, mapping, path, limits, skip), read: readOptions(profile, mapping, limits) }),
+      );
+    }
+    const checksum = importChecksum(picked, profile, skip, extractedAt);
+    const known = findSnapshotByChecksum(db, source, checksum);
+    if (known) return unchanged(source, known);
+    return await writeSnapshot(db, { source, dir, profile, limits, skip, extractedAt, checksum, jobs, csv }, opts);
+  } finally {
+    session.close();
+  }
 }
 
 interface SnapshotImport {
@@ -95,7 +115,9 @@ interface SnapshotImport {
   skip: boolean;
   extractedAt: string;
   checksum: string;
-  picked: PickedFiles[];
+  jobs: { mapping: FileMapping; path: string }[];
+  /** The CSV files' reads in the import worker, by path. */
+  csv: Map<string, FileRead>;
 }
 
 const unchanged = (source: SourceSystem, existing: SnapshotRow): ImportResult => ({
@@ -111,8 +133,8 @@ const unchanged = (source: SourceSystem, existing: SnapshotRow): ImportResult =>
 
 /** The new snapshot and all its rows, in one transaction. */
 async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptions): Promise<ImportResult> {
-  const { source, profile, limits, skip, extractedAt, checksum, picked } = imp;
-  const bytesTotal = picked.flatMap((p) => p.paths).reduce((sum, p) => sum + statSync(p).size, 0);
+  const { source, profile, limits, skip, extractedAt, checksum, jobs } = imp;
+  const bytesTotal = jobs.reduce((sum, j) => sum + statSync(j.path).size, 0);
   let bytesDone = 0;
   let rowsDone = 0;
 
@@ -139,10 +161,6 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
     const bad = new BadRows(db, snapshotId, skip, limits);
     const rowCounts: Record<string, number> = {};
     const files: ImportedFile[] = [];
-    // Workbooks are unpacked in their worker threads from the start, while the CSV files are
-    // imported on this thread, and are taken last.
-    const jobs = picked.flatMap(({ mapping, paths }) => paths.map((path) => ({ mapping, path })));
-    jobs.sort((a, b) => Number(isWorkbook(a.path)) - Number(isWorkbook(b.path)));
     // At most two at a time: each may take its memory limit.
     for (const { mapping, path } of jobs.filter((j) => isWorkbook(j.path)).slice(0, 2)) {
       workbooks.set(path, startWorkbook(path, readOptions(profile, mapping, limits)));
@@ -161,8 +179,13 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
           bytesTotal,
         });
       });
-      const sink = new MapRowsSink(mapJob(profile, mapping, path, limits, skip), (m) => store.take(m));
-      await readRows(path, sink, { ...readOptions(profile, mapping, limits), xlsx: workbooks.get(path) });
+      const csv = imp.csv.get(path);
+      if (csv) await csv.run((m) => store.take(m));
+      else {
+        // A workbook's rows come from its worker unmapped: they are mapped here.
+        const sink = new MapRowsSink(mapJob(profile, mapping, path, limits, skip), (m) => store.take(m));
+        await readRows(path, sink, { ...readOptions(profile, mapping, limits), xlsx: workbooks.get(path) });
+      }
       const done = store.finish();
       bytesDone += size;
       rowsDone += done.rows + (bad.count - before);

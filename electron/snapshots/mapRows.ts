@@ -1,7 +1,8 @@
-// The reading half of a file's import: skips blank rows, refuses oversized cells, maps and
-// coerces each row through the profile (RowMapper) and describes the bad ones for the user. Its
-// output is a stream of messages, the header's outcome then row batches (rowBatch.ts), that
-// storeRows.ts writes. Nothing in it needs the database, so it can run apart from the writing.
+// The reading half of a file's import, run where the file is read (the import worker for CSV,
+// the main thread for workbooks): skips blank rows, refuses oversized cells, maps and coerces each
+// row through the profile (RowMapper) and describes the bad ones for the user. Its output is a
+// stream of messages, the header's outcome then row batches (rowBatch.ts), that storeRows.ts
+// writes.
 import { basename } from 'node:path';
 import { canonicalTable, type CanonicalTableName } from '../../shared/domain/canonical';
 import type { FileMapping, ValueFormat } from '../../shared/domain/profile';

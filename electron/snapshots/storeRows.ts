@@ -1,7 +1,7 @@
-// The writing half of a file's import, on the thread that holds the database: the messages of
-// mapRows.ts into the table through multi-row INSERTs. Good and bad rows are taken in file order,
-// so the bad rows are recorded (and the first error chosen) as if the file were read here; rows
-// the database refuses are retried one by one and recorded.
+// The writing half of a file's import, on the main thread: the messages of mapRows.ts (from the
+// import worker, or from the workbook path) into the table through multi-row INSERTs. Good and
+// bad rows are taken in file order, so the bad rows are recorded (and the first error chosen) as
+// if the file were read here; rows the database refuses are retried one by one and recorded.
 import type { CanonicalTable } from '../../shared/domain/canonical';
 import { AppError } from '../../shared/domain/errors';
 import type { FileMapping } from '../../shared/domain/profile';
