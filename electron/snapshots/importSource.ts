@@ -8,7 +8,8 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { basename, join } from 'node:path';
 import { canonicalTable, SOURCE_OWNER_ROLE, type SourceSystem } from '../../shared/domain/canonical';
 import { AppError } from '../../shared/domain/errors';
-import { fileFormat, headersOf, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
+import { headersOf } from '../../shared/domain/mappingHeaders';
+import { fileFormat, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
 import { getProfile } from '../db/repos/profiles';
 import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type SnapshotRow } from '../db/repos/snapshots';
 import { ensureSource } from '../db/repos/sources';

@@ -4,7 +4,8 @@
 import type { CanonicalColumn, CanonicalTable } from '../../shared/domain/canonical';
 import { AppError, type ErrorWhere } from '../../shared/domain/errors';
 import { periodOfDate } from '../../shared/domain/period';
-import { derivedHeaders, type FileMapping } from '../../shared/domain/profile';
+import { derivedHeaders } from '../../shared/domain/mappingHeaders';
+import type { FileMapping } from '../../shared/domain/profile';
 import { coerce, compileCoercer, INVALID, type Cell, type CellFormat } from './coerce';
 import type { ColumnKind } from './rowBatch';
 
