@@ -72,6 +72,7 @@ class ImportWorker {
     const id = this.nextJob++;
     const state: JobState = { session, queued: [] };
     this.jobs.set(id, state);
+    this.start(); // again, in case the worker died since the session began
     this.worker!.ref();
     this.worker!.postMessage({ ...job, id, session } satisfies WorkerJob);
     return {
@@ -79,8 +80,9 @@ class ImportWorker {
         new Promise<void>((resolve, reject) => {
           if (!this.jobs.has(id)) return reject(new Error('the file was dropped from the import'));
           Object.assign(state, { take, resolve, reject });
-          for (let m = state.queued.shift(); m && this.jobs.has(id); m = state.queued.shift())
+          for (let m = state.queued.shift(); m && this.jobs.has(id); m = state.queued.shift()) {
             this.deliver(id, state, m);
+          }
           // Ended by an error: what else came is dropped.
           for (const m of state.queued.splice(0)) this.release(m);
         }),
@@ -89,8 +91,8 @@ class ImportWorker {
 
   private receive(m: WorkerMessage): void {
     const state = this.jobs.get(m.job);
-    if (!state)
-      this.release(m); // a dropped file's message
+    // A dropped file's message only gives its room back.
+    if (!state) this.release(m);
     else if (!state.take) state.queued.push(m);
     else this.deliver(m.job, state, m);
   }
