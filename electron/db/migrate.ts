@@ -72,15 +72,22 @@ export function migrate(db: WriteDb, migrations: Migration[] = loadMigrations())
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL
   ) STRICT`);
   const done = new Set(appliedMigrations(db).map((r) => r.id));
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?');
   const record = db.prepare('INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   const appliedNow: number[] = [];
   for (const m of migrations) {
     if (done.has(m.id)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.id, m.name, m.checksum, nowIso());
-    })();
-    appliedNow.push(m.id);
+    // Checked again under the write lock: another process opening the same new database may
+    // have applied it since (two first imports at once).
+    const applied = db
+      .transaction(() => {
+        if (isApplied.get(m.id)) return false;
+        db.exec(m.sql);
+        record.run(m.id, m.name, m.checksum, nowIso());
+        return true;
+      })
+      .immediate();
+    if (applied) appliedNow.push(m.id);
   }
   if (appliedNow.length > 0) db.pragma(`user_version = ${migrations.length}`);
   return appliedNow;

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { WriteDb } from '../db/types';
 import type { Cell } from './coerce';
+import type { RowBatch, RowBatchReader } from './rowBatch';
 
 // 16 to 1024 measured alike; 256 keeps the statement small and the calls few.
 export const BATCH = 256;
@@ -12,9 +13,11 @@ export class BatchInsert {
   private readonly many: Database.Statement;
   private readonly one: Database.Statement;
   private readonly width: number;
-  private values: Cell[] = [];
-  private rowNumbers: number[] = [];
-  private rowCells: (readonly string[])[] = [];
+  /** The pending rows' values, row after row; reused (the statement copies what it binds). */
+  private readonly values: Cell[];
+  private rows = 0;
+  private readonly rowNumbers: number[] = new Array<number>(BATCH);
+  private readonly rowCells: (readonly string[])[] = new Array<readonly string[]>(BATCH);
   /** Rows the database refused and the caller chose to skip. */
   rejected = 0;
 
@@ -28,6 +31,7 @@ export class BatchInsert {
     private readonly onRowError: (e: unknown, values: Cell[], row: number, cells: readonly string[]) => void,
   ) {
     this.width = columns.length;
+    this.values = new Array<Cell>(BATCH * this.width).fill(null);
     if (!Number.isSafeInteger(snapshotId)) throw new Error(`bad snapshot id ${snapshotId}`);
     const tuple = `(${[String(snapshotId), ...columns.map(() => '?')].join(', ')})`;
     const head = `INSERT INTO ${table} (snapshot_id, ${columns.join(', ')}) VALUES `;
@@ -35,12 +39,13 @@ export class BatchInsert {
     this.one = db.prepare(head + tuple);
   }
 
-  /** Adds one row (values in column order); `row` is its number in the source file. */
-  add(values: readonly Cell[], row: number, cells: readonly string[]): void {
-    for (const v of values) this.values.push(v);
-    this.rowNumbers.push(row);
-    this.rowCells.push(cells);
-    if (this.rowNumbers.length === BATCH) this.flushBatch();
+  /** Adds row r of a batch (its columns in insert order); `row` is its number in the source file. */
+  add(reader: RowBatchReader, batch: RowBatch, r: number, row: number, cells: readonly string[]): void {
+    reader.read(batch, r, this.values, this.rows * this.width);
+    this.rowNumbers[this.rows] = row;
+    this.rowCells[this.rows] = cells;
+    this.rows += 1;
+    if (this.rows === BATCH) this.flushBatch();
   }
 
   private flushBatch(): void {
@@ -50,17 +55,11 @@ export class BatchInsert {
       // The statement failed as a whole: find the row, one at a time.
       this.flushRows();
     }
-    this.clear();
-  }
-
-  private clear(): void {
-    this.values = [];
-    this.rowNumbers = [];
-    this.rowCells = [];
+    this.rows = 0;
   }
 
   private flushRows(): void {
-    for (let r = 0; r < this.rowNumbers.length; r++) {
+    for (let r = 0; r < this.rows; r++) {
       const row = this.values.slice(r * this.width, (r + 1) * this.width);
       try {
         this.one.run(row);
@@ -74,6 +73,6 @@ export class BatchInsert {
   /** Writes what is left; call once at the end of the file. */
   finish(): void {
     this.flushRows();
-    this.clear();
+    this.rows = 0;
   }
 }

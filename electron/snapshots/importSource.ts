@@ -8,7 +8,8 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { basename, join } from 'node:path';
 import { canonicalTable, SOURCE_OWNER_ROLE, type SourceSystem } from '../../shared/domain/canonical';
 import { AppError } from '../../shared/domain/errors';
-import { fileFormat, headersOf, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
+import { headersOf } from '../../shared/domain/mappingHeaders';
+import { fileFormat, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
 import { getProfile } from '../db/repos/profiles';
 import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type SnapshotRow } from '../db/repos/snapshots';
 import { ensureSource } from '../db/repos/sources';
@@ -23,12 +24,11 @@ import {
   type ReadOptions,
 } from '../sources/readRows';
 import type { XlsxReader } from '../sources/readXlsx';
-import { cellTooLarge, isBlank } from '../sources/rowChecks';
 import { BadRows, DEFAULT_BAD_ROW_LIMITS, type BadRowLimits } from './badRows';
-import { BatchInsert } from './batchInsert';
-import type { Cell } from './coerce';
+import { importWorkerSession, type FileRead } from './importWorkerClient';
+import { MapRowsSink, type MapJob } from './mapRows';
 import { pickFiles, type PickedFiles } from './pickFiles';
-import { RowMapper } from './rowMapper';
+import { FileStore } from './storeRows';
 
 export interface ImportProgress {
   source: SourceSystem;
@@ -83,22 +83,59 @@ export async function importSource(
   const picked = pickFiles(dir, profile.files);
   const skip = opts.skipBadRows ?? false;
   const extractedAt = extractionTime(dir, picked);
-  const checksum = importChecksum(picked, profile, skip, extractedAt);
+  // Files in profile order, workbooks last: they are unpacked in their own worker threads from
+  // the start, while the CSV files are imported.
+  const jobs = picked.flatMap(({ mapping, paths }) => paths.map((path) => ({ mapping, path })));
+  jobs.sort((a, b) => Number(isWorkbook(a.path)) - Number(isWorkbook(b.path)));
+  // The import worker reads and maps the CSV files, this thread only inserts. They are all posted
+  // now: the worker starts while the files are hashed, and reads ahead from file to file.
+  const session = importWorkerSession();
+  try {
+    const csv = new Map<string, FileRead>();
+    for (const { mapping, path } of jobs) {
+      if (isWorkbook(path)) continue;
+      csv.set(
+        path,
+        session.read({ ...mapJob(profile, mapping, path, limits, skip), read: readOptions(profile, mapping, limits) }),
+      );
+    }
+    const checksum = importChecksum(picked, profile, skip, extractedAt);
+    const known = findSnapshotByChecksum(db, source, checksum);
+    if (known) return unchanged(source, known);
+    return await writeSnapshot(db, { source, dir, profile, limits, skip, extractedAt, checksum, jobs, csv }, opts);
+  } finally {
+    session.close();
+  }
+}
 
-  const unchanged = (existing: SnapshotRow): ImportResult => ({
-    source,
-    snapshotId: existing.id,
-    unchanged: true,
-    rowCount: existing.row_count,
-    rowCounts: JSON.parse(existing.row_counts) as Record<string, number>,
-    rejectedCount: existing.rejected_count,
-    extractedAt: existing.extracted_at,
-    files: [],
-  });
-  const known = findSnapshotByChecksum(db, source, checksum);
-  if (known) return unchanged(known);
+interface SnapshotImport {
+  source: SourceSystem;
+  dir: string;
+  profile: SourceProfile;
+  limits: ReadLimits & BadRowLimits;
+  skip: boolean;
+  extractedAt: string;
+  checksum: string;
+  jobs: { mapping: FileMapping; path: string }[];
+  /** The CSV files' reads in the import worker, by path. */
+  csv: Map<string, FileRead>;
+}
 
-  const bytesTotal = picked.flatMap((p) => p.paths).reduce((sum, p) => sum + statSync(p).size, 0);
+const unchanged = (source: SourceSystem, existing: SnapshotRow): ImportResult => ({
+  source,
+  snapshotId: existing.id,
+  unchanged: true,
+  rowCount: existing.row_count,
+  rowCounts: JSON.parse(existing.row_counts) as Record<string, number>,
+  rejectedCount: existing.rejected_count,
+  extractedAt: existing.extracted_at,
+  files: [],
+});
+
+/** The new snapshot and all its rows, in one transaction. */
+async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptions): Promise<ImportResult> {
+  const { source, profile, limits, skip, extractedAt, checksum, jobs } = imp;
+  const bytesTotal = jobs.reduce((sum, j) => sum + statSync(j.path).size, 0);
   let bytesDone = 0;
   let rowsDone = 0;
 
@@ -111,24 +148,20 @@ export async function importSource(
     const raced = findSnapshotByChecksum(db, source, checksum);
     if (raced) {
       db.exec('COMMIT');
-      return unchanged(raced);
+      return unchanged(source, raced);
     }
     ensureSource(db, source, SOURCE_OWNER_ROLE[source]);
     const snapshotId = insertSnapshot(db, {
       source,
       extractedAt,
       importedAt: nowIso(),
-      origin: dir,
+      origin: imp.dir,
       checksum,
       profile: JSON.stringify(profile),
     });
     const bad = new BadRows(db, snapshotId, skip, limits);
     const rowCounts: Record<string, number> = {};
     const files: ImportedFile[] = [];
-    // Workbooks are unpacked in their worker threads from the start, while the CSV files are
-    // imported on this thread, and are taken last.
-    const jobs = picked.flatMap(({ mapping, paths }) => paths.map((path) => ({ mapping, path })));
-    jobs.sort((a, b) => Number(isWorkbook(a.path)) - Number(isWorkbook(b.path)));
     // At most two at a time: each may take its memory limit.
     for (const { mapping, path } of jobs.filter((j) => isWorkbook(j.path)).slice(0, 2)) {
       workbooks.set(path, startWorkbook(path, readOptions(profile, mapping, limits)));
@@ -137,8 +170,8 @@ export async function importSource(
     for (const { mapping, path } of jobs) {
       const size = statSync(path).size;
       const before = bad.count;
-      const readOpts = { ...readOptions(profile, mapping, limits), xlsx: workbooks.get(path) };
-      const done = await importFile(db, snapshotId, path, mapping, profile, readOpts, bad, (rows, read) => {
+      const table = canonicalTable(mapping.table);
+      const store = new FileStore(db, snapshotId, table, basename(path), mapping, bad, (rows, read) => {
         opts.onProgress?.({
           source,
           file: basename(path),
@@ -147,6 +180,14 @@ export async function importSource(
           bytesTotal,
         });
       });
+      const csv = imp.csv.get(path);
+      if (csv) await csv.run((m) => store.take(m));
+      else {
+        // A workbook's rows come from its worker unmapped: they are mapped here.
+        const sink = new MapRowsSink(mapJob(profile, mapping, path, limits, skip), (m) => store.take(m));
+        await readRows(path, sink, { ...readOptions(profile, mapping, limits), xlsx: workbooks.get(path) });
+      }
+      const done = store.finish();
       bytesDone += size;
       rowsDone += done.rows + (bad.count - before);
       rowCounts[mapping.table] = (rowCounts[mapping.table] ?? 0) + done.rows;
@@ -173,6 +214,21 @@ export async function importSource(
     for (const w of workbooks.values()) w.close();
   }
 }
+
+const mapJob = (
+  profile: SourceProfile,
+  mapping: FileMapping,
+  path: string,
+  limits: ReadLimits,
+  skip: boolean,
+): MapJob => ({
+  path,
+  table: mapping.table,
+  mapping,
+  format: fileFormat(profile, mapping),
+  maxCellChars: limits.maxCellChars,
+  keepCells: skip,
+});
 
 const readOptions = (profile: SourceProfile, mapping: FileMapping, limits: ReadLimits): ReadOptions => ({
   csv: profile.csv,
@@ -235,120 +291,4 @@ function extractionTime(dir: string, picked: PickedFiles[]): string {
   }
   const newest = Math.max(...picked.flatMap((p) => p.paths).map((p) => statSync(p).mtimeMs));
   return new Date(newest).toISOString();
-}
-
-async function importFile(
-  db: WriteDb,
-  snapshotId: number,
-  path: string,
-  mapping: FileMapping,
-  profile: SourceProfile,
-  readOpts: ReadOptions,
-  bad: BadRows,
-  progress: (rows: number, bytesRead: number) => void,
-): Promise<{ rows: number; sheet?: string; ignoredColumns: string[] }> {
-  const limits = readOpts.limits;
-  const table = canonicalTable(mapping.table);
-  const file = basename(path);
-  let where: { file: string; sheet?: string } = { file };
-  let mapper: RowMapper | undefined;
-  let writer: BatchInsert | undefined;
-  let header: string[] = [];
-  let count = 0;
-  let dataRows = 0;
-  let headerRow = 0;
-  let bytesRead = 0;
-  const cellsOf = (cells: readonly string[]) =>
-    Object.fromEntries(header.map((h, i) => [h || `#${i + 1}`, cells[i] ?? '']));
-  await readRows(
-    path,
-    {
-      header(cells, row, info) {
-        where = { file, sheet: info.sheet };
-        header = cells;
-        headerRow = row;
-        const fmt = { ...fileFormat(profile, mapping), date1904: info.date1904 };
-        const m = new RowMapper(table, mapping, fmt, cells, { ...where, row });
-        mapper = m;
-        writer = new BatchInsert(db, table.name, snapshotId, m.names, (e, values, row, raw) => {
-          const problem = keyError(e, table.key, m.names, values);
-          bad.add({ ...problem, where: { ...where, row }, cells: cellsOf(raw) });
-        });
-      },
-      rows(rows, firstRow) {
-        const m = mapper!;
-        const w = writer!;
-        const values: Cell[] = new Array<Cell>(m.names.length);
-        for (let r = 0; r < rows.length; r++) {
-          const cells = rows[r]!;
-          if (isBlank(cells)) continue;
-          const row = firstRow + r;
-          dataRows += 1;
-          let tooLong = -1;
-          for (let c = 0; c < cells.length && tooLong === -1; c++) {
-            if (cells[c]!.length > limits.maxCellChars) tooLong = c;
-          }
-          if (tooLong !== -1) {
-            throw cellTooLarge(
-              { file, sheet: where.sheet, row, column: header[tooLong] || `#${tooLong + 1}` },
-              cells[tooLong]!.length,
-              limits.maxCellChars,
-              'A quote left open or a pasted document can do this: check the row in the export.',
-            );
-          }
-          const problem = m.map(cells, values, 0);
-          if (problem) {
-            bad.add({
-              message: `Invalid value: expected ${problem.expected}.`,
-              where: { ...where, row, column: problem.column, value: problem.value },
-              hint: "Correct the export (or the mapping profile's formats) and import again.",
-              cells: cellsOf(cells),
-            });
-            continue;
-          }
-          if (!bad.stopping) w.add(values, row, cells);
-          count += 1;
-        }
-        progress(count, bytesRead);
-      },
-      bytes(read) {
-        bytesRead = read;
-      },
-    },
-    readOpts,
-  );
-  writer?.finish();
-  if (dataRows === 0 && !mapping.optional) {
-    // A truncated or failed export often ends right after its header.
-    throw new AppError('import_failed', 'The file has its header but no data rows.', {
-      where: { ...where, row: headerRow },
-      hint: 'Export it again. If the source truly has no rows here, mark the file optional in the mapping profile.',
-    });
-  }
-  const rejectedInFile = writer?.rejected ?? 0;
-  return { rows: count - rejectedInFile, sheet: where.sheet, ignoredColumns: mapper?.ignoredHeaders ?? [] };
-}
-
-/** A row the database refused: a duplicate key, or another rule of the model. */
-function keyError(
-  e: unknown,
-  key: readonly string[],
-  names: string[],
-  values: Cell[],
-): { message: string; hint: string } {
-  const code = (e as { code?: string }).code;
-  if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    const k = key.map((name) => `${name}=${String(values[names.indexOf(name)])}`).join(', ');
-    return {
-      message: `Duplicate key (${k}): the same row appears twice.`,
-      hint: 'Remove the duplicate row from the export.',
-    };
-  }
-  if (code?.startsWith('SQLITE_CONSTRAINT')) {
-    return {
-      message: `Row breaks a rule of the model: ${(e as Error).message}.`,
-      hint: 'Correct the row in the export.',
-    };
-  }
-  throw e;
 }

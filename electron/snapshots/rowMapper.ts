@@ -4,8 +4,10 @@
 import type { CanonicalColumn, CanonicalTable } from '../../shared/domain/canonical';
 import { AppError, type ErrorWhere } from '../../shared/domain/errors';
 import { periodOfDate } from '../../shared/domain/period';
-import { derivedHeaders, type FileMapping } from '../../shared/domain/profile';
+import { derivedHeaders } from '../../shared/domain/mappingHeaders';
+import type { FileMapping } from '../../shared/domain/profile';
 import { coerce, compileCoercer, INVALID, type Cell, type CellFormat } from './coerce';
+import type { ColumnKind } from './rowBatch';
 
 /** What is wrong with one cell of a row. */
 export interface CellProblem {
@@ -19,6 +21,8 @@ type Getter = (cells: readonly string[]) => Cell | CellProblem;
 export class RowMapper {
   /** The canonical columns written, in insert order. */
   readonly names: string[];
+  /** What each column's values are, numbers or text, for the batches to the main thread. */
+  readonly kinds: ColumnKind[];
   /** Headers of the file that no column reads. */
   readonly ignoredHeaders: string[];
   private readonly getters: Getter[];
@@ -53,6 +57,7 @@ export class RowMapper {
     }
     this.names = mapped.map((c) => c.name);
     this.getters = mapped.map((c) => getter(col(c.name), mapping, fmt, index, where));
+    this.kinds = mapped.map((c) => kindOf(col(c.name), mapping));
     this.ignoredHeaders = header.filter((h) => h !== '' && ![...needed].some((n) => sameHeader(n, h)));
   }
 
@@ -88,6 +93,17 @@ function checkDuplicates(header: string[], where: ErrorWhere): void {
     }
     seen.add(h.toLowerCase());
   }
+}
+
+const NUMBER_TYPES = new Set(['int', 'real', 'bool']);
+
+/** The kind of value getter() gives: a derived product is a number, a week text, else by type. */
+function kindOf(col: CanonicalColumn, mapping: FileMapping): ColumnKind {
+  const derived = mapping.columns[col.name] === undefined && mapping.constants?.[col.name] === undefined;
+  const d = derived ? mapping.derived?.[col.name] : undefined;
+  if (d && 'product' in d) return 'number';
+  if (d && 'weekOf' in d) return 'text';
+  return NUMBER_TYPES.has(col.type) ? 'number' : 'text';
 }
 
 function getter(

@@ -32,7 +32,13 @@ export function readCsv(path: string, sink: RowSink, opts: ReadOptions, size: nu
       failed = true;
       reject(e);
     };
-    const text = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(decoder(path, encoding, size, sink));
+    const bytes = createReadStream(path, { highWaterMark: 1 << 20 });
+    // A file removed or unreadable after its first bytes were read: this import's error, not an
+    // uncaught one (pipe() does not pass the source's errors on).
+    bytes.on('error', (e) =>
+      fail(new AppError('import_failed', `Cannot read the file: ${e.message}`, { where: { file } })),
+    );
+    const text = bytes.pipe(decoder(path, encoding, size, sink));
     text.on('error', fail);
     Papa.parse<string[]>(text, {
       // '' lets PapaParse guess when no delimiter gave the expected header names.

@@ -140,16 +140,3 @@ export function checkProfile(profile: SourceProfile): ProfileProblem[] {
 
 /** The value format in force for one file: its overrides over the profile's default. */
 export const fileFormat = (profile: SourceProfile, f: FileMapping): ValueFormat => ({ ...profile.format, ...f.format });
-
-/** The source headers a derived column reads. */
-export function derivedHeaders(d: Derived): string[] {
-  if ('template' in d) return [...d.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  if ('product' in d) return d.product.filter((p): p is string => typeof p === 'string');
-  return [d.weekOf];
-}
-
-/** The source headers a file mapping reads, for choosing the delimiter and checking the header. */
-export function headersOf(f: FileMapping): string[] {
-  const derived = Object.values(f.derived ?? {}).flatMap(derivedHeaders);
-  return [...new Set([...Object.values(f.columns), ...derived])];
-}

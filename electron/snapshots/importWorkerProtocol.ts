@@ -1,0 +1,54 @@
+// What the main thread and the import worker (importWorker.ts) say to each other. A job is one
+// CSV file of one import ("session"); the worker answers with the file's messages (mapRows.ts),
+// then its end or its error. Row batches are counted in a shared Int32 so at most MAX_IN_FLIGHT
+// are posted and not yet stored; a session is cancelled through a port the worker polls, because
+// a worker waiting for room is blocked and reads no messages.
+import type { MessagePort } from 'node:worker_threads';
+import { AppError, type AppErrorShape } from '../../shared/domain/errors';
+import type { ReadOptions } from '../sources/readRows';
+import type { MapJob, MappedMessage } from './mapRows';
+
+/** Row batches posted and not yet stored, at most: bounds the memory a large file takes. */
+export const MAX_IN_FLIGHT = 64;
+
+export interface WorkerSetup {
+  /** Int32 [0]: row batches in flight. */
+  flow: SharedArrayBuffer;
+  /** Receives the ids of cancelled sessions. */
+  control: MessagePort;
+}
+
+export interface WorkerJob extends MapJob {
+  id: number;
+  session: number;
+  read: Omit<ReadOptions, 'xlsx'>;
+}
+
+export type SentError =
+  { app: AppErrorShape } | { plain: { name: string; message: string; stack?: string; code?: string } };
+
+export type WorkerMessage = { job: number } & (MappedMessage | { type: 'end' } | { type: 'error'; error: SentError });
+
+/** An error as it can cross to the main thread. */
+export function sendable(e: unknown): SentError {
+  if (e instanceof AppError) return { app: e.toShape() };
+  const err = e instanceof Error ? e : new Error(String(e));
+  const code = (err as { code?: unknown }).code;
+  return {
+    plain: {
+      name: err.name,
+      message: err.message,
+      stack: err.stack,
+      code: typeof code === 'string' ? code : undefined,
+    },
+  };
+}
+
+/** The error sent, as the caller would have seen it thrown on the main thread. */
+export function received(s: SentError): Error {
+  if ('app' in s) return new AppError(s.app.code, s.app.message, s.app);
+  const e = Object.assign(new Error(s.plain.message), { name: s.plain.name });
+  if (s.plain.stack) e.stack = s.plain.stack;
+  if (s.plain.code) Object.assign(e, { code: s.plain.code });
+  return e;
+}
