@@ -45,3 +45,10 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv =
   mkdirSync(dir, { recursive: true });
   return join(dir, 'planroom.db');
 }
+
+/** The bundled worker script; app.asar cannot hold a worker's code, so packaged builds unpack it. */
+export function workerScript(name: string): string {
+  const path = join(appRoot(), 'dist', name).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build`);
+  return path;
+}

@@ -2,7 +2,7 @@
 // order, restarted if it dies. Results come back as plain objects; the arrays stay in the worker.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/domain/errors';
-import { workerScript } from '../sources/readXlsx';
+import { workerScript } from '../paths';
 import type { ComputeRequest, ComputeResult, EngineReply } from './protocol';
 
 type Pending = { resolve: (r: ComputeResult) => void; reject: (e: unknown) => void };

@@ -5,7 +5,7 @@
 // file by file, in the order of the import.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../../shared/domain/errors';
-import { workerScript } from '../sources/readXlsx';
+import { workerScript } from '../paths';
 import type { MappedMessage } from './mapRows';
 import { received, type WorkerJob, type WorkerMessage, type WorkerSetup } from './importWorkerProtocol';
 

@@ -1,20 +1,12 @@
 // Reads a workbook in a worker thread (xlsxWorker.ts) with a heap limit: exceljs unpacks the
 // whole workbook in memory, and a workbook too large for the limit must end in a clear error,
 // not take the app down. Rows come back in batches, each acknowledged before the next is sent.
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/domain/errors';
-import { appRoot } from '../paths';
+import { workerScript } from '../paths';
 import type { ReadOptions, RowSink } from './readRows';
 import type { XlsxJob, XlsxMessage } from './xlsxWorker';
-
-/** The bundled worker script; app.asar cannot hold a worker's code, so packaged builds unpack it. */
-export function workerScript(name: string): string {
-  const path = join(appRoot(), 'dist', name).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build`);
-  return path;
-}
 
 export function readXlsx(path: string, sink: RowSink, opts: ReadOptions): Promise<void> {
   return new XlsxReader(path, opts).read(sink);
