@@ -3,12 +3,15 @@
 import type Database from 'better-sqlite3';
 import { CANONICAL_TABLES } from '../../shared/domain/canonical';
 import { AppError } from '../../shared/domain/errors';
+import { addPeriods, periodRange } from '../../shared/domain/period';
 import {
   DEFAULT_HISTORY_PERIODS,
   ENGINE_TABLES,
+  GROUPED_TABLES,
   ModelBuilder,
   type CanonicalRows,
   type EngineTable,
+  type GroupedTable,
 } from '../../shared/planning/build';
 import type { PlanningModel } from '../../shared/planning/model';
 
@@ -70,19 +73,55 @@ export function cycleFrame(db: Database.Database, cycleId: number): CycleFrame {
 export const frameKey = (f: CycleFrame): string =>
   JSON.stringify([f.startPeriod, f.horizon, f.meetingAt.slice(0, 10), Object.entries(f.pins).sort()]);
 
+/**
+ * The big per-period tables, one row per item-location: its cells as a JSON array of
+ * [period index, qty, code] (codes as in ModelBuilder.addGrouped). GROUP BY follows the primary
+ * key, so SQLite streams the groups; a period outside the window keeps its item-location.
+ */
+const GROUPED_CODE: Record<GroupedTable, string> = {
+  supply: `CASE x.kind WHEN 'production' THEN 1 WHEN 'receipt' THEN 0 ELSE 2 END`,
+  actual_sales: '0',
+  forecasts: `CASE x.version WHEN 'current' THEN 1 WHEN 'prior' THEN 0 ELSE 2 END`,
+};
+const OUTSIDE = -1_000_000;
+
 export function loadModel(db: Database.Database, frame: CycleFrame): PlanningModel {
+  const historyPeriods = DEFAULT_HISTORY_PERIODS;
   const builder = new ModelBuilder({
     startPeriod: frame.startPeriod,
     periods: frame.horizon,
-    historyPeriods: DEFAULT_HISTORY_PERIODS,
+    historyPeriods,
     asOf: frame.meetingAt.slice(0, 10),
   });
   const owner = new Map(CANONICAL_TABLES.map((t) => [t.name as string, t.owner]));
+  const grouped = new Set<string>(GROUPED_TABLES);
+  // Period labels to indexes, in a temp table (allowed on a read-only connection).
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS planroom_periods (label TEXT PRIMARY KEY, t INTEGER NOT NULL) WITHOUT ROWID',
+  );
+  db.exec('DELETE FROM temp.planroom_periods');
+  const insert = db.prepare('INSERT INTO temp.planroom_periods (label, t) VALUES (?, ?)');
+  const first = addPeriods(frame.startPeriod, -historyPeriods);
+  periodRange(first, historyPeriods + frame.horizon).forEach((label, i) => insert.run(label, i - historyPeriods));
   // One read transaction: every table comes from the same state of the database.
   db.transaction(() => {
     for (const table of ENGINE_TABLES) {
       const snapshot = frame.pins[owner.get(table)!];
       if (snapshot === undefined) continue;
+      if (grouped.has(table)) {
+        const g = table as GroupedTable;
+        const rows = db
+          .prepare(
+            `SELECT x.sku, x.location, json_group_array(json_array(coalesce(p.t, ${OUTSIDE}), x.qty, ${GROUPED_CODE[g]}))
+             FROM ${g} x LEFT JOIN temp.planroom_periods p ON p.label = x.period
+             WHERE x.snapshot_id = ? GROUP BY x.sku, x.location`,
+          )
+          .raw(true)
+          .iterate(snapshot) as IterableIterator<[string, string, string]>;
+        for (const [sku, location, cells] of rows)
+          builder.addGrouped(g, sku, location, JSON.parse(cells) as number[][]);
+        continue;
+      }
       const rows = db
         .prepare(`SELECT ${COLUMNS[table].join(', ')} FROM ${table} WHERE snapshot_id = ?`)
         .iterate(snapshot);

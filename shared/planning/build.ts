@@ -41,6 +41,9 @@ export interface CanonicalRows {
   forecasts: { sku: string; location: string; period: string; version: string; qty: number };
 }
 export type EngineTable = keyof CanonicalRows;
+/** The tables with a row per item-location and period: the loader may feed them grouped. */
+export const GROUPED_TABLES = ['supply', 'actual_sales', 'forecasts'] as const;
+export type GroupedTable = (typeof GROUPED_TABLES)[number];
 
 /** The order a loader must feed tables in: lines before the shipments and picks that refer to them. */
 export const ENGINE_TABLES: readonly EngineTable[] = [
@@ -237,15 +240,8 @@ export class ModelBuilder {
       this.routingIndex.set(`${sku}:${res}`, idx);
     },
     supply: (r) => {
-      const il = this.il(r.sku, r.location);
-      const p = this.periodIndex(r.period);
-      if (p >= 0 && p < this.frame.periods) {
-        if (r.kind === 'production') this.grids.production.push(il, p, r.qty);
-        else if (r.kind === 'receipt') this.grids.receipts.push(il, p, r.qty);
-      } else if (r.kind === 'production') {
-        const h = this.historyIndex(p);
-        if (h !== NO_INDEX) this.grids.planHistory.push(il, h, r.qty);
-      }
+      const code = r.kind === 'production' ? 1 : r.kind === 'receipt' ? 0 : 2;
+      this.cells.supply(this.il(r.sku, r.location), this.periodIndex(r.period), code, r.qty);
     },
     production_actuals: (r) => {
       const routing = this.routingIndex.get(`${this.sku(r.sku)}:${this.resources.add(r.resource)}`);
@@ -326,23 +322,56 @@ export class ModelBuilder {
       this.grids.laneBooked.push(lane, t, r.booked_loads);
     },
     actual_sales: (r) => {
-      const h = this.historyIndex(this.periodIndex(r.period));
-      if (h !== NO_INDEX) this.grids.actualSales.push(this.il(r.sku, r.location), h, r.qty);
+      const p = this.periodIndex(r.period);
+      if (this.historyIndex(p) !== NO_INDEX) this.cells.actual_sales(this.il(r.sku, r.location), p, 0, r.qty);
     },
     forecasts: (r) => {
-      const il = this.il(r.sku, r.location);
-      const p = this.periodIndex(r.period);
-      if (r.version === 'prior') {
-        if (p >= 0 && p < this.frame.periods) this.grids.prior.push(il, p, r.qty);
-      } else if (r.version === 'current') {
-        if (p >= 0 && p < this.frame.periods) this.grids.forecast.push(il, p, r.qty);
+      const code = r.version === 'current' ? 1 : r.version === 'prior' ? 0 : 2;
+      this.cells.forecasts(this.il(r.sku, r.location), this.periodIndex(r.period), code, r.qty);
+    },
+  };
+
+  /**
+   * One cell of the big per-period tables, by period index (from the first planning period) and
+   * a code: supply 1 production, 0 receipt; forecasts 1 current, 0 prior; 2 is neither (ignored).
+   */
+  private readonly cells: Record<GroupedTable, (il: number, p: number, code: number, qty: number) => void> = {
+    supply: (il, p, code, qty) => {
+      if (p >= 0 && p < this.frame.periods) {
+        if (code === 1) this.grids.production.push(il, p, qty);
+        else if (code === 0) this.grids.receipts.push(il, p, qty);
+      } else if (code === 1) {
+        const h = this.historyIndex(p);
+        if (h !== NO_INDEX) this.grids.planHistory.push(il, h, qty);
+      }
+    },
+    actual_sales: (il, p, _code, qty) => {
+      const h = this.historyIndex(p);
+      if (h !== NO_INDEX) this.grids.actualSales.push(il, h, qty);
+    },
+    forecasts: (il, p, code, qty) => {
+      if (code === 0) {
+        if (p >= 0 && p < this.frame.periods) this.grids.prior.push(il, p, qty);
+      } else if (code === 1) {
+        if (p >= 0 && p < this.frame.periods) this.grids.forecast.push(il, p, qty);
         else {
           const h = this.historyIndex(p);
-          if (h !== NO_INDEX) this.grids.forecastHistory.push(il, h, r.qty);
+          if (h !== NO_INDEX) this.grids.forecastHistory.push(il, h, qty);
         }
       }
     },
   };
+
+  /**
+   * All cells of one item-location of a big table at once, as [period index, qty, code] triples
+   * (the loader groups them in SQL: one JSON string per item-location instead of a JS object per
+   * row, which was most of the load time).
+   */
+  addGrouped(table: GroupedTable, sku: string, location: string, cells: readonly (readonly number[])[]): void {
+    const il = this.il(sku, location);
+    const add = this.cells[table];
+    for (const [p, qty, code] of cells) add(il, p!, code!, qty!);
+  }
 
   finish(): PlanningModel {
     const { periods: P, historyPeriods: H, startPeriod } = this.frame;
