@@ -66,7 +66,7 @@ export async function ensureComputed(ctx: PlanningContext, cycleId: number, forc
       const result = await ctx.engine.compute({ frame, settings, definitions });
       const defs = new Map(definitions.map((d) => [d.id, d]));
       const kpis = result.kpis.map((value) => ({ value, breached: breachedTriggers(value, defs.get(value.kpiId)) }));
-      saveComputation(ctx.db, cycleId, key, result.exceptions, kpis, result);
+      await saveComputation(ctx.db, cycleId, key, result.exceptions, kpis, result);
       return toComputation(getComputation(ctx.db, cycleId)!);
     })
     .finally(() => running.delete(cycleId));

@@ -49,15 +49,24 @@ export interface BreachedKpi {
   breached: string[];
 }
 
-/** Stores one recompute: exceptions upserted by key, the rest resolved, KPI values replaced. */
-export function saveComputation(
+/** Rows written between two turns of the event loop while a recompute is stored. */
+const ROWS_PER_TURN = 2_000;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Stores one recompute: exceptions upserted by key, the rest resolved, KPI values replaced, all
+ * in one transaction. Size XL raises tens of thousands of exceptions: the transaction yields to
+ * the event loop every ROWS_PER_TURN rows, so the window and the HTTP host stay responsive (the
+ * caller runs it in the write queue, so no other write can slip in).
+ */
+export async function saveComputation(
   db: WriteDb,
   cycleId: number,
   inputKey: string,
   exceptions: readonly RaisedException[],
   kpis: readonly BreachedKpi[],
   timing: { loadMs: number; computeMs: number },
-): void {
+): Promise<void> {
   const at = nowIso();
   const previous = db.prepare(
     `SELECT first_seen_cycle_id FROM exceptions WHERE key = ? AND cycle_id < ? AND resolved_at IS NULL
@@ -81,13 +90,15 @@ export function saveComputation(
     `INSERT INTO kpi_values (cycle_id, kpi_id, dimension, grp, metrics, basis, at_stake, breached)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  db.transaction(() => {
+  db.exec('BEGIN IMMEDIATE');
+  try {
     const existing = db
       .prepare('SELECT key FROM exceptions WHERE cycle_id = ? AND scenario_id IS NULL AND resolved_at IS NULL')
       .pluck()
       .all(cycleId) as string[];
     const raised = new Set<string>();
-    for (const e of exceptions) {
+    for (const [i, e] of exceptions.entries()) {
+      if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn();
       raised.add(e.key);
       const seen = previous.get(e.key, cycleId) as { first_seen_cycle_id: number } | undefined;
       upsert.run({
@@ -118,7 +129,11 @@ export function saveComputation(
        ON CONFLICT(cycle_id) DO UPDATE SET input_key = excluded.input_key, computed_at = excluded.computed_at,
        load_ms = excluded.load_ms, compute_ms = excluded.compute_ms, exception_count = excluded.exception_count`,
     ).run(cycleId, inputKey, at, timing.loadMs, timing.computeMs, exceptions.length);
-  })();
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
 }
 
 export interface ExceptionFilter {
