@@ -34,6 +34,9 @@ export interface ExceptionState {
 
 const GROUP_FIELD = { item: 'sku', family: 'family', resource: 'resource', lane: 'lane' } as const;
 
+/** Each load gets a number; an answer to an older load than the latest is dropped. */
+let latestLoad = 0;
+
 export const useExceptionStore = create<ExceptionState>((set, get) => ({
   filters: { type: '', reviewStatus: '', includeResolved: false, group: null },
   offset: 0,
@@ -45,6 +48,7 @@ export const useExceptionStore = create<ExceptionState>((set, get) => ({
   error: null,
   async load() {
     const { filters, offset, rollupBy } = get();
+    const mine = ++latestLoad;
     set({ loading: true });
     const common = {
       type: filters.type || undefined,
@@ -62,6 +66,8 @@ export const useExceptionStore = create<ExceptionState>((set, get) => ({
       call('exception.rollup', { ...common, by: rollupBy, limit: 12 }),
       call('kpi.list', { dimension: 'total' }),
     ]);
+    // Filters changed while this one ran (two quick clicks): a newer load will set the state.
+    if (mine !== latestLoad) return;
     const error = [page, rollup, kpis].find((r) => !r.ok);
     set({
       loading: false,
