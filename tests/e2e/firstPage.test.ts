@@ -237,10 +237,10 @@ for (const target of TARGETS) {
       await page.locator('nav a[href="#/exceptions"]').click();
       const table = page.locator('table[aria-label="Ranked exceptions"]');
       await expect.poll(() => table.locator('tbody tr.clickable').count(), { timeout: 30_000 }).toBe(50);
-      await expect.poll(() => page.locator('.kpi').count()).toBe(5);
-      await expect(page.locator('.kpi[data-kpi="service_level"]').textContent()).resolves.toMatch(
-        /Breach.*otif < 0.95/,
-      );
+      await expect.poll(() => page.locator('.kpi').count(), { timeout: 15_000 }).toBe(5);
+      await expect
+        .poll(() => page.locator('.kpi[data-kpi="service_level"]').textContent(), { timeout: 15_000 })
+        .toMatch(/Breach.*otif < 0.95/);
       const values = (await table.locator('tbody tr.clickable td.strong').allTextContents()).map((v) =>
         Number(v.replaceAll(',', '')),
       );
@@ -251,24 +251,28 @@ for (const target of TARGETS) {
       await page.getByLabel('Type').selectOption('otif_risk');
       await page.getByLabel('Roll up by').selectOption('lane');
       const top = page.locator('table[aria-label="Roll-up groups"] tbody tr').first();
-      await expect.poll(() => top.locator('td').first().textContent()).toBe('D2-EAST-R');
+      await expect.poll(() => top.locator('td').first().textContent(), { timeout: 15_000 }).toBe('D2-EAST-R');
       await top.click();
       await expect
-        .poll(async () =>
-          (await table.locator('tbody tr.clickable').allTextContents()).every((t) => t.includes('D2-EAST-R')),
+        .poll(
+          async () =>
+            (await table.locator('tbody tr.clickable').allTextContents()).every((t) => t.includes('D2-EAST-R')),
+          { timeout: 15_000 },
         )
         .toBe(true);
 
       await table.locator('tbody tr.clickable').first().click();
       const detail = page.getByLabel('Exception detail');
-      await expect(detail.locator('table[aria-label="Order lines at risk"] tbody tr').count()).resolves.toBeGreaterThan(
-        0,
-      );
+      await expect
+        .poll(() => detail.locator('table[aria-label="Order lines at risk"] tbody tr').count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
       await detail.getByLabel('Review').selectOption('actioned');
       await detail.getByLabel('Note').fill('Moved to the second carrier');
       await detail.getByRole('button', { name: 'Save review' }).click();
       await detail.locator('.comments li', { hasText: 'Moved to the second carrier' }).waitFor();
-      await expect.poll(() => table.locator('tbody tr.clickable').first().textContent()).toContain('Actioned');
+      await expect
+        .poll(() => table.locator('tbody tr.clickable').first().textContent(), { timeout: 15_000 })
+        .toContain('Actioned');
       await page.screenshot({ path: join(SHOTS, `${target.name}-exception-review.png`), fullPage: true });
     });
 
@@ -283,11 +287,15 @@ for (const target of TARGETS) {
       await expect(service.getByRole('status').or(service.getByRole('alert')).textContent()).resolves.toMatch(
         /recomputed/,
       );
-      await expect.poll(() => page.locator('.kpi[data-kpi="service_level"].breached').count()).toBe(0);
+      await expect
+        .poll(() => page.locator('.kpi[data-kpi="service_level"].breached').count(), { timeout: 15_000 })
+        .toBe(0);
       await page.screenshot({ path: join(SHOTS, `${target.name}-kpi-settings.png`), fullPage: true });
       await service.getByLabel('Threshold').fill('0.95');
       await service.getByRole('button', { name: /^Save/ }).click();
-      await expect.poll(() => page.locator('.kpi[data-kpi="service_level"].breached').count()).toBe(1);
+      await expect
+        .poll(() => page.locator('.kpi[data-kpi="service_level"].breached').count(), { timeout: 15_000 })
+        .toBe(1);
     });
   });
 }
