@@ -15,14 +15,13 @@ import {
 } from '../../shared/planning/build';
 import type { PlanningModel } from '../../shared/planning/model';
 
-/** The columns the engine reads from each table (the keys of CanonicalRows). */
-const COLUMNS: { [T in EngineTable]: readonly (keyof CanonicalRows[T])[] } = {
+/** The columns the engine reads from each table fed row by row (the keys of CanonicalRows). */
+const COLUMNS: { [T in Exclude<EngineTable, GroupedTable>]: readonly (keyof CanonicalRows[T])[] } = {
   items: ['sku', 'family', 'unit_cost', 'unit_price', 'abc_class', 'is_key'],
   item_locations: ['sku', 'location', 'safety_stock', 'lead_time_days'],
   stock: ['sku', 'location', 'on_hand', 'allocated', 'blocked'],
   resources: ['resource', 'location', 'period', 'capacity_hours'],
   routings: ['sku', 'resource', 'hours_per_unit'],
-  supply: ['sku', 'location', 'period', 'kind', 'qty'],
   production_actuals: ['resource', 'sku', 'period', 'qty'],
   sales_orders: ['order_id', 'line', 'sku', 'location', 'qty', 'committed_date', 'unit_price', 'status'],
   shipments: [
@@ -39,8 +38,6 @@ const COLUMNS: { [T in EngineTable]: readonly (keyof CanonicalRows[T])[] } = {
   pick_status: ['order_id', 'line', 'constraint_code'],
   lanes: ['lane', 'transit_days', 'cost_per_load'],
   lane_capacity: ['lane', 'period', 'capacity_loads', 'booked_loads'],
-  actual_sales: ['sku', 'location', 'period', 'qty'],
-  forecasts: ['sku', 'location', 'period', 'version', 'qty'],
 };
 
 export interface CycleFrame {
@@ -84,6 +81,7 @@ const GROUPED_CODE: Record<GroupedTable, string> = {
   forecasts: `CASE x.version WHEN 'current' THEN 1 WHEN 'prior' THEN 0 ELSE 2 END`,
 };
 const OUTSIDE = -1_000_000;
+const isGrouped = (t: EngineTable): t is GroupedTable => (GROUPED_TABLES as readonly string[]).includes(t);
 
 export function loadModel(db: Database.Database, frame: CycleFrame): PlanningModel {
   const historyPeriods = DEFAULT_HISTORY_PERIODS;
@@ -94,7 +92,6 @@ export function loadModel(db: Database.Database, frame: CycleFrame): PlanningMod
     asOf: frame.meetingAt.slice(0, 10),
   });
   const owner = new Map(CANONICAL_TABLES.map((t) => [t.name as string, t.owner]));
-  const grouped = new Set<string>(GROUPED_TABLES);
   // Period labels to indexes, in a temp table (allowed on a read-only connection).
   db.exec(
     'CREATE TEMP TABLE IF NOT EXISTS planroom_periods (label TEXT PRIMARY KEY, t INTEGER NOT NULL) WITHOUT ROWID',
@@ -108,18 +105,17 @@ export function loadModel(db: Database.Database, frame: CycleFrame): PlanningMod
     for (const table of ENGINE_TABLES) {
       const snapshot = frame.pins[owner.get(table)!];
       if (snapshot === undefined) continue;
-      if (grouped.has(table)) {
-        const g = table as GroupedTable;
+      if (isGrouped(table)) {
         const rows = db
           .prepare(
-            `SELECT x.sku, x.location, json_group_array(json_array(coalesce(p.t, ${OUTSIDE}), x.qty, ${GROUPED_CODE[g]}))
-             FROM ${g} x LEFT JOIN temp.planroom_periods p ON p.label = x.period
+            `SELECT x.sku, x.location, json_group_array(json_array(coalesce(p.t, ${OUTSIDE}), x.qty, ${GROUPED_CODE[table]}))
+             FROM ${table} x LEFT JOIN temp.planroom_periods p ON p.label = x.period
              WHERE x.snapshot_id = ? GROUP BY x.sku, x.location`,
           )
           .raw(true)
           .iterate(snapshot) as IterableIterator<[string, string, string]>;
         for (const [sku, location, cells] of rows)
-          builder.addGrouped(g, sku, location, JSON.parse(cells) as number[][]);
+          builder.addGrouped(table, sku, location, JSON.parse(cells) as number[][]);
         continue;
       }
       const rows = db

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import type { ApiInput, ApiOutput, ComputationT, ExceptionInfoT, KpiInfoT } from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
-import { breachedTriggers } from '../../shared/planning/kpis';
 import { type KpiId } from '../../shared/planning/settings';
 import { getCycle } from '../db/repos/cycles';
 import {
@@ -64,9 +63,7 @@ export async function ensureComputed(ctx: PlanningContext, cycleId: number, forc
     .run(async () => {
       const { frame, settings, definitions, key } = inputs(ctx, cycleId);
       const result = await ctx.engine.compute({ frame, settings, definitions });
-      const defs = new Map(definitions.map((d) => [d.id, d]));
-      const kpis = result.kpis.map((value) => ({ value, breached: breachedTriggers(value, defs.get(value.kpiId)) }));
-      await saveComputation(ctx.db, cycleId, key, result.exceptions, kpis, result);
+      await saveComputation(ctx.db, cycleId, key, result.exceptions, result.kpis, result);
       return toComputation(getComputation(ctx.db, cycleId)!);
     })
     .finally(() => running.delete(cycleId));
@@ -157,19 +154,14 @@ export async function exceptionReview(ctx: PlanningContext, input: ApiInput<'exc
 export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>): Promise<ApiOutput<'kpi.list'>> {
   const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
   const computation = await ensureComputed(ctx, cycleId);
-  const previousId = (
-    ctx.db.prepare('SELECT previous_cycle_id FROM cycles WHERE id = ?').get(cycleId) as {
-      previous_cycle_id: number | null;
-    }
-  ).previous_cycle_id;
+  const previousId = getCycle(ctx.db, cycleId)!.previous_cycle_id;
   // The trend needs the previous cycle's values: computed once, from its own snapshot set.
-  if (previousId !== null && listKpiValues(ctx.db, previousId).length === 0) await ensureComputed(ctx, previousId);
-  const previous = new Map(
-    (previousId === null ? [] : listKpiValues(ctx.db, previousId)).map((v) => [
-      `${v.kpi_id}|${v.dimension}|${v.grp}`,
-      v,
-    ]),
-  );
+  let before = previousId === null ? [] : listKpiValues(ctx.db, previousId);
+  if (previousId !== null && before.length === 0) {
+    await ensureComputed(ctx, previousId);
+    before = listKpiValues(ctx.db, previousId);
+  }
+  const previous = new Map(before.map((v) => [`${v.kpi_id}|${v.dimension}|${v.grp}`, v]));
   const defs = new Map(listKpiDefinitions(ctx.db).map((d) => [d.id, d]));
   const rows: KpiInfoT[] = listKpiValues(ctx.db, cycleId)
     .filter(
@@ -180,7 +172,7 @@ export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>)
     )
     .map((v) => {
       const def = defs.get(v.kpi_id as KpiId)!;
-      const before = previous.get(`${v.kpi_id}|${v.dimension}|${v.grp}`);
+      const was = previous.get(`${v.kpi_id}|${v.dimension}|${v.grp}`);
       return {
         kpiId: def.id,
         name: def.name,
@@ -188,7 +180,7 @@ export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>)
         dimension: v.dimension as KpiInfoT['dimension'],
         group: v.grp,
         metrics: JSON.parse(v.metrics) as KpiInfoT['metrics'],
-        previous: before ? (JSON.parse(before.metrics) as KpiInfoT['metrics']) : null,
+        previous: was ? (JSON.parse(was.metrics) as KpiInfoT['metrics']) : null,
         basis: v.basis,
         atStake: v.at_stake,
         breached: JSON.parse(v.breached) as string[],

@@ -95,15 +95,9 @@ class Cells {
   }
   private grow(): void {
     const next = Math.ceil(this.row.length * 1.5);
-    const row = new Int32Array(next);
-    row.set(this.row);
-    this.row = row;
-    const col = new Int32Array(next);
-    col.set(this.col);
-    this.col = col;
-    const value = new Float64Array(next);
-    value.set(this.value);
-    this.value = value;
+    this.row = grown(this.row, new Int32Array(next));
+    this.col = grown(this.col, new Int32Array(next));
+    this.value = grown(this.value, new Float64Array(next));
   }
   /** Scatters into a rows x cols grid, summing repeated cells, over `fill`; then lets the cells go. */
   scatter(rows: number, cols: number, fill = 0): Float64Array {
@@ -119,6 +113,12 @@ class Cells {
     this.size = 0;
     return grid;
   }
+}
+
+/** `to` holding `from`'s values first. */
+function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 export class ModelBuilder {
@@ -385,7 +385,6 @@ export class ModelBuilder {
       routingIl[i] =
         loc === undefined ? NO_INDEX : (this.ilIndex.get(this.routingRows.sku[i]! * IL_KEY + loc) ?? NO_INDEX);
     }
-    const planned = this.grids.planHistory.scatter(n, H);
     for (const line of this.undelivered) this.lines.delivered[line] = NaN;
     const lanes = this.lanes.size;
     return {
@@ -424,7 +423,7 @@ export class ModelBuilder {
         production: this.grids.production.scatter(n, P),
         actualSales: this.grids.actualSales.scatter(n, H),
         forecastHistory: this.grids.forecastHistory.scatter(n, H, NaN),
-        productionPlanHistory: planned,
+        productionPlanHistory: this.grids.planHistory.scatter(n, H),
       },
       resource: {
         count: R,

@@ -1,7 +1,7 @@
 // The five exception types of DOMAIN.md, raised from a projection, each with its value at risk.
 // Keys are type + subject (never a row number), so an exception keeps its identity across
 // recomputes and is recognised in the next cycle.
-import { leadPeriods, NO_INDEX, unitMargin, type PlanningModel } from './model';
+import { groupIndexes, isWatched, leadPeriods, lineMargin, NO_INDEX, unitMargin, type PlanningModel } from './model';
 import { LS, lineReason, type Projection } from './projection';
 import type { PlanningSettingsT } from './settings';
 
@@ -153,8 +153,11 @@ function intervalDetail(m: PlanningModel, list: Interval[]) {
   }));
 }
 
+/** The interval holding the largest value (the first of equals). */
+const peakOf = (list: Interval[]): Interval => list.reduce((a, b) => (b.peakValue > a.peakValue ? b : a));
+
 function spanOf(m: PlanningModel, list: Interval[]) {
-  const peak = list.reduce((a, b) => (b.peakValue > a.peakValue ? b : a));
+  const peak = peakOf(list);
   return {
     periodFrom: m.horizon[list[0]!.from]!,
     periodTo: m.horizon[list[list.length - 1]!.to]!,
@@ -169,7 +172,7 @@ function belowSafetyStock(m: PlanningModel, p: Projection, home: Int32Array): Ra
   const out: RaisedException[] = [];
   for (let il = 0; il < m.il.count; il++) {
     const sku = m.il.sku[il]!;
-    if (!m.item.known[sku] || !(m.item.isKey[sku] || m.item.abc[sku] === 0)) continue;
+    if (!isWatched(m, sku)) continue;
     const ss = m.il.safetyStock[il]!;
     const row = il * P;
     const list = breachIntervals(P, (t) => ss - p.pab[row + t]!);
@@ -217,7 +220,7 @@ function capacityShortfall(m: PlanningModel, p: Projection): RaisedException[] {
     if (list.length === 0) continue;
     const resource = m.resources.values[r]!;
     const loc = m.resource.location[r]!;
-    const peak = list.reduce((a, b) => (b.peakValue > a.peakValue ? b : a));
+    const peak = peakOf(list);
     out.push(
       exception(
         {
@@ -241,22 +244,10 @@ function capacityShortfall(m: PlanningModel, p: Projection): RaisedException[] {
   return out;
 }
 
-/** Order lines grouped by order (CSR: lines of order o are at index[start[o]..start[o+1])). */
-function linesByOrder(m: PlanningModel): { start: Int32Array; index: Int32Array } {
-  const L = m.line;
-  const start = new Int32Array(m.orders.size + 1);
-  for (let i = 0; i < L.count; i++) start[L.order[i]! + 1]! += 1;
-  for (let o = 0; o < m.orders.size; o++) start[o + 1]! += start[o]!;
-  const fill = start.slice(0, m.orders.size);
-  const index = new Int32Array(L.count);
-  for (let i = 0; i < L.count; i++) index[fill[L.order[i]!]!++] = i;
-  return { start, index };
-}
-
 /** Per order: otif_risk (transport or warehouse risk) and logistics_cost_guardrail (freight). */
 function orderExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT): RaisedException[] {
   const L = m.line;
-  const { start, index } = linesByOrder(m);
+  const { start, index } = groupIndexes(m.orders.size, L.count, (i) => L.order[i]!);
   const days = new Map<number, string>();
   const day = (d: number): string => {
     let label = days.get(d);
@@ -275,9 +266,8 @@ function orderExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT):
     for (let k = start[o]!; k < start[o + 1]!; k++) {
       const i = index[k]!;
       if (L.status[i]! > 1) continue; // delivered, cancelled and unknown lines are not at risk
-      const sku = L.sku[i]!;
       value += L.qty[i]! * L.unitPrice[i]!;
-      margin += L.qty[i]! * (L.unitPrice[i]! - (m.item.known[sku] ? m.item.unitCost[sku]! : 0));
+      margin += lineMargin(m, i);
       freight += L.freight[i]!;
       if (first === NO_INDEX) first = i;
       if (p.lineLogisticsRisk[i]) {

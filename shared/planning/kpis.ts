@@ -1,8 +1,8 @@
 // The five KPIs of DOMAIN.md, by their natural dimensions and in total, and the kpi_breach
 // exceptions their triggers raise. Each value also carries what its deviation is worth in money
 // (atStake), which ranks a breach among the other exceptions.
-import { type ExceptionType, type RaisedException, round } from './exceptions';
-import { NO_INDEX, unitMargin, type PlanningModel } from './model';
+import { exception, type RaisedException, round } from './exceptions';
+import { lineMargin, NO_INDEX, unitMargin, type PlanningModel } from './model';
 import { LS, type Projection } from './projection';
 import { breached, type KpiDefinitionT, type KpiId, type PlanningSettingsT } from './settings';
 
@@ -18,6 +18,8 @@ export interface KpiValue {
   basis: number;
   /** Money the deviation is worth: mis-forecast margin, late order value, excess stock... */
   atStake: number;
+  /** The triggers of its KPI it breaches, as "otif < 0.95". */
+  breached: string[];
 }
 
 /** Sums by group index plus a total, for one accumulator at a time. */
@@ -43,10 +45,10 @@ function perGroup(
   kpiId: KpiId,
   dimension: Exclude<KpiDimension, 'total'>,
   names: readonly string[],
-  make: (g: number) => Omit<KpiValue, 'kpiId' | 'dimension' | 'group'>,
+  make: (g: number) => Omit<KpiValue, 'kpiId' | 'dimension' | 'group' | 'breached'>,
 ): KpiValue[] {
-  const rows: KpiValue[] = [{ kpiId, dimension: 'total', group: 'all', ...make(NO_INDEX) }];
-  names.forEach((name, g) => rows.push({ kpiId, dimension, group: name, ...make(g) }));
+  const rows: KpiValue[] = [{ kpiId, dimension: 'total', group: 'all', ...make(NO_INDEX), breached: [] }];
+  names.forEach((name, g) => rows.push({ kpiId, dimension, group: name, ...make(g), breached: [] }));
   return rows;
 }
 
@@ -82,37 +84,23 @@ function forecastAccuracy(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
   });
 }
 
-/** Per-group counters of the service level, one slot per group plus the total in the last. */
+/** The service level's counters of one dimension, each by group and in total. */
 class ServiceSums {
-  readonly due: Float64Array;
-  readonly otif: Float64Array;
-  readonly qty: Float64Array;
-  readonly filled: Float64Array;
-  readonly judged: Float64Array;
-  readonly ok: Float64Array;
-  readonly late: Float64Array;
-  constructor(readonly groups: number) {
-    const n = groups + 1;
+  readonly due: Sums;
+  readonly otif: Sums;
+  readonly qty: Sums;
+  readonly filled: Sums;
+  readonly judged: Sums;
+  readonly ok: Sums;
+  readonly late: Sums;
+  constructor(groups: number) {
     [this.due, this.otif, this.qty, this.filled, this.judged, this.ok, this.late] = Array.from(
       { length: 7 },
-      () => new Float64Array(n),
-    ) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+      () => new Sums(groups),
+    ) as [Sums, Sums, Sums, Sums, Sums, Sums, Sums];
   }
-  /** Adds one line to its group (if any) and to the total. */
+  /** Counts one order line in group g (NO_INDEX: in the total only). */
   add(
-    group: number,
-    due: boolean,
-    qty: number,
-    filled: boolean,
-    onTime: boolean,
-    lateValue: number,
-    judged: boolean,
-    ok: boolean,
-  ): void {
-    if (group !== NO_INDEX) this.bump(group, due, qty, filled, onTime, lateValue, judged, ok);
-    this.bump(this.groups, due, qty, filled, onTime, lateValue, judged, ok);
-  }
-  private bump(
     g: number,
     due: boolean,
     qty: number,
@@ -123,28 +111,27 @@ class ServiceSums {
     ok: boolean,
   ): void {
     if (due) {
-      this.due[g]! += 1;
-      this.qty[g]! += qty;
-      if (filled) this.filled[g]! += qty;
-      if (onTime) this.otif[g]! += 1;
-      else this.late[g]! += lateValue;
+      this.due.add(g, 1);
+      this.qty.add(g, qty);
+      if (filled) this.filled.add(g, qty);
+      if (onTime) this.otif.add(g, 1);
+      else this.late.add(g, lateValue);
     }
     if (judged) {
-      this.judged[g]! += 1;
-      if (ok) this.ok[g]! += 1;
+      this.judged.add(g, 1);
+      if (ok) this.ok.add(g, 1);
     }
   }
-  value(group: number): Omit<KpiValue, 'kpiId' | 'dimension' | 'group'> {
-    const g = group === NO_INDEX ? this.groups : group;
+  value(g: number): Omit<KpiValue, 'kpiId' | 'dimension' | 'group' | 'breached'> {
     return {
       metrics: {
-        otif: ratio(this.otif[g]!, this.due[g]!),
-        fill_rate: ratio(this.filled[g]!, this.qty[g]!),
-        projected_otif: ratio(this.ok[g]!, this.judged[g]!),
+        otif: ratio(this.otif.get(g), this.due.get(g)),
+        fill_rate: ratio(this.filled.get(g), this.qty.get(g)),
+        projected_otif: ratio(this.ok.get(g), this.judged.get(g)),
       },
       // Lines due or judged: a projected_otif trigger fires before anything is due.
-      basis: this.due[g]! + this.judged[g]!,
-      atStake: this.late[g]!,
+      basis: this.due.get(g) + this.judged.get(g),
+      atStake: this.late.get(g),
     };
   }
 }
@@ -243,9 +230,7 @@ function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): KpiValue[]
     if (i !== NO_INDEX) {
       const due = L.committedDay[i]!;
       if (S.etaDay[k]! > due || S.deliveredDay[k]! > due) deviation = true;
-      const sku = L.sku[i]!;
-      const margin = L.qty[i]! * (L.unitPrice[i]! - (m.item.known[sku] ? m.item.unitCost[sku]! : 0));
-      if (S.freight[k]! > s.freightGuardrail * Math.max(0, margin)) deviation = true;
+      if (S.freight[k]! > s.freightGuardrail * Math.max(0, lineMargin(m, i))) deviation = true;
     }
     count.add(lane, 1);
     freight.add(lane, S.freight[k]!);
@@ -269,17 +254,19 @@ export function computeKpis(
   definitions: readonly KpiDefinitionT[],
 ): KpiValue[] {
   const defs = new Map(definitions.map((d) => [d.id, d]));
-  return [
+  const values = [
     ...forecastAccuracy(m, s),
     ...serviceLevel(m, p),
     ...inventoryTurnover(m, p, defs),
     ...planAdherence(m, s),
     ...logisticsDeviations(m, s),
   ];
+  for (const v of values) v.breached = breachedTriggers(v, defs.get(v.kpiId));
+  return values;
 }
 
 /** The triggers a KPI value breaches (empty groups breach nothing). */
-export function breachedTriggers(v: KpiValue, def: KpiDefinitionT | undefined): string[] {
+function breachedTriggers(v: KpiValue, def: KpiDefinitionT | undefined): string[] {
   if (!def || v.basis <= 0) return [];
   return def.triggers
     .filter((t) => breached(v.metrics[t.metric] ?? null, t))
@@ -292,34 +279,27 @@ export function kpiBreaches(values: readonly KpiValue[], definitions: readonly K
   const out: RaisedException[] = [];
   for (const v of values) {
     const def = defs.get(v.kpiId);
-    const triggers = breachedTriggers(v, def);
-    if (!def || triggers.length === 0) continue;
-    const type: ExceptionType = 'kpi_breach';
-    out.push({
-      key: `kpi_breach:${v.kpiId}:${v.dimension}:${v.group}`,
-      type,
-      sku: null,
-      location: null,
-      family: v.dimension === 'family' ? v.group : null,
-      resource: v.dimension === 'resource' ? v.group : null,
-      lane: v.dimension === 'lane' ? v.group : null,
-      orderId: null,
-      kpiId: v.kpiId,
-      periodFrom: null,
-      periodTo: null,
-      peakPeriod: null,
-      peakValue: null,
-      valueAtRisk: round(v.atStake),
-      detail: {
-        kpi: def.name,
-        dimension: v.dimension,
-        group: v.group,
-        metrics: Object.fromEntries(Object.entries(v.metrics).map(([k, x]) => [k, x === null ? null : round(x, 4)])),
-        triggers,
-        ownerRole: def.ownerRole,
-        playbook: def.playbook,
-      },
-    });
+    if (!def || v.breached.length === 0) continue;
+    out.push(
+      exception({
+        key: `kpi_breach:${v.kpiId}:${v.dimension}:${v.group}`,
+        type: 'kpi_breach',
+        family: v.dimension === 'family' ? v.group : null,
+        resource: v.dimension === 'resource' ? v.group : null,
+        lane: v.dimension === 'lane' ? v.group : null,
+        kpiId: v.kpiId,
+        valueAtRisk: round(v.atStake),
+        detail: {
+          kpi: def.name,
+          dimension: v.dimension,
+          group: v.group,
+          metrics: Object.fromEntries(Object.entries(v.metrics).map(([k, x]) => [k, x === null ? null : round(x, 4)])),
+          triggers: v.breached,
+          ownerRole: def.ownerRole,
+          playbook: def.playbook,
+        },
+      }),
+    );
   }
   return out;
 }

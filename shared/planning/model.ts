@@ -166,3 +166,37 @@ export function unitMargin(m: PlanningModel, sku: number): number {
 export function leadPeriods(m: PlanningModel, il: number): number {
   return Math.max(1, Math.ceil(m.il.leadTimeDays[il]! / 7));
 }
+
+/** Margin of an order line at its own price: qty x (price - unit cost), cost 0 for unknown keys. */
+export function lineMargin(m: PlanningModel, i: number): number {
+  const sku = m.line.sku[i]!;
+  return m.line.qty[i]! * (m.line.unitPrice[i]! - (m.item.known[sku] ? m.item.unitCost[sku]! : 0));
+}
+
+/** Items whose safety stock the meeting watches: key or class-A items of the item master. */
+export function isWatched(m: PlanningModel, sku: number): boolean {
+  return m.item.known[sku] === 1 && (m.item.isKey[sku] === 1 || m.item.abc[sku] === 0);
+}
+
+/** Indexes grouped by a key (CSR): the members of group g are index[start[g]..start[g + 1]). */
+export interface Grouped {
+  start: Int32Array;
+  index: Int32Array;
+}
+
+/** Groups 0..count-1 by keyOf(i) in 0..groups-1 (NO_INDEX leaves i out), keeping index order. */
+export function groupIndexes(groups: number, count: number, keyOf: (i: number) => number): Grouped {
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < count; i++) {
+    const g = keyOf(i);
+    if (g !== NO_INDEX) start[g + 1]! += 1;
+  }
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, groups);
+  const index = new Int32Array(start[groups]!);
+  for (let i = 0; i < count; i++) {
+    const g = keyOf(i);
+    if (g !== NO_INDEX) index[fill[g]!++] = i;
+  }
+  return { start, index };
+}

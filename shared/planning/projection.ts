@@ -1,7 +1,7 @@
 // The projection of DOMAIN.md over the horizon: demand consumption, projected available balance,
 // resource load and utilization, and each committed order line's status with the first
 // constraint that breaks it. Pure loops over typed arrays; nothing here allocates per cell.
-import { NO_INDEX, type PlanningModel } from './model';
+import { groupIndexes, NO_INDEX, type Grouped, type PlanningModel } from './model';
 import type { PlanningSettingsT } from './settings';
 
 /** A line's status: not judged (not open, or beyond the horizon), ok, or what breaks it first. */
@@ -53,7 +53,7 @@ export function project(m: PlanningModel, settings: PlanningSettingsT, workspace
     const to = routes.start[i + 1]!;
     factor.fill(1);
     for (let k = from; k < to; k++) {
-      const r = m.routing.resource[routes.routing[k]!]! * P;
+      const r = m.routing.resource[routes.index[k]!]! * P;
       for (let t = 0; t < P; t++) if (feasible[r + t]! < factor[t]!) factor[t] = feasible[r + t]!;
     }
     let balance = available[i]!;
@@ -90,25 +90,15 @@ export function createWorkspace(m: PlanningModel): Workspace {
   return { demand: new Float64Array(cells), pab: new Float64Array(cells), constrainedPab: new Float64Array(cells) };
 }
 
-/** Routings by the item-location they produce into (CSR), built once per model. */
-interface IlRoutings {
-  start: Int32Array;
-  routing: Int32Array;
-}
-const ilRoutingCache = new WeakMap<PlanningModel, IlRoutings>();
-function routingsOfIl(m: PlanningModel): IlRoutings {
-  const cached = ilRoutingCache.get(m);
-  if (cached) return cached;
-  const n = m.il.count;
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < m.routing.count; k++) if (m.routing.il[k] !== NO_INDEX) start[m.routing.il[k]! + 1]! += 1;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const routing = new Int32Array(start[n]!);
-  for (let k = 0; k < m.routing.count; k++) if (m.routing.il[k] !== NO_INDEX) routing[fill[m.routing.il[k]!]!++] = k;
-  const out = { start, routing };
-  ilRoutingCache.set(m, out);
-  return out;
+/** Routings by the item-location they produce into, built once per model. */
+const ilRoutingCache = new WeakMap<PlanningModel, Grouped>();
+function routingsOfIl(m: PlanningModel): Grouped {
+  let routes = ilRoutingCache.get(m);
+  if (!routes) {
+    routes = groupIndexes(m.il.count, m.routing.count, (k) => m.routing.il[k]!);
+    ilRoutingCache.set(m, routes);
+  }
+  return routes;
 }
 
 /** load(r, t) = sum over the items routed on r of production(t) x hours per unit. */
@@ -138,7 +128,7 @@ function lineStatuses(
   pab: Float64Array,
   constrainedPab: Float64Array,
   feasible: Float64Array,
-  routes: IlRoutings,
+  routes: Grouped,
 ) {
   const P = m.periods;
   const L = m.line;
@@ -147,10 +137,10 @@ function lineStatuses(
   const lineLogisticsRisk = new Uint8Array(L.count);
   for (let i = 0; i < L.count; i++) {
     const status = L.status[i]!;
-    if (status === 0 || status === 1) {
-      const cause = logisticsCause(m, i);
-      if (cause !== null) lineLogisticsRisk[i] = 1;
-    }
+    if (status !== 0 && status !== 1) continue; // delivered, cancelled and unknown lines
+    // A transport or warehouse risk counts for OTIF whatever breaks the line first.
+    const transport = transportCause(m, i);
+    if (transport !== null || L.pickCode[i] !== NO_INDEX) lineLogisticsRisk[i] = 1;
     // Only open lines due inside the horizon are judged against the projection.
     if (status !== 0 || L.committedPeriod[i]! >= P) continue;
     const il = L.il[i]!;
@@ -162,15 +152,9 @@ function lineStatuses(
     }
     if (constrainedPab[il * P + t]! < 0) {
       lineStatus[i] = LS.capacity;
-      lineCause[i] = tightestResource(
-        m,
-        routes.routing.subarray(routes.start[il]!, routes.start[il + 1]!),
-        t,
-        feasible,
-      );
+      lineCause[i] = tightestResource(m, routes.index.subarray(routes.start[il]!, routes.start[il + 1]!), t, feasible);
       continue;
     }
-    const transport = transportCause(m, i);
     if (transport !== null) {
       lineStatus[i] = LS.transport;
       lineCause[i] = transport;
@@ -198,10 +182,6 @@ export function transportCause(m: PlanningModel, i: number): number | null {
     if (m.lane.bookedLoads[c]! > m.lane.capacityLoads[c]!) return REASON.laneOverCapacity;
   }
   return null;
-}
-
-function logisticsCause(m: PlanningModel, i: number): number | null {
-  return transportCause(m, i) ?? (m.line.pickCode[i] !== NO_INDEX ? m.line.pickCode[i]! : null);
 }
 
 /** The resource among the routings with the smallest feasible share up to period t. */

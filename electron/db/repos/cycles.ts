@@ -12,6 +12,7 @@ export interface CycleRow {
   meeting_at: string;
   currency: string;
   status: string;
+  previous_cycle_id: number | null;
   created_at: string;
 }
 
@@ -27,7 +28,8 @@ export interface PinRow {
   freshness_limit_hours: number;
 }
 
-const CYCLE_COLUMNS = 'id, name, period_kind, start_period, horizon_periods, meeting_at, currency, status, created_at';
+const CYCLE_COLUMNS =
+  'id, name, period_kind, start_period, horizon_periods, meeting_at, currency, status, previous_cycle_id, created_at';
 
 export function insertCycle(
   db: WriteDb,

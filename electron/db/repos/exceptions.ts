@@ -44,11 +44,6 @@ export function getComputation(db: ReadDb, cycleId: number): Computation | undef
   return db.prepare('SELECT * FROM cycle_computations WHERE cycle_id = ?').get(cycleId) as Computation | undefined;
 }
 
-export interface BreachedKpi {
-  value: KpiValue;
-  breached: string[];
-}
-
 /** Rows written between two turns of the event loop while a recompute is stored. */
 const ROWS_PER_TURN = 2_000;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -64,7 +59,7 @@ export async function saveComputation(
   cycleId: number,
   inputKey: string,
   exceptions: readonly RaisedException[],
-  kpis: readonly BreachedKpi[],
+  kpis: readonly KpiValue[],
   timing: { loadMs: number; computeMs: number },
 ): Promise<void> {
   const at = nowIso();
@@ -111,7 +106,7 @@ export async function saveComputation(
     }
     for (const key of existing) if (!raised.has(key)) resolve.run(at, cycleId, key);
     db.prepare('DELETE FROM kpi_values WHERE cycle_id = ?').run(cycleId);
-    for (const { value: v, breached } of kpis) {
+    for (const v of kpis) {
       insertKpi.run(
         cycleId,
         v.kpiId,
@@ -120,7 +115,7 @@ export async function saveComputation(
         JSON.stringify(v.metrics),
         v.basis,
         v.atStake,
-        JSON.stringify(breached),
+        JSON.stringify(v.breached),
       );
     }
     db.prepare(
@@ -168,6 +163,10 @@ function where(cycleId: number, f: ExceptionFilter): { sql: string; params: unkn
   return { sql: parts.join(' AND '), params };
 }
 
+/** Exception rows with the name and meeting of the cycle each was first seen in. */
+const SELECT_EXCEPTIONS = `SELECT e.*, c.name first_seen_name, c.meeting_at first_seen_meeting_at FROM exceptions e
+  JOIN cycles c ON c.id = e.first_seen_cycle_id`;
+
 export function listExceptions(
   db: ReadDb,
   cycleId: number,
@@ -181,8 +180,7 @@ export function listExceptions(
     .get(...w.params) as { n: number; v: number };
   const rows = db
     .prepare(
-      `SELECT e.*, c.name first_seen_name, c.meeting_at first_seen_meeting_at FROM exceptions e
-       JOIN cycles c ON c.id = e.first_seen_cycle_id
+      `${SELECT_EXCEPTIONS}
        WHERE ${w.sql} ORDER BY e.resolved_at IS NOT NULL, e.value_at_risk DESC, e.key LIMIT ? OFFSET ?`,
     )
     .all(...w.params, limit, offset) as ExceptionRow[];
@@ -190,12 +188,8 @@ export function listExceptions(
 }
 
 export function getException(db: ReadDb, cycleId: number, key: string): ExceptionRow | undefined {
-  return db
-    .prepare(
-      `SELECT e.*, c.name first_seen_name, c.meeting_at first_seen_meeting_at FROM exceptions e
-       JOIN cycles c ON c.id = e.first_seen_cycle_id WHERE e.cycle_id = ? AND e.key = ?`,
-    )
-    .get(cycleId, key) as ExceptionRow | undefined;
+  return db.prepare(`${SELECT_EXCEPTIONS} WHERE e.cycle_id = ? AND e.key = ?`).get(cycleId, key) as
+    ExceptionRow | undefined;
 }
 
 export const ROLLUP_COLUMNS = { item: 'sku', family: 'family', resource: 'resource', lane: 'lane' } as const;

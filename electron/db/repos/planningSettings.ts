@@ -1,5 +1,6 @@
 // The engine's settings and the KPI definitions: validated by the zod schemas of
 // shared/planning/settings.ts on the way in, every change logged in settings_log.
+import type { z } from 'zod';
 import { AppError } from '../../../shared/domain/errors';
 import {
   DEFAULT_SETTINGS,
@@ -102,15 +103,7 @@ function logChange(db: WriteDb, subject: string, value: unknown, by: string, at:
   );
 }
 
-function validated<T>(
-  schema: {
-    safeParse(
-      x: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } };
-  },
-  input: unknown,
-  what: string,
-): T {
+function validated<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
