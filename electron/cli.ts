@@ -8,6 +8,7 @@ import type { ApiInput, ApiName, ApiOutput, CycleOverviewT } from '../shared/api
 import { SOURCE_SYSTEMS, type SourceSystem } from '../shared/domain/canonical';
 import { AppError, formatDetail, formatError, type AppErrorShape } from '../shared/domain/errors';
 import { dispatch, type CallContext } from '../shared/dispatch';
+import { formatMetric } from '../shared/planning/kpiFormat';
 import { openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
 import { DEMO_SIZES, type DemoSize } from './demo/company';
@@ -597,11 +598,6 @@ class CallFailed extends Error {
 }
 
 const money = (x: number): string => Math.round(x).toLocaleString('en-US');
-const pct = (x: number | null | undefined): string =>
-  x === null || x === undefined ? '-' : `${(x * 100).toFixed(1)}%`;
-/** A KPI figure: turns as a number, freight as money, shares as %. */
-const figure = (metric: string, x: number | null): string =>
-  x === null ? '-' : metric === 'turns' ? x.toFixed(1) : metric === 'freight_cost' ? money(x) : pct(x);
 
 /** "otif<0.95" or "abs_bias >= 0.1" as a trigger. */
 function parseTrigger(text: string): { metric: string; op: string; value: number } {
@@ -639,7 +635,7 @@ function printKpis(io: Io, r: ApiOutput<'kpi.list'>): void {
   );
   for (const k of r.rows) {
     const figures = Object.entries(k.metrics)
-      .map(([m, x]) => `${m} ${figure(m, x)}`)
+      .map(([m, x]) => `${m} ${formatMetric(m, x, '-')}`)
       .join(', ');
     const trend = k.previous
       ? Object.entries(k.metrics)

@@ -29,14 +29,6 @@ export function subjectOf(e: ExceptionInfoT): string {
   return `${e.sku} @ ${e.location}`;
 }
 
-/** A KPI figure: shares as %, turns as a number. */
-export function fmtMetric(metric: string, x: number | null | undefined): string {
-  if (x === null || x === undefined) return '–';
-  if (metric === 'turns') return x.toFixed(1);
-  if (metric === 'freight_cost') return Math.round(x).toLocaleString('en');
-  return `${(x * 100).toFixed(1)}%`;
-}
-
 /** The change against the previous cycle: points for shares, turns as a number. */
 export function fmtDelta(metric: string, x: number | null, before: number | null | undefined): string | null {
   if (x === null || before === null || before === undefined) return null;

@@ -135,7 +135,8 @@ const unchanged = (source: SourceSystem, existing: SnapshotRow): ImportResult =>
 /** The new snapshot and all its rows, in one transaction. */
 async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptions): Promise<ImportResult> {
   const { source, profile, limits, skip, extractedAt, checksum, jobs } = imp;
-  const bytesTotal = jobs.reduce((sum, j) => sum + statSync(j.path).size, 0);
+  const sizes = new Map(jobs.map((j) => [j.path, statSync(j.path).size]));
+  const bytesTotal = [...sizes.values()].reduce((sum, size) => sum + size, 0);
   let bytesDone = 0;
   let rowsDone = 0;
 
@@ -168,7 +169,7 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
     }
     for (const m of profile.files) rowCounts[m.table] = 0;
     for (const { mapping, path } of jobs) {
-      const size = statSync(path).size;
+      const size = sizes.get(path)!;
       const before = bad.count;
       const table = canonicalTable(mapping.table);
       const store = new FileStore(db, snapshotId, table, basename(path), mapping, bad, (rows, read) => {

@@ -1,6 +1,7 @@
 import type { ApiOutput } from '../../shared/api';
 import { KPI_METRICS } from '../../shared/planning/settings';
-import { fmtDelta, fmtMetric } from '../exceptionLabels';
+import { formatMetric } from '../../shared/planning/kpiFormat';
+import { fmtDelta } from '../exceptionLabels';
 
 /** The five KPIs in total: the headline figure, its trend against the previous cycle, a breach. */
 export function KpiStrip({ kpis }: { kpis: ApiOutput<'kpi.list'> }) {
@@ -12,9 +13,9 @@ export function KpiStrip({ kpis }: { kpis: ApiOutput<'kpi.list'> }) {
         return (
           <div key={k.kpiId} className={`kpi${k.breached.length > 0 ? ' breached' : ''}`} data-kpi={k.kpiId}>
             <div className="kpi-name">{k.name}</div>
-            <div className="kpi-value">{fmtMetric(main!, k.metrics[main!])}</div>
+            <div className="kpi-value">{formatMetric(main!, k.metrics[main!])}</div>
             <div className="small muted">
-              {second && `${second.replaceAll('_', ' ')} ${fmtMetric(second, k.metrics[second])} · `}
+              {second && `${second.replaceAll('_', ' ')} ${formatMetric(second, k.metrics[second])} · `}
               {delta ? `${delta} vs ${kpis.previousCycle}` : 'no previous cycle'}
             </div>
             {k.breached.length > 0 && (

@@ -11,6 +11,8 @@ import type { ReadDb } from '../../electron/db/types';
 import { recompute } from '../../shared/planning/engine';
 import { createWorkspace } from '../../shared/planning/projection';
 import { DEFAULT_SETTINGS } from '../../shared/planning/settings';
+import { periodOfDate, periodsBetween } from '../../shared/domain/period';
+import { isWatched } from '../../shared/planning/model';
 
 export interface RecomputeFigures {
   loadMs: number;
@@ -92,13 +94,13 @@ export async function benchRecompute(db: Database.Database, cycleId: number): Pr
   const P = model.periods;
   for (let il = 0; il < model.il.count; il++) {
     const sku = model.il.sku[il]!;
-    if (!model.item.known[sku] || !(model.item.isKey[sku] || model.item.abc[sku] === 0)) continue;
+    if (!isWatched(model, sku)) continue;
     for (let t = 0; t < P; t++) if (result.projection.pab[il * P + t]! < model.il.safetyStock[il]!) engineBreaches++;
   }
 
   const rows = peerRows(db, frame.pins, frame.startPeriod, P);
-  const sqlite = await sqlitePeer(db, rows, P);
-  const duck = await duckPeer(rows, P);
+  const sqlite = sqlitePeer(db, rows);
+  const duck = await duckPeer(rows);
   return {
     loadMs,
     engineMs: median(times),
@@ -118,7 +120,8 @@ function peerRows(db: Database.Database, pins: Record<string, number>, start: st
   const toT = (label: string): number => {
     let t = weekIndex.get(label);
     if (t === undefined) {
-      t = isoWeekIndex(start, label);
+      // Sales orders carry a date, the other tables an ISO week.
+      t = periodsBetween(start, label.includes('-W') ? label : periodOfDate(label));
       weekIndex.set(label, t);
     }
     return t;
@@ -131,23 +134,6 @@ function peerRows(db: Database.Database, pins: Record<string, number>, start: st
   }
   out.p_periods = Array.from({ length: periods }, (_, t) => ({ t }));
   return out;
-}
-
-/** Whole weeks from the ISO week `start` to a week label or a date. */
-function isoWeekIndex(start: string, label: string): number {
-  const monday = (week: string): number => {
-    const [y, w] = week.split('-W').map(Number) as [number, number];
-    const jan4 = Date.UTC(y, 0, 4);
-    const jan4Day = (new Date(jan4).getUTCDay() + 6) % 7;
-    return jan4 - jan4Day * 86_400_000 + (w - 1) * 7 * 86_400_000;
-  };
-  const at = label.includes('-W')
-    ? monday(label)
-    : (() => {
-        const d = Date.parse(`${label}T00:00:00Z`);
-        return d - ((new Date(d).getUTCDay() + 6) % 7) * 86_400_000;
-      })();
-  return Math.round((at - monday(start)) / (7 * 86_400_000));
 }
 
 const COLUMNS: Record<string, [string, 'text' | 'int' | 'real'][]> = {
@@ -192,7 +178,7 @@ const COLUMNS: Record<string, [string, 'text' | 'int' | 'real'][]> = {
   p_periods: [['t', 'int']],
 };
 
-async function sqlitePeer(db: Database.Database, rows: PeerRows, _periods: number) {
+function sqlitePeer(db: Database.Database, rows: PeerRows) {
   for (const [table, cols] of Object.entries(COLUMNS)) {
     db.exec(`CREATE TEMP TABLE ${table} (${cols.map(([c, t]) => `${c} ${t === 'text' ? 'TEXT' : t === 'int' ? 'INTEGER' : 'REAL'}`).join(', ')})`);
     const insert = db.prepare(`INSERT INTO ${table} VALUES (${cols.map(() => '?').join(', ')})`);
@@ -213,7 +199,7 @@ async function sqlitePeer(db: Database.Database, rows: PeerRows, _periods: numbe
   return { ms: median(times), breaches: Number(out.breaches) };
 }
 
-async function duckPeer(rows: PeerRows, _periods: number) {
+async function duckPeer(rows: PeerRows) {
   const instance = await DuckDBInstance.create(':memory:');
   const con: DuckDBConnection = await instance.connect();
   try {
