@@ -741,6 +741,11 @@ export function processIo(): Io {
 
 // Entry point when bundled as dist/cli.cjs (bin/planroom.cjs requires it).
 export function main(): void {
+  // `planroom kpis | head`: the reader has what it wanted; stop quietly instead of a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

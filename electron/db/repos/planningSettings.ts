@@ -30,7 +30,7 @@ export function getPlanningSettings(db: ReadDb): StoredSettings {
 }
 
 export function savePlanningSettings(db: WriteDb, input: unknown, by: string): StoredSettings {
-  const settings = validated(PlanningSettings, input, 'planning settings');
+  const settings = validated(PlanningSettings, input, 'The planning settings are');
   const at = nowIso();
   db.transaction(() => {
     db.prepare(
@@ -82,7 +82,7 @@ export function saveKpiDefinition(db: WriteDb, id: KpiId, input: unknown, by: st
   const def = validated(
     KpiDefinition,
     { ...current, ...patch, id, name: current.name, definition: current.definition },
-    `KPI ${id}`,
+    `KPI ${id} is`,
   );
   const at = nowIso();
   db.transaction(() => {
@@ -103,12 +103,13 @@ function logChange(db: WriteDb, subject: string, value: unknown, by: string, at:
   );
 }
 
+/** `what` names the subject with its verb: "The planning settings are", "KPI otif is". */
 function validated<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map(String).join('.');
-  throw new AppError('invalid_input', `The ${what} are not valid: ${field ? `${field}: ` : ''}${issue.message}.`, {
+  throw new AppError('invalid_input', `${what} not valid: ${field ? `${field}: ` : ''}${issue.message}.`, {
     where: { field: field || undefined },
   });
 }
