@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { api, isApiName, type ApiName, type ApiOutput, type ApiResult } from './api';
 import { AppError } from './domain/errors';
+import { parseOrThrow } from './domain/validate';
 
 export interface Progress {
   label: string;
@@ -29,18 +30,10 @@ export async function dispatch(
   if (!isApiName(name)) {
     return fail(new AppError('not_found', `Unknown API call "${name}".`, { hint: 'See shared/api.ts for the calls.' }));
   }
-  const parsed = api[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return fail(
-      new AppError('invalid_input', `Invalid input for ${name}: ${issue.message}.`, {
-        where: { field: issue.path.join('.') || undefined },
-      }),
-    );
-  }
   try {
+    const input = parseOrThrow(api[name].input as z.ZodType<unknown>, rawInput ?? {}, `The input of ${name} is`);
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown> | unknown;
-    const data = await handler(parsed.data, ctx);
+    const data = await handler(input, ctx);
     return { ok: true, data };
   } catch (e) {
     if (e instanceof AppError) return fail(e);

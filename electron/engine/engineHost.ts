@@ -3,9 +3,11 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/domain/errors';
 import { workerScript } from '../paths';
-import type { ComputeRequest, ComputeResult, EngineReply } from './protocol';
+import type { LeverT } from '../../shared/planning/levers';
+import type { EngineReply, EngineRequest, EngineResults, PlanInputs, ScenarioRef, SubjectRef } from './protocol';
 
-type Pending = { resolve: (r: ComputeResult) => void; reject: (e: unknown) => void };
+type Pending = { resolve: (r: unknown) => void; reject: (e: unknown) => void };
+type Body<K extends EngineRequest['kind']> = Omit<Extract<EngineRequest, { kind: K }>, 'id' | 'kind'>;
 
 export class EngineHost {
   private worker: Worker | null = null;
@@ -14,13 +16,34 @@ export class EngineHost {
 
   constructor(private readonly dbPath: string) {}
 
-  compute(req: Omit<ComputeRequest, 'id' | 'kind'>): Promise<ComputeResult> {
+  /** The baseline recomputed in full: its exceptions and KPIs. */
+  compute(req: PlanInputs): Promise<EngineResults['compute']> {
+    return this.request('compute', req);
+  }
+
+  /** Refuses levers that name what the snapshot set does not have, or periods outside the horizon. */
+  validate(req: PlanInputs & { levers: LeverT[] }): Promise<null> {
+    return this.request('validate', req);
+  }
+
+  /** One scenario brought up to date (only what its lever changes touch) and its outcome. */
+  scenario(req: PlanInputs & { scenario: ScenarioRef }): Promise<EngineResults['scenario']> {
+    return this.request('scenario', req);
+  }
+
+  projection(
+    req: PlanInputs & { scenarios: ScenarioRef[]; subject: SubjectRef },
+  ): Promise<EngineResults['projection']> {
+    return this.request('projection', req);
+  }
+
+  private request<K extends EngineRequest['kind']>(kind: K, body: Body<K>): Promise<EngineResults[K]> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
       worker.ref();
-      worker.postMessage({ ...req, id, kind: 'compute' } satisfies ComputeRequest);
+      worker.postMessage({ ...body, id, kind });
     });
   }
 

@@ -1,34 +1,57 @@
-// The engine's worker thread: owns a read-only connection and the typed arrays of the snapshot
-// set last loaded, so a recompute with new settings skips the load. The main thread never runs
-// work that grows with the data.
+// The engine's worker thread: owns a read-only connection and the plan cache (the snapshot set's
+// arrays, the baseline and the scenarios computed on it). The main thread never runs work that
+// grows with the data.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/domain/errors';
-import { recompute } from '../../shared/planning/engine';
-import type { PlanningModel } from '../../shared/planning/model';
-import { createWorkspace, type Workspace } from '../../shared/planning/projection';
-import { frameKey, loadModel } from './loadModel';
-import type { ComputeRequest, EngineReply } from './protocol';
+import { resolveLevers } from '../../shared/planning/applyLevers';
+import { outcome } from '../../shared/planning/outcome';
+import { PlanCache } from './planCache';
+import type { EngineReply, EngineRequest, EngineResults } from './protocol';
 
-const { dbPath } = workerData as { dbPath: string };
+const { dbPath, budgetBytes } = workerData as { dbPath: string; budgetBytes?: number };
 const db = new Database(dbPath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 15000');
-let cached: { key: string; model: PlanningModel; workspace: Workspace } | null = null;
+const plans = new PlanCache(db, budgetBytes ?? 512 * 1024 * 1024);
 
-function handle(req: ComputeRequest): EngineReply {
-  try {
-    const key = frameKey(req.frame);
-    let loadMs = 0;
-    if (cached?.key !== key) {
-      cached = null; // let the old arrays go before the new ones are built
-      const t0 = performance.now();
-      const model = loadModel(db, req.frame);
-      cached = { key, model, workspace: createWorkspace(model) };
-      loadMs = performance.now() - t0;
+function run(req: EngineRequest): EngineResults[EngineRequest['kind']] {
+  const t0 = performance.now();
+  switch (req.kind) {
+    case 'compute': {
+      const { state, loadMs } = plans.recompute(req);
+      const exceptions = state.exceptions();
+      return { exceptions, kpis: state.kpis, loadMs, computeMs: performance.now() - t0 - loadMs };
     }
-    const t1 = performance.now();
-    const { exceptions, kpis } = recompute(cached.model, req.settings, req.definitions, cached.workspace);
-    return { id: req.id, ok: true, result: { exceptions, kpis, loadMs, computeMs: performance.now() - t1 } };
+    case 'validate':
+      resolveLevers(plans.model(req).loaded.model, req.levers);
+      return null;
+    case 'scenario': {
+      const { loadMs } = plans.baseline(req);
+      const t1 = performance.now();
+      const s = plans.scenario(req, req.scenario);
+      const result = outcome(s.state, s.baseline.state, s.baseline.outcome.figures);
+      const computeMs = performance.now() - t1;
+      plans.trim();
+      return {
+        outcome: result,
+        baseline: s.baseline.outcome,
+        loadMs,
+        computeMs,
+        incremental: s.incremental,
+        stats: s.stats,
+      };
+    }
+    case 'projection': {
+      const result = plans.projection(req, req.scenarios, req.subject);
+      plans.trim();
+      return result;
+    }
+  }
+}
+
+function handle(req: EngineRequest): EngineReply {
+  try {
+    return { id: req.id, ok: true, result: run(req) };
   } catch (e) {
     const error =
       e instanceof AppError
@@ -41,4 +64,4 @@ function handle(req: ComputeRequest): EngineReply {
   }
 }
 
-parentPort!.on('message', (req: ComputeRequest) => parentPort!.postMessage(handle(req)));
+parentPort!.on('message', (req: EngineRequest) => parentPort!.postMessage(handle(req)));

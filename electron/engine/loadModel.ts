@@ -17,6 +17,7 @@ import type { PlanningModel } from '../../shared/planning/model';
 
 /** The columns the engine reads from each table fed row by row (the keys of CanonicalRows). */
 const COLUMNS: { [T in Exclude<EngineTable, GroupedTable>]: readonly (keyof CanonicalRows[T])[] } = {
+  locations: ['location', 'region'],
   items: ['sku', 'family', 'unit_cost', 'unit_price', 'abc_class', 'is_key'],
   item_locations: ['sku', 'location', 'safety_stock', 'lead_time_days'],
   stock: ['sku', 'location', 'on_hand', 'allocated', 'blocked'],

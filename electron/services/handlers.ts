@@ -26,6 +26,17 @@ import {
   type PlanningContext,
 } from './planning';
 import { ProgressBoard } from './progressBoard';
+import {
+  scenarioChoose,
+  scenarioCompare,
+  scenarioCreate,
+  scenarioDelete,
+  scenarioDuplicate,
+  scenarioKeys,
+  scenarioList,
+  scenarioProjection,
+  scenarioUpdate,
+} from './scenarios';
 import { Serial } from './serial';
 
 export interface ServiceContext {
@@ -106,6 +117,15 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       writes.run(async () =>
         savePlanningSettings(db, { ...getPlanningSettings(db).settings, ...input.settings }, input.by),
       ),
+    'scenario.list': (input) => scenarioList(planning, input),
+    'scenario.keys': (input) => scenarioKeys(planning, input),
+    'scenario.create': (input) => scenarioCreate(planning, input),
+    'scenario.update': (input) => scenarioUpdate(planning, input),
+    'scenario.duplicate': (input) => scenarioDuplicate(planning, input),
+    'scenario.delete': (input) => scenarioDelete(planning, input),
+    'scenario.compare': (input) => scenarioCompare(planning, input),
+    'scenario.projection': (input) => scenarioProjection(planning, input),
+    'scenario.choose': (input) => scenarioChoose(planning, input),
     'engine.recompute': (input) => ensureComputed(planning, cycleIdOrCurrent(db, input.cycleId), true),
     'snapshot.import': (input, call) => {
       const id = input.progressId;

@@ -34,7 +34,7 @@ export interface PlanningContext {
 
 const inFlight = new WeakMap<EngineHost, Map<number, Promise<ComputationT>>>();
 
-function inputs(ctx: PlanningContext, cycleId: number) {
+export function inputs(ctx: PlanningContext, cycleId: number) {
   const frame = cycleFrame(ctx.db, cycleId);
   const settings = getPlanningSettings(ctx.db).settings;
   const definitions = listKpiDefinitions(ctx.db).map(({ updatedBy: _b, updatedAt: _a, ...d }) => d);

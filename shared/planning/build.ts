@@ -6,6 +6,7 @@ import { Dict, NO_INDEX, ORDER_STATUS, SHIPMENT_STATUS, type PlanningModel } fro
 
 /** The canonical rows the engine reads (DOMAIN.md), by table, with the columns it uses. */
 export interface CanonicalRows {
+  locations: { location: string; region: string };
   items: { sku: string; family: string; unit_cost: number; unit_price: number; abc_class: string; is_key: number };
   item_locations: { sku: string; location: string; safety_stock: number; lead_time_days: number };
   stock: { sku: string; location: string; on_hand: number; allocated: number; blocked: number };
@@ -47,6 +48,7 @@ export type GroupedTable = (typeof GROUPED_TABLES)[number];
 
 /** The order a loader must feed tables in: lines before the shipments and picks that refer to them. */
 export const ENGINE_TABLES: readonly EngineTable[] = [
+  'locations',
   'items',
   'item_locations',
   'stock',
@@ -129,6 +131,8 @@ export class ModelBuilder {
   private readonly lanes = new Dict();
   private readonly orders = new Dict();
   private readonly codes = new Dict();
+  private readonly regions = new Dict();
+  private readonly locationRegion: number[] = [];
   private readonly periodCache = new Map<string, number>();
   private readonly dateCache = new Map<string, { day: number; period: number }>();
 
@@ -206,6 +210,9 @@ export class ModelBuilder {
   }
 
   private readonly adders: { [T in EngineTable]: (r: CanonicalRows[T]) => void } = {
+    locations: (r) => {
+      this.locationRegion[this.locations.add(r.location)] = this.regions.add(r.region);
+    },
     items: (r) => {
       const s = this.sku(r.sku);
       this.item.family[s] = this.families.add(r.family);
@@ -401,6 +408,8 @@ export class ModelBuilder {
       lanes: this.lanes,
       orders: this.orders,
       codes: this.codes,
+      regions: this.regions,
+      location: { region: dense(Int32Array, this.locationRegion, this.locations.size, NO_INDEX) },
       item: {
         family: dense(Int32Array, this.item.family, S, NO_INDEX),
         unitCost: dense(Float64Array, this.item.cost, S, 0),

@@ -1,15 +1,20 @@
 // One full recompute: projection, the five exception types, the KPIs and their breaches, ranked
 // by value at risk. Arrays in, plain results out; the worker host and the tests call this.
-import { raiseExceptions, type RaisedException } from './exceptions';
-import { computeKpis, kpiBreaches, type KpiValue } from './kpis';
+import type { RaisedException } from './exceptions';
+import type { KpiValue } from './kpis';
 import type { PlanningModel } from './model';
-import { project, type Projection, type Workspace } from './projection';
+import type { Projection, Workspace } from './projection';
 import type { KpiDefinitionT, PlanningSettingsT } from './settings';
+import { PlanState } from './state';
+
+export { byValueAtRisk } from './exceptions';
 
 export interface Recompute {
   projection: Projection;
   exceptions: RaisedException[];
   kpis: KpiValue[];
+  /** The computed plan, from which scenarios start. */
+  state: PlanState;
 }
 
 export function recompute(
@@ -18,14 +23,6 @@ export function recompute(
   definitions: readonly KpiDefinitionT[],
   workspace?: Workspace,
 ): Recompute {
-  const projection = project(model, settings, workspace);
-  const kpis = computeKpis(model, projection, settings, definitions);
-  const exceptions = [...raiseExceptions(model, projection, settings), ...kpiBreaches(kpis, definitions)];
-  exceptions.sort(byValueAtRisk);
-  return { projection, exceptions, kpis };
-}
-
-/** Highest value at risk first; the key breaks ties so the order is stable. */
-export function byValueAtRisk(a: RaisedException, b: RaisedException): number {
-  return b.valueAtRisk - a.valueAtRisk || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const state = new PlanState(model, settings, definitions, { workspace });
+  return { projection: state.projection, exceptions: state.exceptions(), kpis: state.kpis, state };
 }

@@ -1,7 +1,16 @@
 // The five exception types of DOMAIN.md, raised from a projection, each with its value at risk.
 // Keys are type + subject (never a row number), so an exception keeps its identity across
 // recomputes and is recognised in the next cycle.
-import { groupIndexes, isWatched, leadPeriods, lineMargin, NO_INDEX, unitMargin, type PlanningModel } from './model';
+import {
+  groupIndexes,
+  isWatched,
+  leadPeriods,
+  lineMargin,
+  NO_INDEX,
+  unitMargin,
+  type Grouped,
+  type PlanningModel,
+} from './model';
 import { LS, lineReason, type Projection } from './projection';
 import type { PlanningSettingsT } from './settings';
 
@@ -111,23 +120,38 @@ export function exception(
   };
 }
 
-export function raiseExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT): RaisedException[] {
-  const home = homeResources(m);
-  return [
-    ...belowSafetyStock(m, p, home),
-    ...capacityShortfall(m, p),
-    ...orderExceptions(m, p, s),
-    ...demandShift(m, s, home),
-  ];
+/** Highest value at risk first; the key breaks ties so the order is stable. */
+export function byValueAtRisk(a: RaisedException, b: RaisedException): number {
+  return b.valueAtRisk - a.valueAtRisk || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-/** The resource that makes each sku (its first routing), for roll-ups by resource. */
-function homeResources(m: PlanningModel): Int32Array {
-  const out = new Int32Array(m.skus.size).fill(NO_INDEX);
+export function raiseExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT): RaisedException[] {
+  const home = homeResources(m);
+  const out: RaisedException[] = [];
+  const push = (e: RaisedException | null) => e && out.push(e);
+  for (let il = 0; il < m.il.count; il++) push(belowSafetyStock(m, p, home, il));
+  out.push(...capacityShortfall(m, p));
+  const orders = new OrderExceptions(m, s);
+  for (let o = 0; o < m.orders.size; o++) {
+    const [otif, cost] = orders.of(p, o);
+    push(otif);
+    push(cost);
+  }
+  for (let il = 0; il < m.il.count; il++) push(demandShift(m, s, home, il));
+  return out;
+}
+
+/** The resource that makes each sku (its first routing), for roll-ups by resource; once per routing table. */
+const homeCache = new WeakMap<object, Int32Array>();
+export function homeResources(m: PlanningModel): Int32Array {
+  let out = homeCache.get(m.routing);
+  if (out) return out;
+  out = new Int32Array(m.skus.size).fill(NO_INDEX);
   for (let k = 0; k < m.routing.count; k++) {
     const sku = m.routing.sku[k]!;
     if (out[sku] === NO_INDEX) out[sku] = m.routing.resource[k]!;
   }
+  homeCache.set(m.routing, out);
   return out;
 }
 
@@ -166,42 +190,41 @@ function spanOf(m: PlanningModel, list: Interval[]) {
   };
 }
 
-/** Key or class-A items whose PAB falls below safety stock: shortage x unit margin. */
-function belowSafetyStock(m: PlanningModel, p: Projection, home: Int32Array): RaisedException[] {
+/** A key or class-A item-location whose PAB falls below safety stock: shortage x unit margin. */
+export function belowSafetyStock(
+  m: PlanningModel,
+  p: Projection,
+  home: Int32Array,
+  il: number,
+): RaisedException | null {
   const P = m.periods;
-  const out: RaisedException[] = [];
-  for (let il = 0; il < m.il.count; il++) {
-    const sku = m.il.sku[il]!;
-    if (!isWatched(m, sku)) continue;
-    const ss = m.il.safetyStock[il]!;
-    const row = il * P;
-    const list = breachIntervals(P, (t) => ss - p.pab[row + t]!);
-    if (list.length === 0) continue;
-    const subject = itemSubject(m, il, home);
-    const shortage = list.reduce((n, iv) => n + iv.total, 0);
-    out.push(
-      exception(
-        {
-          key: `below_safety_stock:${subject.sku}@${subject.location}`,
-          type: 'below_safety_stock',
-          valueAtRisk: round(shortage * Math.max(0, unitMargin(m, sku))),
-          detail: {
-            safetyStock: ss,
-            shortageQty: round(shortage),
-            unitMargin: round(unitMargin(m, sku)),
-            intervals: intervalDetail(m, list),
-          },
-        },
-        subject,
-        spanOf(m, list),
-      ),
-    );
-  }
-  return out;
+  const sku = m.il.sku[il]!;
+  if (!isWatched(m, sku)) return null;
+  const ss = m.il.safetyStock[il]!;
+  const row = il * P;
+  const list = breachIntervals(P, (t) => ss - p.pab[row + t]!);
+  if (list.length === 0) return null;
+  const subject = itemSubject(m, il, home);
+  const shortage = list.reduce((n, iv) => n + iv.total, 0);
+  return exception(
+    {
+      key: `below_safety_stock:${subject.sku}@${subject.location}`,
+      type: 'below_safety_stock',
+      valueAtRisk: round(shortage * Math.max(0, unitMargin(m, sku))),
+      detail: {
+        safetyStock: ss,
+        shortageQty: round(shortage),
+        unitMargin: round(unitMargin(m, sku)),
+        intervals: intervalDetail(m, list),
+      },
+    },
+    subject,
+    spanOf(m, list),
+  );
 }
 
 /** Overloaded resources that feed committed orders: the value of the orders it breaks. */
-function capacityShortfall(m: PlanningModel, p: Projection): RaisedException[] {
+export function capacityShortfall(m: PlanningModel, p: Projection): RaisedException[] {
   const P = m.periods;
   const value = new Float64Array(m.resource.count);
   const lines = new Int32Array(m.resource.count);
@@ -245,17 +268,27 @@ function capacityShortfall(m: PlanningModel, p: Projection): RaisedException[] {
 }
 
 /** Per order: otif_risk (transport or warehouse risk) and logistics_cost_guardrail (freight). */
-function orderExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT): RaisedException[] {
-  const L = m.line;
-  const { start, index } = groupIndexes(m.orders.size, L.count, (i) => L.order[i]!);
-  const days = new Map<number, string>();
-  const day = (d: number): string => {
-    let label = days.get(d);
-    if (label === undefined) days.set(d, (label = dayLabel(d)));
+export class OrderExceptions {
+  readonly lines: Grouped;
+  private readonly days = new Map<number, string>();
+  constructor(
+    private readonly m: PlanningModel,
+    private readonly s: PlanningSettingsT,
+  ) {
+    this.lines = linesOfOrders(m);
+  }
+
+  private day(d: number): string {
+    let label = this.days.get(d);
+    if (label === undefined) this.days.set(d, (label = dayLabel(d)));
     return label;
-  };
-  const out: RaisedException[] = [];
-  for (let o = 0; o < m.orders.size; o++) {
+  }
+
+  /** The order's otif_risk and logistics_cost_guardrail exceptions, each null when not raised. */
+  of(p: Projection, o: number): [RaisedException | null, RaisedException | null] {
+    const { m, s } = this;
+    const L = m.line;
+    const { start, index } = this.lines;
     let value = 0;
     let margin = 0;
     let freight = 0;
@@ -276,12 +309,13 @@ function orderExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT):
         due = Math.min(due, L.committedPeriod[i]!);
       }
     }
-    if (first === NO_INDEX) continue;
+    if (first === NO_INDEX) return [null, null];
     const guardrail = s.freightGuardrail * Math.max(0, margin);
     const overFreight = freight > 0 && freight > guardrail;
-    if (risky === 0 && !overFreight) continue;
+    if (risky === 0 && !overFreight) return [null, null];
     const orderId = m.orders.values[o]!;
     const subject = orderSubject(m, firstRisky === NO_INDEX ? first : firstRisky);
+    let otif: RaisedException | null = null;
     if (risky > 0) {
       const lines = [];
       for (let k = start[o]!; k < start[o + 1]!; k++) {
@@ -290,29 +324,27 @@ function orderExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT):
         lines.push({
           line: L.line[i],
           sku: m.skus.values[L.sku[i]!],
-          committed: day(L.committedDay[i]!),
-          eta: Number.isNaN(L.etaDay[i]!) ? null : day(L.etaDay[i]!),
+          committed: this.day(L.committedDay[i]!),
+          eta: Number.isNaN(L.etaDay[i]!) ? null : this.day(L.etaDay[i]!),
           reason: riskReason(m, p, i),
         });
       }
-      out.push(
-        exception(
-          {
-            key: `otif_risk:${orderId}`,
-            type: 'otif_risk',
-            orderId,
-            periodFrom: periodLabel(m, due),
-            periodTo: periodLabel(m, due),
-            valueAtRisk: round(value),
-            detail: { lines },
-          },
-          subject,
-        ),
+      otif = exception(
+        {
+          key: `otif_risk:${orderId}`,
+          type: 'otif_risk',
+          orderId,
+          periodFrom: periodLabel(m, due),
+          periodTo: periodLabel(m, due),
+          valueAtRisk: round(value),
+          detail: { lines },
+        },
+        subject,
       );
     }
-    if (overFreight) {
-      out.push(
-        exception(
+    const cost = !overFreight
+      ? null
+      : exception(
           {
             key: `logistics_cost_guardrail:${orderId}`,
             type: 'logistics_cost_guardrail',
@@ -326,11 +358,20 @@ function orderExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT):
             },
           },
           subject,
-        ),
-      );
-    }
+        );
+    return [otif, cost];
   }
-  return out;
+}
+
+/** Order lines by order, once per line table. */
+const orderLinesCache = new WeakMap<object, Grouped>();
+export function linesOfOrders(m: PlanningModel): Grouped {
+  let g = orderLinesCache.get(m.line.order);
+  if (!g) {
+    g = groupIndexes(m.orders.size, m.line.count, (i) => m.line.order[i]!);
+    orderLinesCache.set(m.line.order, g);
+  }
+  return g;
 }
 
 function orderSubject(m: PlanningModel, i: number) {
@@ -357,15 +398,19 @@ function riskReason(m: PlanningModel, p: Projection, i: number): string {
 }
 
 /** Demand moving by more than the threshold inside the replenishment lead time. */
-function demandShift(m: PlanningModel, s: PlanningSettingsT, home: Int32Array): RaisedException[] {
+export function demandShift(
+  m: PlanningModel,
+  s: PlanningSettingsT,
+  home: Int32Array,
+  il: number,
+): RaisedException | null {
   const P = m.periods;
   const H = m.historyPeriods;
-  const out: RaisedException[] = [];
   const counts = (base: number, shift: number): boolean =>
     base > 0 && Math.abs(shift) >= s.demandShiftMinQty && Math.abs(shift) / base > s.demandShiftThreshold;
-  for (let il = 0; il < m.il.count; il++) {
-    const sku = m.il.sku[il]!;
-    if (!m.item.known[sku]) continue;
+  const sku = m.il.sku[il]!;
+  if (!m.item.known[sku]) return null;
+  {
     const w = Math.min(leadPeriods(m, il), P, H);
     // The current forecast against the prior version over the first w periods.
     let current = 0;
@@ -387,7 +432,7 @@ function demandShift(m: PlanningModel, s: PlanningSettingsT, home: Int32Array): 
     }
     const revised = counts(prior, current - prior);
     const sold = counts(forecast, actual - forecast);
-    if (!revised && !sold) continue;
+    if (!revised && !sold) return null;
     // The larger relative move wins; the forecast revision on a tie.
     const byRevision =
       revised && (!sold || Math.abs(current - prior) / prior >= Math.abs(actual - forecast) / forecast);
@@ -401,28 +446,25 @@ function demandShift(m: PlanningModel, s: PlanningSettingsT, home: Int32Array): 
           to: m.history[0]!,
         };
     const subject = itemSubject(m, il, home);
-    out.push(
-      exception(
-        {
-          key: `demand_shift:${subject.sku}@${subject.location}`,
-          type: 'demand_shift',
-          periodFrom: move.from,
-          periodTo: move.to,
-          peakValue: round(move.shift),
-          valueAtRisk: round(Math.abs(move.shift) * Math.max(0, unitMargin(m, sku))),
-          detail: {
-            basis: move.basis,
-            leadPeriods: w,
-            before: round(move.base),
-            after: round(move.base + move.shift),
-            relative: round(move.shift / move.base, 3),
-          },
+    return exception(
+      {
+        key: `demand_shift:${subject.sku}@${subject.location}`,
+        type: 'demand_shift',
+        periodFrom: move.from,
+        periodTo: move.to,
+        peakValue: round(move.shift),
+        valueAtRisk: round(Math.abs(move.shift) * Math.max(0, unitMargin(m, sku))),
+        detail: {
+          basis: move.basis,
+          leadPeriods: w,
+          before: round(move.base),
+          after: round(move.base + move.shift),
+          relative: round(move.shift / move.base, 3),
         },
-        subject,
-      ),
+      },
+      subject,
     );
   }
-  return out;
 }
 
 interface Move {

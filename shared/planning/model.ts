@@ -54,6 +54,11 @@ export interface PlanningModel {
   orders: Dict;
   /** Constraint codes of TMS and WMS. */
   codes: Dict;
+  /** Regions of the sites (ERP locations), for demand levers. */
+  regions: Dict;
+
+  /** By location index: its region, -1 when the ERP location master does not list it. */
+  location: { region: Int32Array };
 
   item: {
     family: Int32Array;

@@ -36,23 +36,125 @@ export interface Projection {
 const RULE_CODE = { max: 0, forecast: 1, orders: 2, sum: 3 } as const;
 
 /**
- * One pass per item-location: demand, PAB, and the PAB with production cut to the share its
- * most overloaded resource can make (the load is known first: it depends on production only).
+ * The whole projection: resource load first (it depends on production only), then one pass per
+ * item-location, then every order line. Scenarios (state.ts) run the same row functions on what
+ * a lever touched.
  */
 export function project(m: PlanningModel, settings: PlanningSettingsT, workspace?: Workspace): Projection {
+  const p = workspace ?? createWorkspace(m);
+  const byResource = routingsOfResource(m);
+  for (let r = 0; r < m.resource.count; r++) loadRow(m, p, byResource, r);
+  const rows = new RowProjector(m, settings);
+  for (let i = 0; i < m.il.count; i++) rows.project(p, i);
+  for (let i = 0; i < m.line.count; i++) judgeLine(m, p, rows.routes, i);
+  return p;
+}
+
+/**
+ * A projection's buffers, reusable: the worker recomputes into the same arrays instead of leaving
+ * tens of MB per recompute to the garbage collector. A projection made in a workspace is valid
+ * until the next one made in it.
+ */
+export type Workspace = Projection;
+
+export function createWorkspace(m: PlanningModel): Workspace {
+  const cells = m.il.count * m.periods;
+  const rp = m.resource.count * m.periods;
+  return {
+    demand: new Float64Array(cells),
+    pab: new Float64Array(cells),
+    constrainedPab: new Float64Array(cells),
+    load: new Float64Array(rp),
+    feasible: new Float64Array(rp),
+    lineStatus: new Uint8Array(m.line.count),
+    lineCause: new Int32Array(m.line.count),
+    lineLogisticsRisk: new Uint8Array(m.line.count),
+  };
+}
+
+/** A copy with its own buffers (a scenario starts from the baseline's projection). */
+export function copyProjection(p: Projection): Projection {
+  return {
+    demand: p.demand.slice(),
+    pab: p.pab.slice(),
+    constrainedPab: p.constrainedPab.slice(),
+    load: p.load.slice(),
+    feasible: p.feasible.slice(),
+    lineStatus: p.lineStatus.slice(),
+    lineCause: p.lineCause.slice(),
+    lineLogisticsRisk: p.lineLogisticsRisk.slice(),
+  };
+}
+
+/** Routings by the item-location they produce into, and by resource; built once per routing table. */
+const ilRoutingCache = new WeakMap<object, Grouped>();
+const resourceRoutingCache = new WeakMap<object, Grouped>();
+export function routingsOfIl(m: PlanningModel): Grouped {
+  let routes = ilRoutingCache.get(m.routing);
+  if (!routes) {
+    routes = groupIndexes(m.il.count, m.routing.count, (k) => m.routing.il[k]!);
+    ilRoutingCache.set(m.routing, routes);
+  }
+  return routes;
+}
+export function routingsOfResource(m: PlanningModel): Grouped {
+  let routes = resourceRoutingCache.get(m.routing);
+  if (!routes) {
+    routes = groupIndexes(m.resource.count, m.routing.count, (k) =>
+      m.routing.il[k] === NO_INDEX ? NO_INDEX : m.routing.resource[k]!,
+    );
+    resourceRoutingCache.set(m.routing, routes);
+  }
+  return routes;
+}
+
+/**
+ * load(r, t) = sum over the items routed on r of production(t) x hours per unit, and the share
+ * of it the capacity can make (feasible <= 1). Returns whether the feasible row changed.
+ */
+export function loadRow(m: PlanningModel, p: Projection, byResource: Grouped, r: number): boolean {
   const P = m.periods;
-  const n = m.il.count;
-  const { demand, pab, constrainedPab } = workspace ?? createWorkspace(m);
-  const { forecast, orders, receipts, production, available } = m.il;
-  const { load, feasible } = resourceLoad(m);
-  const routes = routingsOfIl(m);
-  const factor = new Float64Array(P);
-  const rule = RULE_CODE[settings.consumption];
-  for (let i = 0; i < n; i++) {
-    const from = routes.start[i]!;
-    const to = routes.start[i + 1]!;
+  const row = r * P;
+  const { load, feasible } = p;
+  load.fill(0, row, row + P);
+  for (let k = byResource.start[r]!; k < byResource.start[r + 1]!; k++) {
+    const routing = byResource.index[k]!;
+    const from = m.routing.il[routing]! * P;
+    const hpu = m.routing.hoursPerUnit[routing]!;
+    for (let t = 0; t < P; t++) load[row + t]! += m.il.production[from + t]! * hpu;
+  }
+  let changed = false;
+  for (let c = row; c < row + P; c++) {
+    const l = load[c]!;
+    const cap = m.resource.capacity[c]!;
+    const f = l <= cap || l === 0 ? 1 : cap / l;
+    if (f !== feasible[c]) changed = true;
+    feasible[c] = f;
+  }
+  return changed;
+}
+
+/** One item-location's demand, PAB and constrained PAB (production cut to its tightest resource). */
+export class RowProjector {
+  readonly routes: Grouped;
+  private readonly factor: Float64Array;
+  private readonly rule: number;
+  constructor(
+    private readonly m: PlanningModel,
+    settings: PlanningSettingsT,
+  ) {
+    this.routes = routingsOfIl(m);
+    this.factor = new Float64Array(m.periods);
+    this.rule = RULE_CODE[settings.consumption];
+  }
+
+  project(p: Projection, i: number): void {
+    const { m, factor, rule, routes } = this;
+    const P = m.periods;
+    const { forecast, orders, receipts, production, available } = m.il;
+    const { demand, pab, constrainedPab, feasible } = p;
     factor.fill(1);
-    for (let k = from; k < to; k++) {
+    for (let k = routes.start[i]!; k < routes.start[i + 1]!; k++) {
       const r = m.routing.resource[routes.index[k]!]! * P;
       for (let t = 0; t < P; t++) if (feasible[r + t]! < factor[t]!) factor[t] = feasible[r + t]!;
     }
@@ -70,104 +172,41 @@ export function project(m: PlanningModel, settings: PlanningSettingsT, workspace
       constrainedPab[c] = constrained;
     }
   }
-  const lines = lineStatuses(m, pab, constrainedPab, feasible, routes);
-  return { demand, pab, constrainedPab, load, feasible, ...lines };
 }
 
-/**
- * The projection's big grids (il x periods), reusable: the worker recomputes into the same
- * buffers instead of leaving tens of MB per recompute to the garbage collector. A projection made
- * in a workspace is valid until the next one made in it.
- */
-export interface Workspace {
-  demand: Float64Array;
-  pab: Float64Array;
-  constrainedPab: Float64Array;
-}
-
-export function createWorkspace(m: PlanningModel): Workspace {
-  const cells = m.il.count * m.periods;
-  return { demand: new Float64Array(cells), pab: new Float64Array(cells), constrainedPab: new Float64Array(cells) };
-}
-
-/** Routings by the item-location they produce into, built once per model. */
-const ilRoutingCache = new WeakMap<PlanningModel, Grouped>();
-function routingsOfIl(m: PlanningModel): Grouped {
-  let routes = ilRoutingCache.get(m);
-  if (!routes) {
-    routes = groupIndexes(m.il.count, m.routing.count, (k) => m.routing.il[k]!);
-    ilRoutingCache.set(m, routes);
-  }
-  return routes;
-}
-
-/** load(r, t) = sum over the items routed on r of production(t) x hours per unit. */
-export function resourceLoad(m: PlanningModel): { load: Float64Array; feasible: Float64Array } {
-  const P = m.periods;
-  const R = m.resource.count;
-  const load = new Float64Array(R * P);
-  const { il, resource, hoursPerUnit } = m.routing;
-  for (let k = 0; k < m.routing.count; k++) {
-    const from = il[k]!;
-    if (from === NO_INDEX) continue;
-    const to = resource[k]! * P;
-    const hpu = hoursPerUnit[k]!;
-    for (let t = 0; t < P; t++) load[to + t]! += m.il.production[from * P + t]! * hpu;
-  }
-  const feasible = new Float64Array(R * P);
-  for (let c = 0; c < R * P; c++) {
-    const l = load[c]!;
-    const cap = m.resource.capacity[c]!;
-    feasible[c] = l <= cap || l === 0 ? 1 : cap / l;
-  }
-  return { load, feasible };
-}
-
-function lineStatuses(
-  m: PlanningModel,
-  pab: Float64Array,
-  constrainedPab: Float64Array,
-  feasible: Float64Array,
-  routes: Grouped,
-) {
+/** One order line's status and cause: the first constraint that breaks it, read from the projection. */
+export function judgeLine(m: PlanningModel, p: Projection, routes: Grouped, i: number): void {
   const P = m.periods;
   const L = m.line;
-  const lineStatus = new Uint8Array(L.count);
-  const lineCause = new Int32Array(L.count).fill(NO_INDEX);
-  const lineLogisticsRisk = new Uint8Array(L.count);
-  for (let i = 0; i < L.count; i++) {
-    const status = L.status[i]!;
-    if (status !== 0 && status !== 1) continue; // delivered, cancelled and unknown lines
-    // A transport or warehouse risk counts for OTIF whatever breaks the line first.
-    const transport = transportCause(m, i);
-    if (transport !== null || L.pickCode[i] !== NO_INDEX) lineLogisticsRisk[i] = 1;
-    // Only open lines due inside the horizon are judged against the projection.
-    if (status !== 0 || L.committedPeriod[i]! >= P) continue;
-    const il = L.il[i]!;
-    const t = Math.max(0, L.committedPeriod[i]!);
-    if (pab[il * P + t]! < 0) {
-      lineStatus[i] = LS.stock;
-      lineCause[i] = REASON.stockShort;
-      continue;
-    }
-    if (constrainedPab[il * P + t]! < 0) {
-      lineStatus[i] = LS.capacity;
-      lineCause[i] = tightestResource(m, routes.index.subarray(routes.start[il]!, routes.start[il + 1]!), t, feasible);
-      continue;
-    }
-    if (transport !== null) {
-      lineStatus[i] = LS.transport;
-      lineCause[i] = transport;
-      continue;
-    }
-    if (L.pickCode[i] !== NO_INDEX) {
-      lineStatus[i] = LS.warehouse;
-      lineCause[i] = L.pickCode[i]!;
-      continue;
-    }
-    lineStatus[i] = LS.ok;
+  p.lineStatus[i] = LS.none;
+  p.lineCause[i] = NO_INDEX;
+  p.lineLogisticsRisk[i] = 0;
+  const status = L.status[i]!;
+  if (status !== 0 && status !== 1) return; // delivered, cancelled and unknown lines
+  // A transport or warehouse risk counts for OTIF whatever breaks the line first.
+  const transport = transportCause(m, i);
+  if (transport !== null || L.pickCode[i] !== NO_INDEX) p.lineLogisticsRisk[i] = 1;
+  // Only open lines due inside the horizon are judged against the projection.
+  if (status !== 0 || L.committedPeriod[i]! >= P) return;
+  const il = L.il[i]!;
+  const t = Math.max(0, L.committedPeriod[i]!);
+  let verdict: number = LS.ok;
+  let cause: number = NO_INDEX;
+  if (p.pab[il * P + t]! < 0) {
+    verdict = LS.stock;
+    cause = REASON.stockShort;
+  } else if (p.constrainedPab[il * P + t]! < 0) {
+    verdict = LS.capacity;
+    cause = tightestResource(m, routes.index.subarray(routes.start[il]!, routes.start[il + 1]!), t, p.feasible);
+  } else if (transport !== null) {
+    verdict = LS.transport;
+    cause = transport;
+  } else if (L.pickCode[i] !== NO_INDEX) {
+    verdict = LS.warehouse;
+    cause = L.pickCode[i]!;
   }
-  return { lineStatus, lineCause, lineLogisticsRisk };
+  p.lineStatus[i] = verdict;
+  p.lineCause[i] = cause;
 }
 
 /** TMS's constraint code, a late ETA, or a lane booked over capacity in the ship week. */

@@ -1,7 +1,7 @@
 // The engine's settings and the KPI definitions: validated by the zod schemas of
 // shared/planning/settings.ts on the way in, every change logged in settings_log.
-import type { z } from 'zod';
 import { AppError } from '../../../shared/domain/errors';
+import { parseOrThrow } from '../../../shared/domain/validate';
 import {
   DEFAULT_SETTINGS,
   KpiDefinition,
@@ -30,7 +30,7 @@ export function getPlanningSettings(db: ReadDb): StoredSettings {
 }
 
 export function savePlanningSettings(db: WriteDb, input: unknown, by: string): StoredSettings {
-  const settings = validated(PlanningSettings, input, 'The planning settings are');
+  const settings = parseOrThrow(PlanningSettings, input, 'The planning settings are');
   const at = nowIso();
   db.transaction(() => {
     db.prepare(
@@ -79,7 +79,7 @@ export function saveKpiDefinition(db: WriteDb, id: KpiId, input: unknown, by: st
   const patch = Object.fromEntries(
     Object.entries(typeof input === 'object' && input !== null ? input : {}).filter(([, v]) => v !== undefined),
   );
-  const def = validated(
+  const def = parseOrThrow(
     KpiDefinition,
     { ...current, ...patch, id, name: current.name, definition: current.definition },
     `KPI ${id} is`,
@@ -104,12 +104,3 @@ function logChange(db: WriteDb, subject: string, value: unknown, by: string, at:
 }
 
 /** `what` names the subject with its verb: "The planning settings are", "KPI otif is". */
-function validated<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.map(String).join('.');
-  throw new AppError('invalid_input', `${what} not valid: ${field ? `${field}: ` : ''}${issue.message}.`, {
-    where: { field: field || undefined },
-  });
-}

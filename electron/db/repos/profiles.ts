@@ -3,6 +3,7 @@
 import type { SourceSystem } from '../../../shared/domain/canonical';
 import { DEFAULT_PROFILES } from '../../../shared/domain/defaultProfiles';
 import { AppError } from '../../../shared/domain/errors';
+import { parseOrThrow } from '../../../shared/domain/validate';
 import { checkProfile, SourceProfile } from '../../../shared/domain/profile';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
 
@@ -29,26 +30,21 @@ export function getProfile(db: ReadDb, source: SourceSystem): StoredProfile {
 
 /** A profile from JSON or an object, or an error naming the first wrong field. */
 export function validateProfile(source: SourceSystem, input: unknown): SourceProfile {
-  const parsed = SourceProfile.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError('invalid_input', `The ${source} profile is not valid: ${issue.message}.`, {
-      where: { field: issue.path.join('.') || undefined },
-      hint: 'Compare with `planroom profile show` for the shape.',
-    });
-  }
-  if (parsed.data.source !== source) {
-    throw new AppError('invalid_input', `The profile is for ${parsed.data.source}, not ${source}.`, {
+  const profile = parseOrThrow(SourceProfile, input, `The ${source} profile is`, {
+    hint: 'Compare with `planroom profile show` for the shape.',
+  });
+  if (profile.source !== source) {
+    throw new AppError('invalid_input', `The profile is for ${profile.source}, not ${source}.`, {
       where: { field: 'source' },
     });
   }
-  const problem = checkProfile(parsed.data)[0];
+  const problem = checkProfile(profile)[0];
   if (problem) {
     throw new AppError('invalid_input', `The ${source} profile is not valid: ${problem.message}.`, {
       where: { field: problem.path },
     });
   }
-  return parsed.data;
+  return profile;
 }
 
 export function saveProfile(db: WriteDb, source: SourceSystem, input: unknown, by: string): StoredProfile {
