@@ -4,7 +4,7 @@
 import type { PlanState } from './state';
 import type { ExceptionType, RaisedException } from './exceptions';
 import { figureDeltas, type Figures } from './figures';
-import { LS } from './projection';
+import { LS, REASON } from './projection';
 
 export interface ExceptionBrief {
   key: string;
@@ -145,7 +145,8 @@ function capacityFigures(s: PlanState) {
 /**
  * Lead time as the average delay of the open committed lines the projection judges: a stock or
  * capacity break waits for the first period its balance is back at zero or above (the horizon's end
- * if never), a late ETA for the ETA, a lane over capacity for the next period; on time is 0.
+ * if never), a late ETA for the ETA, a lane over capacity for the next period. On time, a TMS or
+ * WMS constraint code with no late ETA: 0 (no delay known; the line still counts as at risk).
  */
 function leadTimeFigures(s: PlanState) {
   const m = s.model;
@@ -170,7 +171,8 @@ function leadTimeFigures(s: PlanState) {
       days += (back - t) * DAYS_PER_PERIOD;
     } else if (status === LS.transport) {
       const eta = L.etaDay[i]!;
-      days += eta > L.committedDay[i]! ? eta - L.committedDay[i]! : DAYS_PER_PERIOD;
+      if (eta > L.committedDay[i]!) days += eta - L.committedDay[i]!;
+      if (p.lineCause[i] === REASON.laneOverCapacity) days += DAYS_PER_PERIOD;
     }
   }
   return { lead_time_days: judged > 0 ? days / judged : null, late_lines: late };

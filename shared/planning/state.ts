@@ -276,7 +276,7 @@ export class PlanState {
       let f = L.freight[i]!;
       if (x) {
         daysFaster[i] = x.days;
-        e = Math.max(b.asOfDay, e - x.days);
+        e = Math.min(e, Math.max(b.asOfDay, e - x.days)); // not before today, never later
         if (L.lane[i] !== NO_INDEX && sp >= 0 && sp < P) moved[L.lane[i]! * P + sp]! += 1;
         sp = NaN;
         f += L.qty[i]! * x.costPerUnit;
@@ -293,7 +293,7 @@ export class PlanState {
     for (let k = 0; k < S.count; k++) {
       const i = S.line[k]!;
       const days = i === NO_INDEX || S.status[k]! > 1 ? 0 : daysFaster[i]!;
-      shipEta[k] = days ? Math.max(b.asOfDay, S.etaDay[k]! - days) : S.etaDay[k]!;
+      shipEta[k] = days ? Math.min(S.etaDay[k]!, Math.max(b.asOfDay, S.etaDay[k]! - days)) : S.etaDay[k]!;
     }
     // A lane's booked loads shrink by the share of its shipments that moved off it.
     const carried = lineCounts(b);
