@@ -2,47 +2,35 @@
 // Exit codes: 0 ok, 1 the operation failed (bad data, conflict), 2 usage error, 3 database
 // cannot be opened (missing, unwritable, newer version).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ApiInput, ApiName, ApiOutput, CycleOverviewT } from '../shared/api';
+import { parseArgs } from 'node:util';
+import type { ApiInput, ApiOutput, CycleOverviewT } from '../shared/api';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../shared/domain/canonical';
-import { AppError, formatDetail, formatError, type AppErrorShape } from '../shared/domain/errors';
-import { dispatch, type CallContext } from '../shared/dispatch';
+import { AppError, formatDetail, formatError } from '../shared/domain/errors';
 import { formatMetric } from '../shared/planning/kpiFormat';
-import { openDatabase } from './db/open';
-import type { WriteDb } from './db/types';
 import { DEMO_SIZES, type DemoSize } from './demo/company';
 import { generateDemo } from './demo/generate';
 import { electronBinary } from './electronBinary';
 import { appRoot, resolveDbPath } from './paths';
 import { ProgressLine } from './progressLine';
 import { serve } from './serve';
-import { EngineHost } from './engine/engineHost';
-import { createHandlers } from './services/handlers';
 import { appVersion } from './version';
+import {
+  callApi,
+  CallFailed,
+  common,
+  dbOption,
+  EXIT,
+  money,
+  optionalNumber,
+  usage,
+  UsageError,
+  type Io,
+  type Verb,
+} from './cliCore';
+import { scenarioVerb } from './cliScenario';
+import { readJsonFile } from './jsonFile';
 
-const EXIT = { ok: 0, failed: 1, usage: 2, db: 3 } as const;
-
-interface Verb {
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  positionals?: boolean;
-  run(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number>;
-}
-
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-}
-
-const common = {
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-const dbOption = { db: { type: 'string' } } as const;
+export type { Io } from './cliCore';
 
 const VERBS: Record<string, Verb> = {
   demo: {
@@ -126,7 +114,11 @@ const VERBS: Record<string, Verb> = {
       if (sub === 'show') stored = await callApi(io, v, 'profile.get', { source });
       else if (sub === 'set') {
         if (file === undefined) throw usage('give the profile file (or - for standard input)');
-        stored = await callApi(io, v, 'profile.save', { source, profile: readJson(file), by });
+        stored = await callApi(io, v, 'profile.save', {
+          source,
+          profile: readJsonFile(file, 'Start from `planroom profile show SOURCE > profile.json`.'),
+          by,
+        });
       } else if (sub === 'reset') stored = await callApi(io, v, 'profile.reset', { source, by });
       else throw usage('profile show|set|reset SOURCE');
       io.out(JSON.stringify(stored.profile, null, 2));
@@ -475,6 +467,7 @@ const VERBS: Record<string, Verb> = {
       return EXIT.ok;
     },
   },
+  scenario: scenarioVerb,
   serve: {
     summary: 'Serve the app and its API on 127.0.0.1 (browser mode)',
     usage: 'planroom serve [--port N] [--open] [--no-demo] [--db FILE]',
@@ -541,63 +534,6 @@ function sourceOption(value: unknown): SourceSystem {
     throw usage(`the source must be one of ${SOURCE_SYSTEMS.join(', ')}`);
   return source as SourceSystem;
 }
-
-/** A JSON file (or standard input for "-"), or an error naming the file and what is wrong. */
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (e) {
-    throw new AppError('not_found', `Cannot read ${file}: ${(e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new AppError('invalid_input', `${file} is not valid JSON: ${(e as Error).message}`, {
-      where: { file },
-      hint: 'Start from `planroom profile show SOURCE > profile.json`.',
-    });
-  }
-}
-
-/** A numeric option as a number, or undefined when it was not given (the contract checks range). */
-const optionalNumber = (value: unknown): number | undefined => (value === undefined ? undefined : Number(value));
-
-class UsageError extends Error {}
-const usage = (message: string): UsageError => new UsageError(message);
-
-/** Opens the database, runs one API call through the dispatcher, closes. */
-async function callApi<K extends ApiName>(
-  io: Io,
-  v: Record<string, unknown>,
-  name: K,
-  input: ApiInput<K>,
-  // Only `import` creates a database; other verbs on a mistyped path must say so, not create one.
-  open: { create?: boolean } = { create: false },
-): Promise<ApiOutput<K>> {
-  const dbPath = resolveDbPath(v.db as string | undefined, io.env);
-  const db: WriteDb = openDatabase(dbPath, open);
-  const progress = new ProgressLine(io);
-  const ctx: CallContext = { progress: (p) => progress.update(p.label, p.done, p.fraction) };
-  const engine = new EngineHost(dbPath);
-  try {
-    const result = await dispatch(createHandlers({ db, dbPath, version: appVersion(), engine }), name, input, ctx);
-    progress.done();
-    if (!result.ok) throw new CallFailed(result.error);
-    return result.data as ApiOutput<K>;
-  } finally {
-    await engine.close();
-    db.close();
-  }
-}
-
-class CallFailed extends Error {
-  constructor(readonly shape: AppErrorShape) {
-    super(shape.message);
-  }
-}
-
-const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 /** "otif<0.95" or "abs_bias >= 0.1" as a trigger. */
 function parseTrigger(text: string): { metric: string; op: string; value: number } {

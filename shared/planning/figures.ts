@@ -233,3 +233,35 @@ export function figureDeltas(scenario: Figures, baseline: Figures): Figures {
   }
   return out;
 }
+
+/** A figure's value as the comparison table and the CLI show it; "-" when unknown. */
+export function formatFigure(unit: FigureUnit, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '-';
+  switch (unit) {
+    case 'pct':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'money':
+    case 'count':
+    case 'hours':
+      return Math.round(value).toLocaleString('en-US');
+    case 'days':
+      return value.toFixed(1);
+    case 'turns':
+    case 'ratio':
+      return value.toFixed(2);
+  }
+}
+
+/** A delta with its sign ("+1.2%", "-3,400"), "±0" when nothing moved. */
+export function formatDelta(unit: FigureUnit, delta: number | null | undefined): string {
+  if (delta === null || delta === undefined || !Number.isFinite(delta)) return '-';
+  const shown = formatFigure(unit, Math.abs(delta));
+  if (/^0(\.0+)?%?$/.test(shown)) return '±0';
+  return `${delta > 0 ? '+' : '-'}${unit === 'pct' ? shown.replace('%', ' pt') : shown}`;
+}
+
+/** Whether a delta is good news (true), bad news (false) or neither (null). */
+export function deltaVerdict(f: Figure, delta: number | null | undefined): boolean | null {
+  if (f.better === null || delta === null || delta === undefined || Math.abs(delta) < 1e-9) return null;
+  return f.better === 'higher' ? delta > 0 : delta < 0;
+}

@@ -13,6 +13,7 @@ import { createWorkspace } from '../../shared/planning/projection';
 import { DEFAULT_SETTINGS } from '../../shared/planning/settings';
 import { periodOfDate, periodsBetween } from '../../shared/domain/period';
 import { isWatched } from '../../shared/planning/model';
+import { benchLevers, type LeverFigures } from './leverBench';
 
 export interface RecomputeFigures {
   loadMs: number;
@@ -24,6 +25,7 @@ export interface RecomputeFigures {
   rssMb: number;
   /** Both peers and the engine agree on the safety-stock breach cells. */
   agree: boolean;
+  levers: LeverFigures;
 }
 
 const RUNS = 5;
@@ -98,6 +100,7 @@ export async function benchRecompute(db: Database.Database, cycleId: number): Pr
     for (let t = 0; t < P; t++) if (result.projection.pab[il * P + t]! < model.il.safetyStock[il]!) engineBreaches++;
   }
 
+  const levers = benchLevers(model, definitions);
   const rows = peerRows(db, frame.pins, frame.startPeriod, P);
   const sqlite = sqlitePeer(db, rows);
   const duck = await duckPeer(rows);
@@ -109,6 +112,7 @@ export async function benchRecompute(db: Database.Database, cycleId: number): Pr
     sqliteMs: sqlite.ms,
     rssMb,
     agree: duck.breaches === engineBreaches && sqlite.breaches === engineBreaches,
+    levers,
   };
 }
 

@@ -21,6 +21,7 @@ describe('planroom CLI', () => {
       'data-issues',
       'exceptions',
       'kpis',
+      'scenario',
       'serve',
       'start',
       'version',
@@ -277,5 +278,48 @@ describe('planroom CLI', () => {
     const set = planroom(['kpis', 'set', 'service_level', '--trigger', 'otif<0.5', '--owner', 'CEO', '--db', db]);
     expect(set.stdout.trim()).toBe('service_level saved: CEO; otif < 0.5');
     expect(planroom(['kpis', '--db', db]).stdout).not.toMatch(/BREACH otif/);
+  });
+
+  it('creates, sets, compares and chooses scenarios, refusing a bad lever with its field', () => {
+    const db = join(tempDir(), 'p.db');
+    for (const s of ['ERP', 'TMS', 'WMS', 'CRM']) {
+      expect(planroom(['import', '--source', s, join(DEMO, s.toLowerCase()), '--db', db]).code).toBe(0);
+    }
+    const meeting = ['--meeting', '2026-12-01T09:00:00Z', '--start', '2026-W49', '--horizon', '26'];
+    expect(planroom(['cycle', 'create', '--name', 'Dec', ...meeting, '--db', db]).code).toBe(0);
+    const cap = JSON.parse(
+      planroom(['exceptions', '--type', 'capacity_shortfall', '--json', '--limit', '1', '--db', db]).stdout,
+    ) as { rows: { resource: string }[] };
+    const resource = cap.rows[0]!.resource;
+    const lever = `capacity resource=${resource} how=overtime hours=120 cost=45`;
+    const create = planroom(['scenario', 'create', 'Overtime', '--owner', 'COO', '--lever', lever, '--db', db]);
+    expect(create.code, create.stderr).toBe(0);
+    expect(create.stdout).toMatch(/1\. Overtime \+120 h\/period on WC-P1-\d+ at 45\/h, whole horizon/);
+    const promo = ['scenario', 'create', 'Promo', '--owner', 'Sales', '--lever', 'demand_lift percent=15', '--db', db];
+    expect(planroom(promo).code).toBe(0);
+    const set = planroom([
+      'scenario',
+      'set',
+      'Promo',
+      '--add-lever',
+      'safety_stock policy=scale value=20 abc=A',
+      '--db',
+      db,
+    ]);
+    expect(set.stdout).toMatch(/2\. Safety stock \+20% for class A/);
+    const bad = planroom(['scenario', 'set', 'Promo', '--lever', 'demand_lift percent=5 family=Nope', '--db', db]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/no family "Nope".*field levers\.0\.family/);
+    expect(planroom(['scenario', 'set', 'Promo', '--lever', 'discount percent=5', '--db', db]).code).toBe(2);
+    const cmp = planroom(['scenario', 'compare', 'Overtime', 'Promo', '--db', db]);
+    expect(cmp.code, cmp.stderr).toBe(0);
+    expect(cmp.stdout).toMatch(/^Overload hours\s+[\d,]+\s+[\d,]+ \(-[\d,]+\)/m);
+    expect(cmp.stdout).toMatch(/^Revenue\s+[\d,]+\s+[\d,]+ \([-+±][\d,]*\)\s+[\d,]+ \(\+[\d,]+\)/m);
+    expect(cmp.stdout).toContain(`resolves capacity_shortfall ${resource}`);
+    const choose = planroom(['scenario', 'choose', 'Overtime', '--as', 'CEO', '--kpi', 'service_level', '--db', db]);
+    expect(choose.code, choose.stderr).toBe(0);
+    expect(choose.stdout).toMatch(/decision #1 "Adopt scenario "Overtime"" recorded/);
+    expect(planroom(['scenario', '--db', db]).stdout).toMatch(/Overtime .* CHOSEN/);
+    expect(planroom(['scenario', 'delete', 'Overtime', '--db', db]).code).toBe(1);
   });
 });

@@ -1,0 +1,256 @@
+// `planroom scenario`: list, show, create, set, duplicate, delete, compare and choose scenarios of
+// a cycle, over the same API calls as the app. Levers are written as text ("capacity
+// resource=WC-P1-001 how=overtime hours=40 cost=45 from=2026-W50 to=2027-W02"), as JSON, or
+// read from a JSON file.
+import type { ApiOutput, ScenarioInfoT } from '../shared/api';
+import { FIGURES, formatDelta, formatFigure } from '../shared/planning/figures';
+import { LEVER_KINDS } from '../shared/planning/levers';
+import { callApi, common, dbOption, EXIT, money, optionalNumber, usage, type Io, type Verb } from './cliCore';
+import { readJsonFile } from './jsonFile';
+
+/** Short names the lever text may use for the contract's fields, by lever kind. */
+const ALIASES: Record<string, Record<string, string>> = {
+  capacity: { hours: 'hoursPerPeriod', cost: 'costPerHour' },
+  expedite: { days: 'daysFaster', cost: 'costPerUnit' },
+  prebuild: { earlier: 'periodsEarlier' },
+};
+const NUMERIC = new Set([
+  'percent',
+  'hoursPerPeriod',
+  'costPerHour',
+  'daysFaster',
+  'costPerUnit',
+  'value',
+  'periodsEarlier',
+  'share',
+]);
+
+/** "kind key=value ..." or a JSON object, as the contract's lever input (the service validates it). */
+export function parseLever(text: string): Record<string, unknown> {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      return JSON.parse(trimmed) as Record<string, unknown>;
+    } catch (e) {
+      throw usage(`--lever ${trimmed}: not valid JSON (${(e as Error).message})`);
+    }
+  }
+  const [kind, ...pairs] = trimmed.split(/\s+/);
+  if (!kind || !(LEVER_KINDS as readonly string[]).includes(kind)) {
+    throw usage(`--lever "${text}": start with the kind, one of ${LEVER_KINDS.join(', ')}`);
+  }
+  const lever: Record<string, unknown> = { kind };
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw usage(`--lever "${text}": "${pair}" is not key=value`);
+    const key = ALIASES[kind]?.[pair.slice(0, at)] ?? pair.slice(0, at);
+    const raw = pair.slice(at + 1);
+    lever[key] = key === 'orders' ? raw.split(',').filter(Boolean) : NUMERIC.has(key) ? Number(raw) : raw;
+  }
+  return lever;
+}
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : v === undefined ? [] : [String(v)]);
+
+/** The levers given: --levers FILE, or each --lever. */
+function leversOf(v: Record<string, unknown>): unknown[] | undefined {
+  if (typeof v.levers === 'string') {
+    const json = readJsonFile(
+      v.levers,
+      'Write a JSON array of levers, as `planroom scenario show NAME --json` prints.',
+    );
+    if (!Array.isArray(json)) throw usage(`--levers ${v.levers}: the file must hold a JSON array of levers`);
+    return json as unknown[];
+  }
+  const given = list(v.lever);
+  return given.length ? given.map(parseLever) : undefined;
+}
+
+/** A scenario by id or by name in the cycle. */
+async function find(io: Io, v: Record<string, unknown>, ref: string | undefined): Promise<ScenarioInfoT> {
+  if (!ref) throw usage('name or id of the scenario required');
+  const all = await callApi(io, v, 'scenario.list', { cycleId: optionalNumber(v.cycle) });
+  const hit = /^\d+$/.test(ref)
+    ? all.scenarios.find((s) => s.id === Number(ref))
+    : all.scenarios.find((s) => s.name === ref);
+  if (!hit) {
+    throw usage(`no scenario "${ref}" in this cycle (${all.scenarios.map((s) => s.name).join(', ') || 'none yet'})`);
+  }
+  return hit;
+}
+
+function printScenario(io: Io, s: ScenarioInfoT): void {
+  io.out(
+    `#${s.id} ${s.name}  owner ${s.owner}${s.chosen ? `  CHOSEN in decision "${s.chosen.title}" (${s.chosen.uid})` : ''}`,
+  );
+  if (s.assumptions) io.out(`assumptions: ${s.assumptions}`);
+  if (s.leverText.length === 0) io.out('no levers: the baseline');
+  s.leverText.forEach((t, i) => io.out(`  ${i + 1}. ${t}`));
+  io.out(`updated ${s.updatedAt}${s.updatedBy ? ` by ${s.updatedBy}` : ''}`);
+}
+
+function printComparison(io: Io, r: ApiOutput<'scenario.compare'>): void {
+  const names = ['Baseline', ...r.scenarios.map((s) => s.scenario.name)];
+  const width = 26;
+  io.out(['figure'.padEnd(28), ...names.map((n) => n.slice(0, width).padStart(width))].join(' '));
+  for (const f of FIGURES) {
+    const cells = [formatFigure(f.unit, r.baseline.figures[f.id])];
+    for (const { outcome } of r.scenarios) {
+      cells.push(`${formatFigure(f.unit, outcome.figures[f.id])} (${formatDelta(f.unit, outcome.deltas[f.id])})`);
+    }
+    io.out([f.label.padEnd(28), ...cells.map((c) => c.padStart(width))].join(' '));
+  }
+  for (const { scenario, outcome } of r.scenarios) {
+    io.out('');
+    io.out(`${scenario.name}: computed in ${outcome.computeMs} ms${outcome.incremental ? ' (incremental)' : ''}`);
+    for (const e of outcome.resolved.slice(0, 5)) io.out(`  resolves ${e.type} ${e.subject} (${money(e.valueAtRisk)})`);
+    for (const e of outcome.added.slice(0, 5)) io.out(`  raises   ${e.type} ${e.subject} (${money(e.valueAtRisk)})`);
+  }
+}
+
+export const scenarioVerb: Verb = {
+  summary: "The cycle's scenarios: levers on the baseline, compared in money; choose one as a decision",
+  usage: [
+    'planroom scenario [list]',
+    '| show NAME',
+    '| create NAME --owner WHO [--assumptions TEXT] [--lever "KIND key=value ..."]... [--levers FILE]',
+    '| set NAME [--name NEW] [--owner WHO] [--assumptions TEXT] [--lever L]... [--add-lever L]... [--clear-levers] [--levers FILE]',
+    '| duplicate NAME [--name NEW] | delete NAME',
+    '| compare NAME NAME [NAME NAME]',
+    '| choose NAME [--title T] [--rationale T] [--owner WHO] [--due YYYY-MM-DD] [--kpi ID]',
+    `   levers: demand_lift percent=10 [family=F] [region=R] [from=W] [to=W]; capacity resource=R how=overtime|extra_shift hours=H cost=C [from=W] [to=W];`,
+    `   expedite lane=L|orders=O1,O2 days=D cost=C [mode=air]; safety_stock policy=scale|weeks_of_cover value=V [family=F] [abc=A] [location=L];`,
+    `   prebuild resource=R from=W to=W earlier=N [share=100] [family=F]   [--as NAME] [--cycle N] [--db FILE] [--json]`,
+  ].join(' '),
+  options: {
+    ...common,
+    ...dbOption,
+    cycle: { type: 'string' },
+    name: { type: 'string' },
+    owner: { type: 'string' },
+    assumptions: { type: 'string' },
+    lever: { type: 'string', multiple: true },
+    'add-lever': { type: 'string', multiple: true },
+    'clear-levers': { type: 'boolean', default: false },
+    levers: { type: 'string' },
+    title: { type: 'string' },
+    rationale: { type: 'string' },
+    due: { type: 'string' },
+    kpi: { type: 'string' },
+    as: { type: 'string', default: 'planroom CLI' },
+  },
+  positionals: true,
+  async run(v, positionals, io) {
+    const [sub = 'list', ...refs] = positionals;
+    const by = String(v.as);
+    const cycleId = optionalNumber(v.cycle);
+    const json = (x: unknown) => io.out(JSON.stringify(x, null, 2));
+    const one = () => {
+      if (refs.length > 1) throw usage(`unexpected argument "${refs[1]}"`);
+      return refs[0];
+    };
+    switch (sub) {
+      case 'list': {
+        const r = await callApi(io, v, 'scenario.list', { cycleId });
+        if (v.json) return (json(r), EXIT.ok);
+        io.out(`horizon ${r.horizon.from}..${r.horizon.to} (${r.horizon.periods} periods), shared by every scenario`);
+        for (const s of r.scenarios) {
+          io.out(
+            `#${String(s.id).padEnd(4)} ${s.name.padEnd(30)} ${s.owner.padEnd(16)} ${String(s.levers.length).padStart(2)} lever(s)${s.chosen ? '  CHOSEN' : ''}`,
+          );
+        }
+        if (r.scenarios.length === 0)
+          io.out('no scenarios yet: planroom scenario create NAME --owner WHO --lever "..."');
+        return EXIT.ok;
+      }
+      case 'show': {
+        const s = await find(io, v, one());
+        if (v.json) return (json(s), EXIT.ok);
+        printScenario(io, s);
+        return EXIT.ok;
+      }
+      case 'create': {
+        const name = one();
+        if (!name) throw usage('scenario create NAME: the name is required');
+        if (typeof v.owner !== 'string') throw usage('--owner is required: every scenario has a named owner');
+        const s = await callApi(io, v, 'scenario.create', {
+          cycleId,
+          name,
+          owner: v.owner,
+          assumptions: v.assumptions as string | undefined,
+          levers: leversOf(v) ?? [],
+          by,
+        });
+        if (v.json) return (json(s), EXIT.ok);
+        printScenario(io, s);
+        return EXIT.ok;
+      }
+      case 'set': {
+        const s = await find(io, v, one());
+        let levers = v['clear-levers'] ? [] : leversOf(v);
+        const add = list(v['add-lever']).map(parseLever);
+        if (add.length) levers = [...(levers ?? s.levers), ...add];
+        const r = await callApi(io, v, 'scenario.update', {
+          id: s.id,
+          name: v.name as string | undefined,
+          owner: v.owner as string | undefined,
+          assumptions: v.assumptions as string | undefined,
+          levers,
+          by,
+        });
+        if (v.json) return (json(r), EXIT.ok);
+        printScenario(io, r);
+        return EXIT.ok;
+      }
+      case 'duplicate': {
+        const s = await find(io, v, one());
+        const r = await callApi(io, v, 'scenario.duplicate', { id: s.id, name: v.name as string | undefined, by });
+        if (v.json) return (json(r), EXIT.ok);
+        printScenario(io, r);
+        return EXIT.ok;
+      }
+      case 'delete': {
+        const s = await find(io, v, one());
+        const r = await callApi(io, v, 'scenario.delete', { id: s.id, by });
+        io.out(v.json ? JSON.stringify(r) : `deleted scenario "${s.name}"`);
+        return EXIT.ok;
+      }
+      case 'compare': {
+        if (refs.length < 1 || refs.length > 4)
+          throw usage('scenario compare takes 1 to 4 scenarios (2 to compare them)');
+        const ids = [];
+        for (const ref of refs) ids.push((await find(io, v, ref)).id);
+        const r = await callApi(io, v, 'scenario.compare', { cycleId, ids });
+        if (v.json) return (json(r), EXIT.ok);
+        printComparison(io, r);
+        return EXIT.ok;
+      }
+      case 'choose': {
+        const s = await find(io, v, one());
+        const r = await callApi(io, v, 'scenario.choose', {
+          id: s.id,
+          by,
+          title: v.title as string | undefined,
+          rationale: v.rationale as string | undefined,
+          owner: v.owner as string | undefined,
+          dueDate: v.due as string | undefined,
+          kpiId: v.kpi as never,
+        });
+        if (v.json) return (json(r), EXIT.ok);
+        io.out(
+          `decision #${r.decision.priorityRank} "${r.decision.title}" recorded (${r.decision.uid}), owner ${r.decision.owner}`,
+        );
+        io.out(`answers ${r.exceptionKeys.length} exception(s) of the baseline`);
+        for (const e of r.expectations) {
+          const f = FIGURES.find((x) => x.id === e.figure)!;
+          io.out(
+            `  ${f.label.padEnd(28)} ${formatFigure(f.unit, e.baseline).padStart(14)} -> ${formatFigure(f.unit, e.expected)}`,
+          );
+        }
+        return EXIT.ok;
+      }
+      default:
+        throw usage(`unknown scenario command "${sub}" (list, show, create, set, duplicate, delete, compare, choose)`);
+    }
+  },
+};
