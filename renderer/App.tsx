@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { AgendaPage } from './pages/AgendaPage';
 import { ComingPage } from './pages/ComingPage';
@@ -7,6 +7,9 @@ import { ExceptionsPage } from './pages/ExceptionsPage';
 import { ROUTES } from './routes';
 import { useCycleStore } from './stores/cycleStore';
 import { useRoute } from './useRoute';
+
+// The Scenarios page carries the charts (ECharts): loaded when first opened, not at start.
+const ScenariosPage = lazy(() => import('./pages/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
 
 export function App() {
   const route = useRoute();
@@ -41,7 +44,9 @@ export function App() {
         {route === 'data' && <DataPage />}
         {route === 'exceptions' && <ExceptionsPage />}
         {route === 'scenarios' && (
-          <ComingPage title="Scenarios" what="levers, instant recompute and side-by-side comparison in money" />
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <ScenariosPage />
+          </Suspense>
         )}
         {route === 'decisions' && (
           <ComingPage title="Decisions" what="the decision priority log with its append-only history" />

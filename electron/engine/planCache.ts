@@ -41,10 +41,12 @@ export class PlanCache {
   /** A full recompute of the baseline, kept for the scenarios. */
   recompute(inputs: PlanInputs): { state: PlanState; loadMs: number } {
     const { loaded, loadMs } = this.model(inputs);
+    const key = settingsKey(inputs);
+    // Scenarios computed on other settings are stale; on the same ones they stay valid.
+    if (loaded.baseline?.key !== key) loaded.scenarios.clear();
     loaded.baseline = null;
-    loaded.scenarios.clear(); // they were copies of the old baseline
     const state = new PlanState(loaded.model, inputs.settings, inputs.definitions, { workspace: loaded.workspace });
-    loaded.baseline = { key: settingsKey(inputs), state, outcome: null };
+    loaded.baseline = { key, state, outcome: null };
     return { state, loadMs };
   }
 

@@ -9,6 +9,8 @@ import { Dict, leadPeriods, NO_INDEX, type PlanningModel } from './model';
 const ANY = NO_INDEX;
 
 export interface Resolved {
+  /** The levers of each group as given: equal keys mean equal derived rows of that group. */
+  keys: { itemLocations: string; capacity: string; expedite: string };
   lifts: { factor: number; family: number; region: number; from: number; to: number }[];
   capacity: { resource: number; from: number; to: number; hours: number; rate: number; shift: boolean }[];
   expedite: { lane: number; orders: Set<number> | null; days: number; costPerUnit: number }[];
@@ -16,13 +18,36 @@ export interface Resolved {
   prebuild: { resource: number; family: number; from: number; to: number; earlier: number; share: number }[];
 }
 
-export const NO_LEVERS: Resolved = { lifts: [], capacity: [], expedite: [], safety: [], prebuild: [] };
+export const NO_LEVERS: Resolved = {
+  keys: leverKeys([]),
+  lifts: [],
+  capacity: [],
+  expedite: [],
+  safety: [],
+  prebuild: [],
+};
+
+function leverKeys(levers: readonly LeverT[]): Resolved['keys'] {
+  const of = (kinds: string[]) => JSON.stringify(levers.filter((l) => kinds.includes(l.kind)));
+  return {
+    itemLocations: of(['demand_lift', 'safety_stock', 'prebuild']),
+    capacity: of(['capacity']),
+    expedite: of(['expedite']),
+  };
+}
 
 const ABC = { A: 0, B: 1, C: 2 } as const;
 
 /** The levers with names turned into indexes; throws an AppError naming the lever's field. */
 export function resolveLevers(m: PlanningModel, levers: readonly LeverT[]): Resolved {
-  const out: Resolved = { lifts: [], capacity: [], expedite: [], safety: [], prebuild: [] };
+  const out: Resolved = {
+    keys: leverKeys(levers),
+    lifts: [],
+    capacity: [],
+    expedite: [],
+    safety: [],
+    prebuild: [],
+  };
   levers.forEach((l, n) => {
     const key = (dict: Dict, value: string | null, field: string, what: string): number => {
       if (value === null) return ANY;
@@ -107,15 +132,33 @@ export function resolveLevers(m: PlanningModel, levers: readonly LeverT[]): Reso
 
 const matches = (want: number, have: number): boolean => want === ANY || want === have;
 
+type Lift = Resolved['lifts'][number];
+type Safety = Resolved['safety'][number];
+type Prebuild = Resolved['prebuild'][number];
+
+const familyOf = (b: PlanningModel, sku: number): number => (b.item.known[sku] ? b.item.family[sku]! : NO_INDEX);
+
+/** Whether a lever names item-location i (its family, region, class, location, resource). */
+export const liftApplies = (b: PlanningModel, l: Lift, i: number): boolean =>
+  matches(l.family, familyOf(b, b.il.sku[i]!)) && matches(l.region, b.location.region[b.il.location[i]!]!);
+export const safetyApplies = (b: PlanningModel, l: Safety, i: number): boolean => {
+  const sku = b.il.sku[i]!;
+  return (
+    matches(l.family, familyOf(b, sku)) && matches(l.abc, b.item.abc[sku]!) && matches(l.location, b.il.location[i]!)
+  );
+};
+export const prebuildApplies = (b: PlanningModel, l: Prebuild, i: number, makers: Int32Array): boolean => {
+  if (!matches(l.family, familyOf(b, b.il.sku[i]!))) return false;
+  for (const k of makers) if (b.routing.resource[k] === l.resource) return true;
+  return false;
+};
+
 /** Forecast row of item-location i with the demand lifts that name it. */
 export function deriveForecast(b: PlanningModel, v: Resolved, i: number, out: Float64Array): void {
   const P = b.periods;
   out.set(b.il.forecast.subarray(i * P, i * P + P));
-  const sku = b.il.sku[i]!;
-  const family = b.item.known[sku] ? b.item.family[sku]! : NO_INDEX;
-  const region = b.location.region[b.il.location[i]!]!;
   for (const l of v.lifts) {
-    if (!matches(l.family, family) || !matches(l.region, region)) continue;
+    if (!liftApplies(b, l, i)) continue;
     for (let t = l.from; t <= l.to; t++) out[t]! *= l.factor;
   }
 }
@@ -126,11 +169,8 @@ export function deriveForecast(b: PlanningModel, v: Resolved, i: number, out: Fl
  */
 export function deriveSafetyStock(b: PlanningModel, v: Resolved, i: number, forecastRow: Float64Array): number {
   let ss = b.il.safetyStock[i]!;
-  const sku = b.il.sku[i]!;
-  const family = b.item.known[sku] ? b.item.family[sku]! : NO_INDEX;
   for (const l of v.safety) {
-    if (!matches(l.family, family) || !matches(l.abc, b.item.abc[sku]!) || !matches(l.location, b.il.location[i]!))
-      continue;
+    if (!safetyApplies(b, l, i)) continue;
     if (l.scale) ss *= 1 + l.value / 100;
     else {
       let sum = 0;
@@ -173,14 +213,8 @@ export function deriveProduction(
 ): void {
   const P = b.periods;
   out.set(b.il.production.subarray(i * P, i * P + P));
-  if (v.prebuild.length === 0) return;
-  const sku = b.il.sku[i]!;
-  const family = b.item.known[sku] ? b.item.family[sku]! : NO_INDEX;
   for (const l of v.prebuild) {
-    if (!matches(l.family, family)) continue;
-    let made = false;
-    for (const k of makers) if (b.routing.resource[k] === l.resource) made = true;
-    if (!made) continue;
+    if (!prebuildApplies(b, l, i, makers)) continue;
     // Ascending: what lands in an earlier period of the range is not moved twice.
     for (let t = l.from; t <= l.to; t++) {
       const moved = out[t]! * l.share;

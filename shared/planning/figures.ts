@@ -234,34 +234,62 @@ export function figureDeltas(scenario: Figures, baseline: Figures): Figures {
   return out;
 }
 
-/** A figure's value as the comparison table and the CLI show it; "-" when unknown. */
-export function formatFigure(unit: FigureUnit, value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '-';
+// How a figure reads in the comparison table and the CLI: by its unit, with the delta against
+// the baseline told good or bad by which way is better.
+const int = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const one = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const two = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Shares are fractions (0.95 is 95%), like the KPIs. */
+function magnitude(unit: FigureUnit, x: number): string {
   switch (unit) {
     case 'pct':
-      return `${(value * 100).toFixed(1)}%`;
+      return `${one.format(x * 100)}%`;
     case 'money':
     case 'count':
+      return int.format(x);
     case 'hours':
-      return Math.round(value).toLocaleString('en-US');
+      return `${int.format(x)} h`;
     case 'days':
-      return value.toFixed(1);
+      return `${one.format(x)} d`;
     case 'turns':
+      return one.format(x);
     case 'ratio':
-      return value.toFixed(2);
+      return two.format(x);
   }
 }
 
-/** A delta with its sign ("+1.2%", "-3,400"), "±0" when nothing moved. */
-export function formatDelta(unit: FigureUnit, delta: number | null | undefined): string {
-  if (delta === null || delta === undefined || !Number.isFinite(delta)) return '-';
-  const shown = formatFigure(unit, Math.abs(delta));
-  if (/^0(\.0+)?%?$/.test(shown)) return '±0';
-  return `${delta > 0 ? '+' : '-'}${unit === 'pct' ? shown.replace('%', ' pt') : shown}`;
+export function formatFigure(unit: FigureUnit, x: number | null | undefined): string {
+  return x === null || x === undefined ? '–' : magnitude(unit, x);
 }
 
-/** Whether a delta is good news (true), bad news (false) or neither (null). */
-export function deltaVerdict(f: Figure, delta: number | null | undefined): boolean | null {
-  if (f.better === null || delta === null || delta === undefined || Math.abs(delta) < 1e-9) return null;
-  return f.better === 'higher' ? delta > 0 : delta < 0;
+/** "+1.2 pt", "−3,400", "±0"; pct deltas are percentage points. */
+export function formatDelta(unit: FigureUnit, d: number | null | undefined): string {
+  if (d === null || d === undefined) return '';
+  if (isZero(unit, d)) return '±0';
+  const sign = d > 0 ? '+' : '−';
+  if (unit === 'pct') return `${sign}${one.format(Math.abs(d) * 100)} pt`;
+  return `${sign}${magnitude(unit, Math.abs(d))}`;
 }
+
+/** Below what the format shows, a delta is no change. */
+function isZero(unit: FigureUnit, d: number): boolean {
+  const shown = unit === 'pct' ? 0.0005 : unit === 'days' || unit === 'turns' ? 0.05 : unit === 'ratio' ? 0.005 : 0.5;
+  return Math.abs(d) < shown;
+}
+
+export type Tone = 'good' | 'bad' | 'neutral';
+
+export function deltaTone(figure: Pick<Figure, 'unit' | 'better'>, d: number | null | undefined): Tone {
+  if (d === null || d === undefined || figure.better === null || isZero(figure.unit, d)) return 'neutral';
+  return d > 0 === (figure.better === 'higher') ? 'good' : 'bad';
+}
+
+export const GROUP_LABEL: Record<Figure['group'], string> = {
+  kpi: 'KPIs',
+  money: 'Money',
+  capacity: 'Capacity & lead time',
+  exceptions: 'Exceptions',
+};
+
+export const figureById = (id: string): Figure | undefined => FIGURES.find((f) => f.id === id);

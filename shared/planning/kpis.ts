@@ -36,6 +36,12 @@ class Sums {
   get(group: number): number {
     return group === NO_INDEX ? this.total : this.byGroup[group]!;
   }
+  copy(): Sums {
+    const c = new Sums(0);
+    (c as { byGroup: Float64Array }).byGroup = this.byGroup.slice();
+    c.total = this.total;
+    return c;
+  }
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
@@ -53,7 +59,7 @@ function perGroup(
 }
 
 /** 1 - WMAPE and bias by family over the last accuracyPeriods. */
-function forecastAccuracy(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
+export function forecastAccuracy(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
   const F = m.families.size;
   const [err, actual, forecast, stake] = [new Sums(F), new Sums(F), new Sums(F), new Sums(F)];
   const H = m.historyPeriods;
@@ -122,6 +128,18 @@ class ServiceSums {
       if (ok) this.ok.add(g, 1);
     }
   }
+  /** A line judged differently: only the projected counters move (whole counts: exact). */
+  moveJudged(g: number, was: number, is: number): void {
+    this.judged.add(g, (is !== LS.none ? 1 : 0) - (was !== LS.none ? 1 : 0));
+    this.ok.add(g, (is === LS.ok ? 1 : 0) - (was === LS.ok ? 1 : 0));
+  }
+  copy(): ServiceSums {
+    const c = new ServiceSums(0);
+    for (const k of ['due', 'otif', 'qty', 'filled', 'judged', 'ok', 'late'] as const) {
+      (c as unknown as Record<string, Sums>)[k] = this[k].copy();
+    }
+    return c;
+  }
   value(g: number): Omit<KpiValue, 'kpiId' | 'dimension' | 'group' | 'breached'> {
     return {
       metrics: {
@@ -136,51 +154,121 @@ class ServiceSums {
   }
 }
 
-/** OTIF and fill rate of the lines due before the meeting; projected OTIF of the open ones. */
-function serviceLevel(m: PlanningModel, p: Projection): KpiValue[] {
-  const fam = new ServiceSums(m.families.size);
-  const lane = new ServiceSums(m.lanes.size);
-  const L = m.line;
-  for (let i = 0; i < L.count; i++) {
-    if (L.status[i] === 3) continue; // cancelled
-    const sku = L.sku[i]!;
-    const due = L.committedDay[i]! < m.asOfDay;
-    const delivered = L.deliveredDay[i]!;
-    const filled = !Number.isNaN(delivered);
-    const onTime = filled && delivered <= L.committedDay[i]!;
-    const judged = p.lineStatus[i] !== LS.none;
-    if (!due && !judged) continue;
-    const ok = p.lineStatus[i] === LS.ok;
-    const late = L.qty[i]! * L.unitPrice[i]!;
-    fam.add(m.item.known[sku] ? m.item.family[sku]! : NO_INDEX, due, L.qty[i]!, filled, onTime, late, judged, ok);
-    lane.add(L.lane[i]!, due, L.qty[i]!, filled, onTime, late, judged, ok);
+/**
+ * The service level's counters by family and by lane. A plan state keeps them and moves a line
+ * from its old verdict to its new one instead of counting every line again.
+ */
+export class ServiceCounters {
+  private constructor(
+    private readonly fam: ServiceSums,
+    private readonly lane: ServiceSums,
+  ) {}
+
+  /** OTIF and fill rate of the lines due before the meeting; projected OTIF of the open ones. */
+  static of(m: PlanningModel, p: Projection): ServiceCounters {
+    const c = new ServiceCounters(new ServiceSums(m.families.size), new ServiceSums(m.lanes.size));
+    const L = m.line;
+    for (let i = 0; i < L.count; i++) {
+      if (L.status[i] === 3) continue; // cancelled
+      const due = L.committedDay[i]! < m.asOfDay;
+      const delivered = L.deliveredDay[i]!;
+      const filled = !Number.isNaN(delivered);
+      const onTime = filled && delivered <= L.committedDay[i]!;
+      const judged = p.lineStatus[i] !== LS.none;
+      if (!due && !judged) continue;
+      const ok = p.lineStatus[i] === LS.ok;
+      const late = L.qty[i]! * L.unitPrice[i]!;
+      c.fam.add(familyOfLine(m, i), due, L.qty[i]!, filled, onTime, late, judged, ok);
+      c.lane.add(L.lane[i]!, due, L.qty[i]!, filled, onTime, late, judged, ok);
+    }
+    return c;
   }
-  return [
-    ...perGroup('service_level', 'family', m.families.values, (g) => fam.value(g)),
-    ...perGroup('service_level', 'lane', m.lanes.values, (g) => lane.value(g)).slice(1),
-  ];
+
+  copy(): ServiceCounters {
+    return new ServiceCounters(this.fam.copy(), this.lane.copy());
+  }
+
+  /** Line i, judged `was` before, is judged `is` now. */
+  move(m: PlanningModel, i: number, was: number, is: number): void {
+    if (was === is || m.line.status[i] === 3) return;
+    this.fam.moveJudged(familyOfLine(m, i), was, is);
+    this.lane.moveJudged(m.line.lane[i]!, was, is);
+  }
+
+  values(m: PlanningModel): KpiValue[] {
+    return [
+      ...perGroup('service_level', 'family', m.families.values, (g) => this.fam.value(g)),
+      ...perGroup('service_level', 'lane', m.lanes.values, (g) => this.lane.value(g)).slice(1),
+    ];
+  }
+}
+
+const familyOfLine = (m: PlanningModel, i: number): number => {
+  const sku = m.line.sku[i]!;
+  return m.item.known[sku] ? m.item.family[sku]! : NO_INDEX;
+};
+
+export function serviceLevel(m: PlanningModel, p: Projection): KpiValue[] {
+  return ServiceCounters.of(m, p).values(m);
+}
+
+/**
+ * Per item-location, what inventory turnover and the scenario money figures add up: projected
+ * cost of goods sold (annualized), average projected inventory value, and the demand the
+ * constrained plan serves in the horizon at price and at cost. A plan state keeps these per row
+ * and refreshes only the rows a lever changed.
+ */
+export interface IlSums {
+  cogs: Float64Array;
+  inventory: Float64Array;
+  revenue: Float64Array;
+  servedCost: Float64Array;
+}
+
+export function createIlSums(n: number): IlSums {
+  return {
+    cogs: new Float64Array(n),
+    inventory: new Float64Array(n),
+    revenue: new Float64Array(n),
+    servedCost: new Float64Array(n),
+  };
+}
+
+/** Refreshes row il of the sums (0 for items the master does not know). */
+export function ilSums(m: PlanningModel, p: Projection, il: number, out: IlSums): void {
+  const sku = m.il.sku[il]!;
+  const P = m.periods;
+  if (!m.item.known[sku]) {
+    out.cogs[il] = out.inventory[il] = out.revenue[il] = out.servedCost[il] = 0;
+    return;
+  }
+  const cost = m.item.unitCost[sku]!;
+  let demand = 0;
+  let stock = Math.max(0, m.il.available[il]!);
+  for (let t = 0, c = il * P; t < P; t++, c++) {
+    demand += p.demand[c]!;
+    stock += Math.max(0, p.pab[c]!);
+  }
+  out.cogs[il] = ((demand * cost) / P) * 52;
+  out.inventory[il] = (stock / (P + 1)) * cost;
+  // Served: demand less the backlog the capacity-constrained plan leaves at the horizon's end.
+  const served = Math.max(0, demand - Math.max(0, -p.constrainedPab[il * P + P - 1]!));
+  out.revenue[il] = served * m.item.unitPrice[sku]!;
+  out.servedCost[il] = served * cost;
 }
 
 /** Projected cost of goods sold, annualized, over the average projected inventory value. */
-function inventoryTurnover(m: PlanningModel, p: Projection, defs: Map<KpiId, KpiDefinitionT>): KpiValue[] {
+export function inventoryTurnover(m: PlanningModel, sums: IlSums, defs: readonly KpiDefinitionT[]): KpiValue[] {
   const F = m.families.size;
-  const P = m.periods;
   const [cogs, inventory] = [new Sums(F), new Sums(F)];
   for (let il = 0; il < m.il.count; il++) {
     const sku = m.il.sku[il]!;
     if (!m.item.known[sku]) continue;
-    const cost = m.item.unitCost[sku]!;
-    const fam = m.item.family[sku]!;
-    let demand = 0;
-    let stock = Math.max(0, m.il.available[il]!);
-    for (let t = 0, c = il * P; t < P; t++, c++) {
-      demand += p.demand[c]!;
-      stock += Math.max(0, p.pab[c]!);
-    }
-    cogs.add(fam, ((demand * cost) / P) * 52);
-    inventory.add(fam, (stock / (P + 1)) * cost);
+    cogs.add(m.item.family[sku]!, sums.cogs[il]!);
+    inventory.add(m.item.family[sku]!, sums.inventory[il]!);
   }
-  const target = defs.get('inventory_turnover')?.triggers.find((t) => t.metric === 'turns')?.value ?? 6;
+  const def = defs.find((d) => d.id === 'inventory_turnover');
+  const target = def?.triggers.find((t) => t.metric === 'turns')?.value ?? 6;
   return perGroup('inventory_turnover', 'family', m.families.values, (g) => ({
     metrics: { turns: ratio(cogs.get(g), inventory.get(g)) },
     basis: inventory.get(g),
@@ -190,7 +278,7 @@ function inventoryTurnover(m: PlanningModel, p: Projection, defs: Map<KpiId, Kpi
 }
 
 /** sum min(actual, plan) / sum plan by resource over the last adherencePeriods. */
-function planAdherence(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
+export function planAdherence(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
   const R = m.resources.size;
   const [plan, met, stake] = [new Sums(R), new Sums(R), new Sums(R)];
   const H = m.historyPeriods;
@@ -217,7 +305,7 @@ function planAdherence(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
 }
 
 /** Share of shipments late, re-routed or over the freight guardrail, and freight cost, by lane. */
-function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
+export function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): KpiValue[] {
   const Ln = m.lanes.size;
   const [count, deviated, stake, freight] = [new Sums(Ln), new Sums(Ln), new Sums(Ln), new Sums(Ln)];
   const S = m.shipment;
@@ -247,20 +335,30 @@ function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): KpiValue[]
   }));
 }
 
+/** The KPIs in full: one pass each. A plan state composes the same parts, reusing what a lever leaves. */
 export function computeKpis(
   m: PlanningModel,
   p: Projection,
   s: PlanningSettingsT,
   definitions: readonly KpiDefinitionT[],
 ): KpiValue[] {
+  const sums = createIlSums(m.il.count);
+  for (let il = 0; il < m.il.count; il++) ilSums(m, p, il, sums);
+  return withBreaches(
+    [
+      ...forecastAccuracy(m, s),
+      ...serviceLevel(m, p),
+      ...inventoryTurnover(m, sums, definitions),
+      ...planAdherence(m, s),
+      ...logisticsDeviations(m, s),
+    ],
+    definitions,
+  );
+}
+
+/** The values with the triggers of their KPI each breaches. */
+export function withBreaches(values: KpiValue[], definitions: readonly KpiDefinitionT[]): KpiValue[] {
   const defs = new Map(definitions.map((d) => [d.id, d]));
-  const values = [
-    ...forecastAccuracy(m, s),
-    ...serviceLevel(m, p),
-    ...inventoryTurnover(m, p, defs),
-    ...planAdherence(m, s),
-    ...logisticsDeviations(m, s),
-  ];
   for (const v of values) v.breached = breachedTriggers(v, defs.get(v.kpiId));
   return values;
 }

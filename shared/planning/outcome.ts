@@ -73,20 +73,11 @@ function kpiFigures(s: PlanState) {
  * backlog left at its end) at list price; margin after cost of goods, expedite and capacity cost.
  */
 function moneyFigures(s: PlanState) {
-  const m = s.model;
-  const p = s.projection;
-  const P = m.periods;
   let revenue = 0;
   let cogs = 0;
-  for (let i = 0; i < m.il.count; i++) {
-    const sku = m.il.sku[i]!;
-    if (!m.item.known[sku]) continue;
-    let demand = 0;
-    for (let c = i * P; c < i * P + P; c++) demand += p.demand[c]!;
-    const backlog = Math.max(0, -p.constrainedPab[i * P + P - 1]!);
-    const served = Math.max(0, demand - backlog);
-    revenue += served * m.item.unitPrice[sku]!;
-    cogs += served * m.item.unitCost[sku]!;
+  for (let i = 0; i < s.model.il.count; i++) {
+    revenue += s.sums.revenue[i]!;
+    cogs += s.sums.servedCost[i]!;
   }
   const capacityCost = capacitySpend(s);
   return {

@@ -4,6 +4,9 @@
 // changed ones reach: resource loads, item-location projections, order lines, their exceptions.
 // The KPIs are re-aggregated in full (one pass each, a few ms on size L).
 import {
+  liftApplies,
+  prebuildApplies,
+  safetyApplies,
   deriveCapacity,
   deriveForecast,
   deriveProduction,
@@ -23,7 +26,19 @@ import {
   OrderExceptions,
   type RaisedException,
 } from './exceptions';
-import { computeKpis, kpiBreaches, type KpiValue } from './kpis';
+import {
+  createIlSums,
+  forecastAccuracy,
+  ilSums,
+  inventoryTurnover,
+  kpiBreaches,
+  logisticsDeviations,
+  planAdherence,
+  ServiceCounters,
+  withBreaches,
+  type IlSums,
+  type KpiValue,
+} from './kpis';
 import type { LeverT } from './levers';
 import { groupIndexes, NO_INDEX, type Grouped, type PlanningModel } from './model';
 import {
@@ -43,7 +58,9 @@ import type { KpiDefinitionT, PlanningSettingsT } from './settings';
 export interface UpdateStats {
   itemLocations: number;
   resources: number;
+  /** Lines judged again, and those whose verdict (or own data) changed. */
   lines: number;
+  changedLines: number;
   orders: number;
 }
 
@@ -64,6 +81,14 @@ export class PlanState {
   kpiBreaches: RaisedException[] = [];
   /** Units moved to a faster mode x their cost per unit. */
   expediteCost = 0;
+  /** Per item-location sums for inventory turnover and the money figures. */
+  readonly sums: IlSums;
+  /** The KPIs by part: history-based ones never change with levers, the others when their rows do. */
+  private parts: Record<'accuracy' | 'service' | 'turnover' | 'adherence' | 'logistics', KpiValue[]>;
+  /** The service level's counters, moved line by line. */
+  private service: ServiceCounters | null = null;
+  /** Whether the last derivation changed shipments (expedite), for the logistics KPI. */
+  private shipmentsChanged = false;
   private readonly rows: RowProjector;
   private readonly orders: OrderExceptions;
   private readonly home: Int32Array;
@@ -99,8 +124,25 @@ export class PlanState {
       this.capacity = from.capacity;
       this.kpis = from.kpis;
       this.kpiBreaches = from.kpiBreaches;
+      this.sums = {
+        cogs: from.sums.cogs.slice(),
+        inventory: from.sums.inventory.slice(),
+        revenue: from.sums.revenue.slice(),
+        servedCost: from.sums.servedCost.slice(),
+      };
+      this.parts = { ...from.parts };
+      this.service = from.service!.copy();
       return;
     }
+    this.sums = createIlSums(b.il.count);
+    this.parts = {
+      accuracy: forecastAccuracy(b, settings),
+      adherence: planAdherence(b, settings),
+      service: [],
+      turnover: [],
+      logistics: [],
+    };
+    this.shipmentsChanged = true;
     this.projection = opts.workspace ?? createWorkspace(b);
     this.belowSafety = new Array<RaisedException | null>(b.il.count).fill(null);
     this.demandShift = new Array<RaisedException | null>(b.il.count).fill(null);
@@ -110,6 +152,7 @@ export class PlanState {
       new Uint8Array(b.il.count).fill(1),
       new Uint8Array(b.resource.count).fill(1),
       new Uint8Array(b.line.count).fill(1),
+      true,
     );
   }
 
@@ -140,9 +183,11 @@ export class PlanState {
     const dirtyIl = new Uint8Array(b.il.count);
     const dirtyResource = new Uint8Array(b.resource.count);
     const dirtyLine = new Uint8Array(b.line.count);
-    this.deriveItemLocations(prev, next, dirtyIl, dirtyResource);
-    this.deriveCapacity(prev, next, dirtyResource);
-    this.deriveLines(prev, next, dirtyLine);
+    // Only the groups of levers that changed are derived again: the others' rows are as they were.
+    if (prev.keys.itemLocations !== next.keys.itemLocations)
+      this.deriveItemLocations(prev, next, dirtyIl, dirtyResource);
+    if (prev.keys.capacity !== next.keys.capacity) this.deriveCapacity(prev, next, dirtyResource);
+    if (prev.keys.expedite !== next.keys.expedite) this.deriveLines(prev, next, dirtyLine);
     this.levers = next;
     return this.refresh(dirtyIl, dirtyResource, dirtyLine);
   }
@@ -195,8 +240,15 @@ export class PlanState {
     const row = new Float64Array(P);
     const other = new Float64Array(P);
     const routes = routingsOfIl(b);
+    // A row no lever names, before or now, is the baseline's in both: nothing to derive.
+    const named = (v: Resolved, i: number, makers: Int32Array) =>
+      v.lifts.some((l) => liftApplies(b, l, i)) ||
+      v.safety.some((l) => safetyApplies(b, l, i)) ||
+      v.prebuild.some((l) => prebuildApplies(b, l, i, makers));
     for (let i = 0; i < b.il.count; i++) {
       const at = i * P;
+      const makers = routes.index.subarray(routes.start[i]!, routes.start[i + 1]!);
+      if (!named(prev, i, makers) && !named(next, i, makers)) continue;
       deriveForecast(b, next, i, row);
       if (forecast && syncRow(forecast, at, row)) dirty[i] = 1;
       if (ss && receipts) {
@@ -209,7 +261,6 @@ export class PlanState {
         if (syncRow(receipts, at, other)) dirty[i] = 1;
       }
       if (production) {
-        const makers = routes.index.subarray(routes.start[i]!, routes.start[i + 1]!);
         deriveProduction(b, next, i, makers, other);
         if (syncRow(production, at, other)) {
           dirty[i] = 1;
@@ -287,6 +338,7 @@ export class PlanState {
         shipPeriod[i] = sp;
         freight[i] = f;
         dirty[i] = 1;
+        this.shipmentsChanged = true;
       }
     }
     const S = b.shipment;
@@ -308,15 +360,18 @@ export class PlanState {
           changed = true;
         }
       }
-      if (changed) for (let k = byLane.start[l]!; k < byLane.start[l + 1]!; k++) dirty[byLane.index[k]!] = 1;
+      // Their lines are judged again (2: their order only when the verdict changes).
+      if (changed) {
+        for (let k = byLane.start[l]!; k < byLane.start[l + 1]!; k++) dirty[byLane.index[k]!] ||= 2;
+      }
     }
   }
 
   /** Recomputes what the dirty rows reach: loads, projections, line statuses, exceptions, KPIs. */
-  private refresh(dirtyIl: Uint8Array, dirtyResource: Uint8Array, dirtyLine: Uint8Array): UpdateStats {
+  private refresh(dirtyIl: Uint8Array, dirtyResource: Uint8Array, dirtyLine: Uint8Array, all = false): UpdateStats {
     const m = this.model;
     const p = this.projection;
-    const stats: UpdateStats = { itemLocations: 0, resources: 0, lines: 0, orders: 0 };
+    const stats: UpdateStats = { itemLocations: 0, resources: 0, lines: 0, changedLines: 0, orders: 0 };
     const byResource = routingsOfResource(m);
     for (let r = 0; r < m.resource.count; r++) {
       if (!dirtyResource[r]) continue;
@@ -331,7 +386,8 @@ export class PlanState {
       if (!dirtyIl[i]) continue;
       stats.itemLocations++;
       this.rows.project(p, i);
-      for (let k = byIl.start[i]!; k < byIl.start[i + 1]!; k++) dirtyLine[byIl.index[k]!] = 1;
+      for (let k = byIl.start[i]!; k < byIl.start[i + 1]!; k++) dirtyLine[byIl.index[k]!] ||= 2;
+      ilSums(m, p, i, this.sums);
       this.belowSafety[i] = belowSafetyStock(m, p, this.home, i);
       this.demandShift[i] = demandShift(m, this.settings, this.home, i);
     }
@@ -339,8 +395,16 @@ export class PlanState {
     for (let i = 0; i < m.line.count; i++) {
       if (!dirtyLine[i]) continue;
       stats.lines++;
+      const was = p.lineStatus[i]!;
+      const before = was * 4 + p.lineLogisticsRisk[i]!;
+      const cause = p.lineCause[i]!;
       judgeLine(m, p, this.rows.routes, i);
-      dirtyOrder[m.line.order[i]!] = 1;
+      if (!all) this.service!.move(m, i, was, p.lineStatus[i]!);
+      // A line whose own data changed (1) re-raises its order; one judged again (2) only if its verdict moved.
+      if (dirtyLine[i] === 1 || before !== p.lineStatus[i]! * 4 + p.lineLogisticsRisk[i]! || cause !== p.lineCause[i]) {
+        dirtyOrder[m.line.order[i]!] = 1;
+        stats.changedLines++;
+      }
     }
     for (let o = 0; o < m.orders.size; o++) {
       if (!dirtyOrder[o]) continue;
@@ -348,7 +412,16 @@ export class PlanState {
       [this.otifRisk[o], this.freightCost[o]] = this.orders.of(p, o);
     }
     this.capacity = capacityShortfall(m, p);
-    this.kpis = computeKpis(m, p, this.settings, this.definitions);
+    const parts = this.parts;
+    if (all) this.service = ServiceCounters.of(m, p);
+    if (all || stats.changedLines > 0) parts.service = this.service!.values(m);
+    if (all || stats.itemLocations > 0) parts.turnover = inventoryTurnover(m, this.sums, this.definitions);
+    if (this.shipmentsChanged) parts.logistics = logisticsDeviations(m, this.settings);
+    this.shipmentsChanged = false;
+    this.kpis = withBreaches(
+      [...parts.accuracy, ...parts.service, ...parts.turnover, ...parts.adherence, ...parts.logistics],
+      this.definitions,
+    );
     this.kpiBreaches = kpiBreaches(this.kpis, this.definitions);
     return stats;
   }

@@ -313,8 +313,8 @@ describe('planroom CLI', () => {
     expect(planroom(['scenario', 'set', 'Promo', '--lever', 'discount percent=5', '--db', db]).code).toBe(2);
     const cmp = planroom(['scenario', 'compare', 'Overtime', 'Promo', '--db', db]);
     expect(cmp.code, cmp.stderr).toBe(0);
-    expect(cmp.stdout).toMatch(/^Overload hours\s+[\d,]+\s+[\d,]+ \(-[\d,]+\)/m);
-    expect(cmp.stdout).toMatch(/^Revenue\s+[\d,]+\s+[\d,]+ \([-+±][\d,]*\)\s+[\d,]+ \(\+[\d,]+\)/m);
+    expect(cmp.stdout).toMatch(/^Overload hours\s+[\d,]+ h\s+[\d,]+ h \(−[\d,]+ h\)/m);
+    expect(cmp.stdout).toMatch(/^Revenue\s+[\d,]+\s+[\d,]+ \([−+±][\d,]*\)\s+[\d,]+ \(\+[\d,]+\)/m);
     expect(cmp.stdout).toContain(`resolves capacity_shortfall ${resource}`);
     const choose = planroom(['scenario', 'choose', 'Overtime', '--as', 'CEO', '--kpi', 'service_level', '--db', db]);
     expect(choose.code, choose.stderr).toBe(0);

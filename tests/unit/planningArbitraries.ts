@@ -289,4 +289,3 @@ export const definitionsArb: fc.Arbitrary<KpiDefinitionT[]> = fc
           ],
     ),
   );
-

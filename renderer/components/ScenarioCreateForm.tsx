@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useScenarioStore } from '../stores/scenarioStore';
+import { useSubmit } from '../useSubmit';
+import { FormResult } from './FormResult';
+
+/** A new scenario: the baseline with no levers yet, a name and the person who owns it. */
+export function ScenarioCreateForm({ userName, onDone }: { userName: string; onDone: () => void }) {
+  const [name, setName] = useState('');
+  const [owner, setOwner] = useState(userName);
+  const [assumptions, setAssumptions] = useState('');
+  const create = useScenarioStore((s) => s.create);
+  const { busy, error, done, submit } = useSubmit();
+  return (
+    <form
+      aria-label="New scenario"
+      className="new-scenario"
+      onSubmit={(e) =>
+        void submit(
+          e,
+          () => create({ name, owner, assumptions, levers: [], by: userName }),
+          (s) => {
+            onDone();
+            return `Created "${s.name}"; add its levers in the editor.`;
+          },
+        )
+      }
+    >
+      <div className="form-row">
+        <label className="grow">
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Overtime at P1" />
+        </label>
+        <label>
+          Owner
+          <input value={owner} onChange={(e) => setOwner(e.target.value)} />
+        </label>
+      </div>
+      <label className="block small muted">
+        Assumptions
+        <textarea rows={2} value={assumptions} onChange={(e) => setAssumptions(e.target.value)} />
+      </label>
+      <div className="form-row">
+        <button type="submit" disabled={busy || !userName} title={userName ? '' : 'Enter your name first'}>
+          Create scenario
+        </button>
+        <button type="button" className="link" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      <FormResult error={error} done={done} />
+    </form>
+  );
+}
