@@ -1,3 +1,4 @@
+import { ScenarioFields } from './ScenarioFields';
 import { useState } from 'react';
 import { useScenarioStore } from '../stores/scenarioStore';
 import { useSubmit } from '../useSubmit';
@@ -25,20 +26,15 @@ export function ScenarioCreateForm({ userName, onDone }: { userName: string; onD
         )
       }
     >
-      <div className="form-row">
-        <label className="grow">
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Overtime at P1" />
-        </label>
-        <label>
-          Owner
-          <input value={owner} onChange={(e) => setOwner(e.target.value)} />
-        </label>
-      </div>
-      <label className="block small muted">
-        Assumptions
-        <textarea rows={2} value={assumptions} onChange={(e) => setAssumptions(e.target.value)} />
-      </label>
+      <ScenarioFields
+        value={{ name, owner, assumptions }}
+        onChange={(v) => {
+          setName(v.name);
+          setOwner(v.owner);
+          setAssumptions(v.assumptions);
+        }}
+        namePlaceholder="e.g. Overtime at P1"
+      />
       <div className="form-row">
         <button type="submit" disabled={busy || !userName} title={userName ? '' : 'Enter your name first'}>
           Create scenario

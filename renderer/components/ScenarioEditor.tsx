@@ -1,3 +1,4 @@
+import { ScenarioFields } from './ScenarioFields';
 import { useMemo, useState } from 'react';
 import type { ScenarioInfoT } from '../../shared/api';
 import { LEVER_KINDS, LEVER_LABELS, type LeverKind, type LeverT } from '../../shared/planning/levers';
@@ -87,20 +88,14 @@ export function ScenarioEditor({ scenario, userName }: { scenario: ScenarioInfoT
         }
       >
         <fieldset className="plain" disabled={readOnly}>
-          <div className="form-row">
-            <label className="grow">
-              Name
-              <input value={name} onChange={(e) => setName(e.target.value)} />
-            </label>
-            <label>
-              Owner
-              <input value={owner} onChange={(e) => setOwner(e.target.value)} />
-            </label>
-          </div>
-          <label className="block small muted">
-            Assumptions
-            <textarea rows={2} value={assumptions} onChange={(e) => setAssumptions(e.target.value)} />
-          </label>
+          <ScenarioFields
+            value={{ name, owner, assumptions }}
+            onChange={(v) => {
+              setName(v.name);
+              setOwner(v.owner);
+              setAssumptions(v.assumptions);
+            }}
+          />
           <h3>Levers</h3>
           {rows.length === 0 && <p className="muted small">No levers yet: this scenario is the baseline.</p>}
           <ol className="levers">

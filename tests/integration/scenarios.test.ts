@@ -1,49 +1,25 @@
 // Scenarios end to end on the demo company: levers validated against the snapshot set, outcomes
 // computed in the engine worker (incrementally once its state is cached), compared beside the
 // baseline, stored, and a choice recorded as a decision with its outbox entry.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/db/open';
-import type { WriteDb } from '../../electron/db/types';
-import { EngineHost } from '../../electron/engine/engineHost';
-import { loadDemoCompany } from '../../electron/services/demoCompany';
-import { createHandlers } from '../../electron/services/handlers';
-import type { ApiInput, ApiName, ApiOutput } from '../../shared/api';
-import type { AppErrorShape } from '../../shared/domain/errors';
-import { dispatch } from '../../shared/dispatch';
+import { openDemoApi, type DemoApi } from '../helpers/demoApi';
 import { tempDir } from '../helpers/tmp';
 
 describe('scenarios on the demo company', () => {
   const dir = tempDir('planroom-scen-', 'all');
-  let db: WriteDb;
-  let engine: EngineHost;
-  let call: <K extends ApiName>(name: K, input: ApiInput<K>) => Promise<ApiOutput<K>>;
-  let fail: <K extends ApiName>(name: K, input: ApiInput<K>) => Promise<AppErrorShape>;
+  let api: DemoApi;
+  let db: DemoApi['db'];
+  let call: DemoApi['call'];
+  let fail: DemoApi['fail'];
   let tight: string;
 
   beforeAll(async () => {
-    const path = join(dir, 'p.db');
-    db = openDatabase(path);
-    await loadDemoCompany(db);
-    engine = new EngineHost(path);
-    const handlers = createHandlers({ db, dbPath: path, version: 'test', engine });
-    call = async (name, input) => {
-      const r = await dispatch(handlers, name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-      return r.data as never;
-    };
-    fail = async (name, input) => {
-      const r = await dispatch(handlers, name, input);
-      if (r.ok) throw new Error(`${name} should have failed`);
-      return r.error;
-    };
+    api = await openDemoApi(dir);
+    ({ db, call, fail } = api);
     const page = await call('exception.list', { type: 'capacity_shortfall', limit: 10 });
     tight = page.rows[0]!.resource!;
   });
-  afterAll(async () => {
-    await engine.close();
-    db.close();
-  });
+  afterAll(() => api.close());
 
   it('lists what levers can name, and the horizon every scenario shares', async () => {
     const keys = await call('scenario.keys', { itemQuery: 'SKU' });
