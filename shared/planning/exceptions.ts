@@ -410,61 +410,58 @@ export function demandShift(
     base > 0 && Math.abs(shift) >= s.demandShiftMinQty && Math.abs(shift) / base > s.demandShiftThreshold;
   const sku = m.il.sku[il]!;
   if (!m.item.known[sku]) return null;
-  {
-    const w = Math.min(leadPeriods(m, il), P, H);
-    // The current forecast against the prior version over the first w periods.
-    let current = 0;
-    let prior = 0;
-    for (let t = 0, c = il * P; t < w; t++, c++) {
-      const before = m.il.priorForecast[c]!;
-      if (Number.isNaN(before)) continue;
-      prior += before;
-      current += m.il.forecast[c]!;
-    }
-    // Actual sales against what was forecast for the last w periods.
-    let actual = 0;
-    let forecast = 0;
-    for (let h = 0, c = il * H; h < w; h++, c++) {
-      const f = m.il.forecastHistory[c]!;
-      if (Number.isNaN(f)) continue;
-      forecast += f;
-      actual += m.il.actualSales[c]!;
-    }
-    const revised = counts(prior, current - prior);
-    const sold = counts(forecast, actual - forecast);
-    if (!revised && !sold) return null;
-    // The larger relative move wins; the forecast revision on a tie.
-    const byRevision =
-      revised && (!sold || Math.abs(current - prior) / prior >= Math.abs(actual - forecast) / forecast);
-    const move: Move = byRevision
-      ? { basis: 'forecast_revision', base: prior, shift: current - prior, from: m.horizon[0]!, to: m.horizon[w - 1]! }
-      : {
-          basis: 'actuals_vs_forecast',
-          base: forecast,
-          shift: actual - forecast,
-          from: m.history[w - 1]!,
-          to: m.history[0]!,
-        };
-    const subject = itemSubject(m, il, home);
-    return exception(
-      {
-        key: `demand_shift:${subject.sku}@${subject.location}`,
-        type: 'demand_shift',
-        periodFrom: move.from,
-        periodTo: move.to,
-        peakValue: round(move.shift),
-        valueAtRisk: round(Math.abs(move.shift) * Math.max(0, unitMargin(m, sku))),
-        detail: {
-          basis: move.basis,
-          leadPeriods: w,
-          before: round(move.base),
-          after: round(move.base + move.shift),
-          relative: round(move.shift / move.base, 3),
-        },
-      },
-      subject,
-    );
+  const w = Math.min(leadPeriods(m, il), P, H);
+  // The current forecast against the prior version over the first w periods.
+  let current = 0;
+  let prior = 0;
+  for (let t = 0, c = il * P; t < w; t++, c++) {
+    const before = m.il.priorForecast[c]!;
+    if (Number.isNaN(before)) continue;
+    prior += before;
+    current += m.il.forecast[c]!;
   }
+  // Actual sales against what was forecast for the last w periods.
+  let actual = 0;
+  let forecast = 0;
+  for (let h = 0, c = il * H; h < w; h++, c++) {
+    const f = m.il.forecastHistory[c]!;
+    if (Number.isNaN(f)) continue;
+    forecast += f;
+    actual += m.il.actualSales[c]!;
+  }
+  const revised = counts(prior, current - prior);
+  const sold = counts(forecast, actual - forecast);
+  if (!revised && !sold) return null;
+  // The larger relative move wins; the forecast revision on a tie.
+  const byRevision = revised && (!sold || Math.abs(current - prior) / prior >= Math.abs(actual - forecast) / forecast);
+  const move: Move = byRevision
+    ? { basis: 'forecast_revision', base: prior, shift: current - prior, from: m.horizon[0]!, to: m.horizon[w - 1]! }
+    : {
+        basis: 'actuals_vs_forecast',
+        base: forecast,
+        shift: actual - forecast,
+        from: m.history[w - 1]!,
+        to: m.history[0]!,
+      };
+  const subject = itemSubject(m, il, home);
+  return exception(
+    {
+      key: `demand_shift:${subject.sku}@${subject.location}`,
+      type: 'demand_shift',
+      periodFrom: move.from,
+      periodTo: move.to,
+      peakValue: round(move.shift),
+      valueAtRisk: round(Math.abs(move.shift) * Math.max(0, unitMargin(m, sku))),
+      detail: {
+        basis: move.basis,
+        leadPeriods: w,
+        before: round(move.base),
+        after: round(move.base + move.shift),
+        relative: round(move.shift / move.base, 3),
+      },
+    },
+    subject,
+  );
 }
 
 interface Move {
