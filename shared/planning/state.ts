@@ -386,7 +386,7 @@ export class PlanState {
       if (!dirtyIl[i]) continue;
       stats.itemLocations++;
       this.rows.project(p, i);
-      for (let k = byIl.start[i]!; k < byIl.start[i + 1]!; k++) dirtyLine[byIl.index[k]!] ||= 2;
+      if (!all) for (let k = byIl.start[i]!; k < byIl.start[i + 1]!; k++) dirtyLine[byIl.index[k]!] ||= 2;
       ilSums(m, p, i, this.sums);
       this.belowSafety[i] = belowSafetyStock(m, p, this.home, i);
       this.demandShift[i] = demandShift(m, this.settings, this.home, i);
