@@ -125,22 +125,6 @@ export function byValueAtRisk(a: RaisedException, b: RaisedException): number {
   return b.valueAtRisk - a.valueAtRisk || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-export function raiseExceptions(m: PlanningModel, p: Projection, s: PlanningSettingsT): RaisedException[] {
-  const home = homeResources(m);
-  const out: RaisedException[] = [];
-  const push = (e: RaisedException | null) => e && out.push(e);
-  for (let il = 0; il < m.il.count; il++) push(belowSafetyStock(m, p, home, il));
-  out.push(...capacityShortfall(m, p));
-  const orders = new OrderExceptions(m, s);
-  for (let o = 0; o < m.orders.size; o++) {
-    const [otif, cost] = orders.of(p, o);
-    push(otif);
-    push(cost);
-  }
-  for (let il = 0; il < m.il.count; il++) push(demandShift(m, s, home, il));
-  return out;
-}
-
 /** The resource that makes each sku (its first routing), for roll-ups by resource; once per routing table. */
 const homeCache = new WeakMap<object, Int32Array>();
 export function homeResources(m: PlanningModel): Int32Array {

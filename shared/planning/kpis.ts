@@ -208,10 +208,6 @@ const familyOfLine = (m: PlanningModel, i: number): number => {
   return m.item.known[sku] ? m.item.family[sku]! : NO_INDEX;
 };
 
-export function serviceLevel(m: PlanningModel, p: Projection): KpiValue[] {
-  return ServiceCounters.of(m, p).values(m);
-}
-
 /**
  * Per item-location, what inventory turnover and the scenario money figures add up: projected
  * cost of goods sold (annualized), average projected inventory value, and the demand the
@@ -231,6 +227,15 @@ export function createIlSums(n: number): IlSums {
     inventory: new Float64Array(n),
     revenue: new Float64Array(n),
     servedCost: new Float64Array(n),
+  };
+}
+
+export function copyIlSums(s: IlSums): IlSums {
+  return {
+    cogs: s.cogs.slice(),
+    inventory: s.inventory.slice(),
+    revenue: s.revenue.slice(),
+    servedCost: s.servedCost.slice(),
   };
 }
 
@@ -333,27 +338,6 @@ export function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): Kpi
     basis: count.get(g),
     atStake: stake.get(g),
   }));
-}
-
-/** The KPIs in full: one pass each. A plan state composes the same parts, reusing what a lever leaves. */
-export function computeKpis(
-  m: PlanningModel,
-  p: Projection,
-  s: PlanningSettingsT,
-  definitions: readonly KpiDefinitionT[],
-): KpiValue[] {
-  const sums = createIlSums(m.il.count);
-  for (let il = 0; il < m.il.count; il++) ilSums(m, p, il, sums);
-  return withBreaches(
-    [
-      ...forecastAccuracy(m, s),
-      ...serviceLevel(m, p),
-      ...inventoryTurnover(m, sums, definitions),
-      ...planAdherence(m, s),
-      ...logisticsDeviations(m, s),
-    ],
-    definitions,
-  );
 }
 
 /** The values with the triggers of their KPI each breaches. */

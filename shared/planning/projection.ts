@@ -1,6 +1,7 @@
 // The projection of DOMAIN.md over the horizon: demand consumption, projected available balance,
 // resource load and utilization, and each committed order line's status with the first
-// constraint that breaks it. Pure loops over typed arrays; nothing here allocates per cell.
+// constraint that breaks it, row by row: a plan state (state.ts) runs these on every row for the
+// baseline and on the rows a lever touched for a scenario. Nothing here allocates per cell.
 import { groupIndexes, NO_INDEX, type Grouped, type PlanningModel } from './model';
 import type { PlanningSettingsT } from './settings';
 
@@ -34,21 +35,6 @@ export interface Projection {
 
 /** Demand consumption (a setting): the larger of forecast and open orders, one of them, or both. */
 const RULE_CODE = { max: 0, forecast: 1, orders: 2, sum: 3 } as const;
-
-/**
- * The whole projection: resource load first (it depends on production only), then one pass per
- * item-location, then every order line. Scenarios (state.ts) run the same row functions on what
- * a lever touched.
- */
-export function project(m: PlanningModel, settings: PlanningSettingsT, workspace?: Workspace): Projection {
-  const p = workspace ?? createWorkspace(m);
-  const byResource = routingsOfResource(m);
-  for (let r = 0; r < m.resource.count; r++) loadRow(m, p, byResource, r);
-  const rows = new RowProjector(m, settings);
-  for (let i = 0; i < m.il.count; i++) rows.project(p, i);
-  for (let i = 0; i < m.line.count; i++) judgeLine(m, p, rows.routes, i);
-  return p;
-}
 
 /**
  * A projection's buffers, reusable: the worker recomputes into the same arrays instead of leaving

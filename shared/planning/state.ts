@@ -27,6 +27,7 @@ import {
   type RaisedException,
 } from './exceptions';
 import {
+  copyIlSums,
   createIlSums,
   forecastAccuracy,
   ilSums,
@@ -124,12 +125,7 @@ export class PlanState {
       this.capacity = from.capacity;
       this.kpis = from.kpis;
       this.kpiBreaches = from.kpiBreaches;
-      this.sums = {
-        cogs: from.sums.cogs.slice(),
-        inventory: from.sums.inventory.slice(),
-        revenue: from.sums.revenue.slice(),
-        servedCost: from.sums.servedCost.slice(),
-      };
+      this.sums = copyIlSums(from.sums);
       this.parts = { ...from.parts };
       this.service = from.service!.copy();
       return;
