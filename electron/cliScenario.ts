@@ -66,17 +66,19 @@ function leversOf(v: Record<string, unknown>): unknown[] | undefined {
   return given.length ? given.map(parseLever) : undefined;
 }
 
-/** A scenario by id or by name in the cycle. */
-async function find(io: Io, v: Record<string, unknown>, ref: string | undefined): Promise<ScenarioInfoT> {
-  if (!ref) throw usage('name or id of the scenario required');
+/** Scenarios by id or by name in the cycle, read from one listing. */
+async function find(io: Io, v: Record<string, unknown>, refs: (string | undefined)[]): Promise<ScenarioInfoT[]> {
+  if (refs.length === 0 || refs.some((r) => !r)) throw usage('name or id of the scenario required');
   const all = await callApi(io, v, 'scenario.list', { cycleId: optionalNumber(v.cycle) });
-  const hit = /^\d+$/.test(ref)
-    ? all.scenarios.find((s) => s.id === Number(ref))
-    : all.scenarios.find((s) => s.name === ref);
-  if (!hit) {
-    throw usage(`no scenario "${ref}" in this cycle (${all.scenarios.map((s) => s.name).join(', ') || 'none yet'})`);
-  }
-  return hit;
+  return refs.map((ref) => {
+    const hit = /^\d+$/.test(ref!)
+      ? all.scenarios.find((s) => s.id === Number(ref))
+      : all.scenarios.find((s) => s.name === ref);
+    if (!hit) {
+      throw usage(`no scenario "${ref}" in this cycle (${all.scenarios.map((s) => s.name).join(', ') || 'none yet'})`);
+    }
+    return hit;
+  });
 }
 
 function printScenario(io: Io, s: ScenarioInfoT): void {
@@ -164,7 +166,7 @@ export const scenarioVerb: Verb = {
         return EXIT.ok;
       }
       case 'show': {
-        const s = await find(io, v, one());
+        const s = (await find(io, v, [one()]))[0]!;
         if (v.json) return (json(s), EXIT.ok);
         printScenario(io, s);
         return EXIT.ok;
@@ -186,7 +188,7 @@ export const scenarioVerb: Verb = {
         return EXIT.ok;
       }
       case 'set': {
-        const s = await find(io, v, one());
+        const s = (await find(io, v, [one()]))[0]!;
         let levers = v['clear-levers'] ? [] : leversOf(v);
         const add = list(v['add-lever']).map(parseLever);
         if (add.length) levers = [...(levers ?? s.levers), ...add];
@@ -203,14 +205,14 @@ export const scenarioVerb: Verb = {
         return EXIT.ok;
       }
       case 'duplicate': {
-        const s = await find(io, v, one());
+        const s = (await find(io, v, [one()]))[0]!;
         const r = await callApi(io, v, 'scenario.duplicate', { id: s.id, name: v.name as string | undefined, by });
         if (v.json) return (json(r), EXIT.ok);
         printScenario(io, r);
         return EXIT.ok;
       }
       case 'delete': {
-        const s = await find(io, v, one());
+        const s = (await find(io, v, [one()]))[0]!;
         const r = await callApi(io, v, 'scenario.delete', { id: s.id, by });
         io.out(v.json ? JSON.stringify(r) : `deleted scenario "${s.name}"`);
         return EXIT.ok;
@@ -218,15 +220,14 @@ export const scenarioVerb: Verb = {
       case 'compare': {
         if (refs.length < 1 || refs.length > 4)
           throw usage('scenario compare takes 1 to 4 scenarios (2 to compare them)');
-        const ids = [];
-        for (const ref of refs) ids.push((await find(io, v, ref)).id);
+        const ids = (await find(io, v, refs)).map((s) => s.id);
         const r = await callApi(io, v, 'scenario.compare', { cycleId, ids });
         if (v.json) return (json(r), EXIT.ok);
         printComparison(io, r);
         return EXIT.ok;
       }
       case 'choose': {
-        const s = await find(io, v, one());
+        const s = (await find(io, v, [one()]))[0]!;
         const r = await callApi(io, v, 'scenario.choose', {
           id: s.id,
           by,

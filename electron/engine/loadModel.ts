@@ -67,6 +67,11 @@ export function cycleFrame(db: Database.Database, cycleId: number): CycleFrame {
   };
 }
 
+const OWNER = new Map(CANONICAL_TABLES.map((t) => [t.name as string, t.owner]));
+
+/** The snapshot the cycle pinned for the source that owns a canonical table, if any. */
+export const pinnedSnapshot = (frame: CycleFrame, table: string): number | undefined => frame.pins[OWNER.get(table)!];
+
 /** Identifies what a model was built from: the same key means the same arrays. */
 export const frameKey = (f: CycleFrame): string =>
   JSON.stringify([f.startPeriod, f.horizon, f.meetingAt.slice(0, 10), Object.entries(f.pins).sort()]);
@@ -92,7 +97,6 @@ export function loadModel(db: Database.Database, frame: CycleFrame): PlanningMod
     historyPeriods,
     asOf: frame.meetingAt.slice(0, 10),
   });
-  const owner = new Map(CANONICAL_TABLES.map((t) => [t.name as string, t.owner]));
   // Period labels to indexes, in a temp table (allowed on a read-only connection).
   db.exec(
     'CREATE TEMP TABLE IF NOT EXISTS planroom_periods (label TEXT PRIMARY KEY, t INTEGER NOT NULL) WITHOUT ROWID',
@@ -104,7 +108,7 @@ export function loadModel(db: Database.Database, frame: CycleFrame): PlanningMod
   // One read transaction: every table comes from the same state of the database.
   db.transaction(() => {
     for (const table of ENGINE_TABLES) {
-      const snapshot = frame.pins[owner.get(table)!];
+      const snapshot = pinnedSnapshot(frame, table);
       if (snapshot === undefined) continue;
       if (isGrouped(table)) {
         const rows = db

@@ -4,7 +4,6 @@
 // where its levers reach, when they changed. Choosing one records a decision.
 import { createHash } from 'node:crypto';
 import type { ApiInput, ApiOutput, ScenarioInfoT, ScenarioOutcomeT } from '../../shared/api';
-import { CANONICAL_TABLES, type SourceSystem } from '../../shared/domain/canonical';
 import { AppError } from '../../shared/domain/errors';
 import { addPeriods } from '../../shared/domain/period';
 import { parseOrThrow } from '../../shared/domain/validate';
@@ -24,6 +23,7 @@ import {
   type ScenarioRow,
 } from '../db/repos/scenarios';
 import { nowIso } from '../db/types';
+import { cycleFrame, pinnedSnapshot } from '../engine/loadModel';
 import { cycleIdOrCurrent } from './cycles';
 import { ensureComputed, inputs, type PlanningContext } from './planning';
 
@@ -103,15 +103,14 @@ export function scenarioList(ctx: PlanningContext, input: ApiInput<'scenario.lis
 /** The names levers can use, read from the cycle's pinned snapshots. */
 export function scenarioKeys(ctx: PlanningContext, input: ApiInput<'scenario.keys'>): ApiOutput<'scenario.keys'> {
   const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
-  const { frame } = inputs(ctx, cycleId);
-  const owner = new Map(CANONICAL_TABLES.map((t) => [t.name as string, t.owner as SourceSystem]));
+  const frame = cycleFrame(ctx.db, cycleId);
   const column = (sql: string, table: string): string[] => {
-    const snapshot = frame.pins[owner.get(table)!];
+    const snapshot = pinnedSnapshot(frame, table);
     if (snapshot === undefined) return [];
     return ctx.db.prepare(sql).pluck().all(snapshot) as string[];
   };
   const query = input.itemQuery?.trim() ?? '';
-  const erp = frame.pins.ERP;
+  const itemLocations = pinnedSnapshot(frame, 'item_locations');
   return {
     families: column('SELECT DISTINCT family FROM items WHERE snapshot_id = ? ORDER BY family', 'items'),
     regions: column('SELECT DISTINCT region FROM locations WHERE snapshot_id = ? ORDER BY region', 'locations'),
@@ -119,14 +118,14 @@ export function scenarioKeys(ctx: PlanningContext, input: ApiInput<'scenario.key
     resources: column('SELECT DISTINCT resource FROM resources WHERE snapshot_id = ? ORDER BY resource', 'resources'),
     lanes: column('SELECT lane FROM lanes WHERE snapshot_id = ? ORDER BY lane', 'lanes'),
     items:
-      erp === undefined
+      itemLocations === undefined
         ? []
         : (ctx.db
             .prepare(
               `SELECT sku, location FROM item_locations WHERE snapshot_id = ? AND substr(sku, 1, length(?)) = ?
                ORDER BY sku, location LIMIT 50`,
             )
-            .all(erp, query, query) as { sku: string; location: string }[]),
+            .all(itemLocations, query, query) as { sku: string; location: string }[]),
   };
 }
 
