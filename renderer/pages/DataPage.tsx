@@ -1,3 +1,4 @@
+import { PageHead } from '../components/PageHead';
 import { useEffect, useState } from 'react';
 import { DataIssueList } from '../components/DataIssueList';
 import { ImportForm } from '../components/ImportForm';
@@ -24,13 +25,7 @@ export function DataPage() {
 
   return (
     <section aria-label="Data">
-      <header className="page-head">
-        <h1>Data</h1>
-        <label className="who">
-          Your name
-          <input value={userName} onChange={(e) => setUserName(e.target.value)} placeholder="for comments and pins" />
-        </label>
-      </header>
+      <PageHead title="Data" userName={userName} onUserName={setUserName} nameFor="for comments and pins" />
       <div className="card">
         <h2>Data issues</h2>
         <DataIssueList userName={userName.trim()} />

@@ -1,3 +1,4 @@
+import { PageHead } from '../components/PageHead';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -26,17 +27,7 @@ export function ExceptionsPage() {
 
   return (
     <section aria-label="Exceptions" data-loading={loading ? 'true' : 'false'}>
-      <header className="page-head">
-        <h1>Exceptions</h1>
-        <label className="who">
-          Your name
-          <input
-            value={userName}
-            onChange={(e) => setUserName(e.target.value)}
-            placeholder="for reviews and settings"
-          />
-        </label>
-      </header>
+      <PageHead title="Exceptions" userName={userName} onUserName={setUserName} nameFor="for reviews and settings" />
       {error && <ErrorBanner error={error} onRetry={() => void load()} />}
       {loading && !page && (
         <p className="banner" role="status">

@@ -1,3 +1,4 @@
+import { PageHead } from '../components/PageHead';
 import { useEffect, useState } from 'react';
 import { TradeoffCharts } from '../charts/TradeoffCharts';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -38,17 +39,7 @@ export function ScenariosPage() {
 
   return (
     <section aria-label="Scenarios" data-loading={comparing ? 'true' : 'false'}>
-      <header className="page-head">
-        <h1>Scenarios</h1>
-        <label className="who">
-          Your name
-          <input
-            value={userName}
-            onChange={(e) => setUserName(e.target.value)}
-            placeholder="for changes and decisions"
-          />
-        </label>
-      </header>
+      <PageHead title="Scenarios" userName={userName} onUserName={setUserName} nameFor="for changes and decisions" />
       {listError && <ErrorBanner error={listError} onRetry={() => void load()} />}
       <div className="scenarios-layout">
         <div className="card">
