@@ -3,6 +3,7 @@
 // resource=WC-P1-001 how=overtime hours=40 cost=45 from=2026-W50 to=2027-W02"), as JSON, or
 // read from a JSON file.
 import type { ApiOutput, ScenarioInfoT } from '../shared/api';
+import { AppError } from '../shared/domain/errors';
 import { FIGURES, formatDelta, formatFigure } from '../shared/planning/figures';
 import { LEVER_KINDS } from '../shared/planning/levers';
 import { callApi, common, dbOption, EXIT, money, optionalNumber, usage, type Io, type Verb } from './cliCore';
@@ -75,7 +76,11 @@ async function find(io: Io, v: Record<string, unknown>, refs: (string | undefine
       ? all.scenarios.find((s) => s.id === Number(ref))
       : all.scenarios.find((s) => s.name === ref);
     if (!hit) {
-      throw usage(`no scenario "${ref}" in this cycle (${all.scenarios.map((s) => s.name).join(', ') || 'none yet'})`);
+      throw new AppError('not_found', `No scenario "${ref}" in this cycle.`, {
+        hint: all.scenarios.length
+          ? `Its scenarios: ${all.scenarios.map((s) => s.name).join(', ')}.`
+          : 'Create one with planroom scenario create NAME --owner WHO.',
+      });
     }
     return hit;
   });
