@@ -55,6 +55,9 @@ export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // A snapshot import leaves a WAL of hundreds of MB; once checkpointed, it is cut back to
+      // this size rather than kept at its largest on disk.
+      db.pragma('journal_size_limit = 67108864');
       // Multi-row INSERTs into tables with CHECKs and foreign keys keep a statement journal:
       // in memory rather than in a temp file (about 10% of a bulk import).
       db.pragma('temp_store = MEMORY');

@@ -10,6 +10,7 @@ import { canonicalTable, SOURCE_OWNER_ROLE, type SourceSystem } from '../../shar
 import { AppError } from '../../shared/domain/errors';
 import { headersOf } from '../../shared/domain/mappingHeaders';
 import { fileFormat, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
+import { bulkWrite } from '../db/bulkWrite';
 import { getProfile } from '../db/repos/profiles';
 import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type SnapshotRow } from '../db/repos/snapshots';
 import { ensureSource } from '../db/repos/sources';
@@ -102,7 +103,8 @@ export async function importSource(
     const checksum = importChecksum(picked, profile, skip, extractedAt);
     const known = findSnapshotByChecksum(db, source, checksum);
     if (known) return unchanged(source, known);
-    return await writeSnapshot(db, { source, dir, profile, limits, skip, extractedAt, checksum, jobs, csv }, opts);
+    const imp = { source, dir, profile, limits, skip, extractedAt, checksum, jobs, csv };
+    return await bulkWrite(db, () => writeSnapshot(db, imp, opts));
   } finally {
     session.close();
   }

@@ -1,5 +1,6 @@
 // The reconciliation checks of DOMAIN.md, as SQL over a cycle's pinned snapshot set. Each
 // finding names its cause (the fingerprint), so a re-run recognises an issue it raised before.
+import { canonicalTable, type CanonicalTableName } from '../../shared/domain/canonical';
 import type { ReadDb } from '../db/types';
 
 export type IssueKind = 'stock_mismatch' | 'missing_shipment' | 'unknown_key' | 'stale_source' | 'overestimated_demand';
@@ -98,7 +99,7 @@ function missingShipment({ db, pins, meetingAt }: CheckContext): Finding[] {
 
 interface KeyCheck {
   source: string;
-  table: string;
+  table: CanonicalTableName;
   column: string;
   keyName: 'sku' | 'location' | 'lane' | 'customer';
   master: { source: string; table: string; column: string };
@@ -131,14 +132,7 @@ function unknownKeys({ db, pins }: CheckContext): Finding[] {
     const snap = pins[c.source];
     const master = pins[c.master.source];
     if (!snap || !master) continue;
-    const rows = db
-      .prepare(
-        `SELECT t.${c.column} AS key, count(*) AS rows FROM ${c.table} t
-         WHERE t.snapshot_id = ? AND NOT EXISTS
-           (SELECT 1 FROM ${c.master.table} m WHERE m.snapshot_id = ? AND m.${c.master.column} = t.${c.column})
-         GROUP BY t.${c.column} ORDER BY t.${c.column}`,
-      )
-      .all(snap, master) as { key: string; rows: number }[];
+    const rows = db.prepare(unknownKeySql(c)).all({ snap, master }) as { key: string; rows: number }[];
     if (rows.length === 0) continue;
     // One issue per place (source, table, column): its owner fixes them together.
     const total = rows.reduce((n, r) => n + r.rows, 0);
@@ -154,6 +148,28 @@ function unknownKeys({ db, pins }: CheckContext): Finding[] {
     });
   }
   return found;
+}
+
+/**
+ * The unknown values of a check's column with their row counts. When the column is part of the
+ * table's primary key (a forecast's sku or location), the rows are first counted per key prefix
+ * in primary key order, which needs no sorting, and only those groups are looked up in the master:
+ * 50k lookups for the 3.6M forecasts of size L instead of one per row (1.5 s to 0.5 s).
+ */
+function unknownKeySql(c: KeyCheck): string {
+  const missing = (col: string) =>
+    `NOT EXISTS (SELECT 1 FROM ${c.master.table} m WHERE m.snapshot_id = $master AND m.${c.master.column} = ${col})`;
+  const key = canonicalTable(c.table).key;
+  const at = key.indexOf(c.column);
+  if (at < 0) {
+    return `SELECT t.${c.column} AS key, count(*) AS rows FROM ${c.table} t
+            WHERE t.snapshot_id = $snap AND ${missing(`t.${c.column}`)}
+            GROUP BY t.${c.column} ORDER BY t.${c.column}`;
+  }
+  const prefix = key.slice(0, at + 1).map((k) => `t.${k}`);
+  return `SELECT key, sum(n) AS rows
+          FROM (SELECT t.${c.column} AS key, count(*) AS n FROM ${c.table} t WHERE t.snapshot_id = $snap GROUP BY ${prefix.join(', ')})
+          WHERE ${missing('key')} GROUP BY key ORDER BY key`;
 }
 
 function staleSources({ meetingAt, extractedAt, freshnessHours }: CheckContext): Finding[] {
@@ -176,26 +192,30 @@ function staleSources({ meetingAt, extractedAt, freshnessHours }: CheckContext):
   });
 }
 
-/** By family: forecast bias against actuals where both exist; the realistic demand removes it. */
+/**
+ * By family: forecast bias against actuals in the periods before the cycle where both exist; the
+ * realistic demand ahead removes it. Sums are taken per SKU first, in primary key order, and the
+ * item master is read once per SKU rather than once per row (7 s to 2 s on size L).
+ */
 function overestimatedDemand({ db, pins, startPeriod }: CheckContext): Finding[] {
   if (!pins.ERP || !pins.CRM) return [];
   const rows = db
     .prepare(
       `WITH past AS (
-         SELECT i.family, sum(f.qty) AS forecast, sum(a.qty) AS actual
-         FROM actual_sales a
-         JOIN forecasts f ON f.snapshot_id = $CRM AND f.version = 'current' AND f.sku = a.sku
-                          AND f.location = a.location AND f.period = a.period
-         JOIN items i ON i.snapshot_id = $ERP AND i.sku = a.sku
-         WHERE a.snapshot_id = $ERP GROUP BY i.family),
+         SELECT f.sku, sum(f.qty) AS forecast, sum(a.qty) AS actual FROM forecasts f
+         JOIN actual_sales a ON a.snapshot_id = $ERP AND a.sku = f.sku AND a.location = f.location AND a.period = f.period
+         WHERE f.snapshot_id = $CRM AND f.version = 'current' AND f.period < $fromPeriod GROUP BY f.sku),
        ahead AS (
-         SELECT i.family, sum(f.qty) AS forecast FROM forecasts f
-         JOIN items i ON i.snapshot_id = $ERP AND i.sku = f.sku
-         WHERE f.snapshot_id = $CRM AND f.version = 'current' AND f.period >= $fromPeriod GROUP BY i.family)
-       SELECT past.family, past.forecast AS past_forecast, past.actual AS past_actual,
-              (past.forecast - past.actual) / past.actual AS bias, ahead.forecast AS forecast_ahead
-       FROM past JOIN ahead USING (family)
-       WHERE past.actual > 0 AND (past.forecast - past.actual) / past.actual > $bias
+         SELECT f.sku, sum(f.qty) AS forecast FROM forecasts f
+         WHERE f.snapshot_id = $CRM AND f.version = 'current' AND f.period >= $fromPeriod GROUP BY f.sku),
+       by_family AS (
+         SELECT i.family, sum(past.forecast) AS past_forecast, sum(past.actual) AS past_actual,
+                sum(ahead.forecast) AS forecast_ahead
+         FROM items i LEFT JOIN past ON past.sku = i.sku LEFT JOIN ahead ON ahead.sku = i.sku
+         WHERE i.snapshot_id = $ERP GROUP BY i.family)
+       SELECT family, past_forecast, past_actual, (past_forecast - past_actual) / past_actual AS bias, forecast_ahead
+       FROM by_family
+       WHERE past_actual > 0 AND forecast_ahead IS NOT NULL AND (past_forecast - past_actual) / past_actual > $bias
        ORDER BY bias DESC`,
     )
     .all({

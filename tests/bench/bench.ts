@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     const dir = join(work, 'demo');
     const [files, genSecs] = await time(() => generateDemo({ size, out: dir }));
     const genRows = files.reduce((n, f) => n + f.rows, 0);
+    // The peer reads the CSV files only (sqlite3 cannot read workbooks).
+    const csvRows = files.filter((f) => f.path.endsWith('.csv')).reduce((n, f) => n + f.rows, 0);
 
     // Import: Planroom's parse + map + validate + commit, beside sqlite3's bare `.import`.
     const db = openDatabase(join(work, 'planroom.db'));
@@ -62,7 +64,11 @@ async function main(): Promise<void> {
     figures.push({
       figure: `import ${size}`,
       value: `${importSecs.toFixed(2)} s (${Math.round(importRate).toLocaleString('en')} rows/s, peak RSS ${Math.round(rss / 2 ** 20)} MB)`,
-      peer: peerSecs === null ? 'sqlite3 CLI not installed' : `sqlite3 .import ${peerSecs.toFixed(2)} s`,
+      // The peer's own rate says what one core of this machine reaches at all, parsing in C.
+      peer:
+        peerSecs === null
+          ? 'sqlite3 CLI not installed'
+          : `sqlite3 .import ${peerSecs.toFixed(2)} s (${Math.round(csvRows / peerSecs).toLocaleString('en')} rows/s)`,
       ratio,
       target: '<= 1.5x, >= 500k rows/s',
       pass: ratio === null ? null : ratio <= 1.5 && importRate >= 500_000,
