@@ -22,6 +22,12 @@ await Promise.all([
   build({ ...common, ...shim, entryPoints: ['electron/cli.ts'], outfile: 'dist/cli.cjs' }),
   build({ ...common, ...shim, entryPoints: ['electron/sources/xlsxWorker.ts'], outfile: 'dist/xlsxWorker.cjs' }),
   build({ ...common, ...shim, entryPoints: ['electron/db/checkpointWorker.ts'], outfile: 'dist/checkpointWorker.cjs' }),
+  build({
+    ...common,
+    ...shim,
+    entryPoints: ['electron/snapshots/reconcileWorker.ts'],
+    outfile: 'dist/reconcileWorker.cjs',
+  }),
   build({ ...common, ...shim, entryPoints: ['electron/engine/engineWorker.ts'], outfile: 'dist/engineWorker.cjs' }),
   // The import worker carries its few pure-JS packages (papaparse, date-fns) inside: one file to
   // load instead of date-fns's hundreds, so the first import starts sooner.

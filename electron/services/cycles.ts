@@ -8,7 +8,7 @@ import { currentCycle, cyclePins, getCycle, insertCycle, pinSnapshot, type Cycle
 import { latestSnapshots } from '../db/repos/snapshots';
 import { listSources } from '../db/repos/sources';
 import type { ReadDb, WriteDb } from '../db/types';
-import { reconcileCycle } from '../snapshots/reconcile';
+import { applyReconciliation, checkSnapshotSet } from '../snapshots/reconcile';
 
 export const DEFAULT_HORIZON = 26;
 
@@ -24,11 +24,11 @@ export function toSummary(c: CycleRow): ApiOutput<'cycle.list'>[number] {
   };
 }
 
-export function createCycle(
+export async function createCycle(
   db: WriteDb,
   input: { name: string; meetingAt: string; startPeriod?: string; horizon?: number; currency?: string },
   by = 'planroom',
-): CycleRow {
+): Promise<CycleRow> {
   const latest = latestSnapshots(db);
   if (latest.length === 0) {
     throw new AppError('invalid_input', 'No snapshot has been imported yet, so there is nothing to pin.', {
@@ -36,19 +36,23 @@ export function createCycle(
     });
   }
   const meetingAt = new Date(input.meetingAt).toISOString();
+  // The meeting's own calendar day (local time), not its UTC date.
+  const startPeriod = input.startPeriod ?? periodOfDate(new Date(meetingAt));
+  // The checks run before the transaction, off this thread; the cycle, its pins, its agenda and
+  // its data issues are then written together.
+  const checked = await checkSnapshotSet(db, { meetingAt, startPeriod, snapshotIds: latest.map((s) => s.id) });
   return db.transaction(() => {
     const id = insertCycle(db, {
       name: input.name,
       meetingAt,
-      // The meeting's own calendar day (local time), not its UTC date.
-      startPeriod: input.startPeriod ?? periodOfDate(new Date(meetingAt)),
+      startPeriod,
       horizon: input.horizon ?? DEFAULT_HORIZON,
       currency: input.currency ?? 'EUR',
     });
     for (const s of latest)
       pinSnapshot(db, { cycleId: id, source: s.source_id, snapshotId: s.id, by, reason: 'cycle created' });
     insertDefaultAgenda(db, id);
-    reconcileCycle(db, id);
+    applyReconciliation(db, id, checked);
     return getCycle(db, id)!;
   })();
 }

@@ -23,7 +23,7 @@ export async function loadDemoCompany(db: WriteDb, dir: string = demoDir(), ctx:
   }
   const manifest = JSON.parse(readFileSync(join(dir, 'erp', 'manifest.json'), 'utf8')) as Manifest;
   const month = manifest.company.meeting_at.slice(0, 7);
-  createCycle(db, {
+  await createCycle(db, {
     name: `${month} S&OP (${DEMO_CYCLE_NAME.toLowerCase()})`,
     meetingAt: manifest.company.meeting_at,
     startPeriod: manifest.company.start_period,

@@ -77,7 +77,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     }),
     'cycle.overview': (input) => cycleOverview(db, input.cycleId),
     'cycle.list': () => listCycles(db).map(toSummary),
-    'cycle.create': (input) => writes.run(async () => toSummary(createCycle(db, input))).then((c) => warm(c, c.id)),
+    'cycle.create': (input) =>
+      writes.run(async () => toSummary(await createCycle(db, input))).then((c) => warm(c, c.id)),
     'cycle.pin': (input) => writes.run(async () => pinToCycle(db, input)).then((r) => warm(r, input.cycleId)),
     'cycle.pinLog': (input) => listPinLog(db, input.cycleId),
     'snapshot.list': () =>

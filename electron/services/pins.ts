@@ -1,16 +1,16 @@
 // Changing which snapshot of a source a cycle uses: explicit, with who and why, logged, and
-// followed by reconciliation in the same transaction so data issues match the new set.
+// with reconciliation of the new set applied in the same transaction, so data issues match it.
 import type { ApiOutput } from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
-import { getCycle, pinLog, pinSnapshot } from '../db/repos/cycles';
+import { cyclePins, getCycle, pinLog, pinSnapshot } from '../db/repos/cycles';
 import type { ReadDb, WriteDb } from '../db/types';
-import { reconcileCycle } from '../snapshots/reconcile';
+import { applyReconciliation, checkSnapshotSet, cycleSnapshotSet } from '../snapshots/reconcile';
 import { cycleIdOrCurrent } from './cycles';
 
-export function pinToCycle(
+export async function pinToCycle(
   db: WriteDb,
   input: { cycleId?: number; source: string; snapshotId: number; by: string; reason: string },
-): ApiOutput<'cycle.pin'> {
+): Promise<ApiOutput<'cycle.pin'>> {
   const cycleId = cycleIdOrCurrent(db, input.cycleId);
   if (getCycle(db, cycleId)!.status === 'closed') {
     throw new AppError('conflict', `Cycle ${cycleId} is closed; its snapshot set is frozen.`, {
@@ -33,9 +33,16 @@ export function pinToCycle(
       },
     );
   }
+  // The new set: the cycle's pins with this source's replaced, checked before the transaction.
+  const others = cyclePins(db, cycleId).filter((p) => p.source_id !== input.source);
+  const set = {
+    ...cycleSnapshotSet(db, cycleId),
+    snapshotIds: [...others.map((p) => p.snapshot_id), input.snapshotId],
+  };
+  const checked = await checkSnapshotSet(db, set);
   return db.transaction(() => {
     const changed = pinSnapshot(db, { cycleId, ...input });
-    return { changed, reconciliation: reconcileCycle(db, cycleId) };
+    return { changed, reconciliation: applyReconciliation(db, cycleId, checked) };
   })();
 }
 

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
 /** Recompute and memory: the engine on the imported company's cycle beside DuckDB and SQLite. */
 async function recomputeFigures(db: WriteDb, dir: string): Promise<Figure[]> {
   const manifest = JSON.parse(readFileSync(join(dir, 'erp', 'manifest.json'), 'utf8')) as Manifest;
-  const cycle = createCycle(db, {
+  const cycle = await createCycle(db, {
     name: 'bench',
     meetingAt: manifest.company.meeting_at,
     startPeriod: manifest.company.start_period,

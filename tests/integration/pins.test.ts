@@ -12,7 +12,7 @@ import { importSource } from '../../electron/snapshots/importSource';
 import { tempDir } from '../helpers/tmp';
 
 describe("changing the cycle's snapshot set", () => {
-  const dir = tempDir();
+  const dir = tempDir('planroom-test-', 'all');
   let db: WriteDb;
   let fresh: number;
 
@@ -31,21 +31,26 @@ describe("changing the cycle's snapshot set", () => {
     fresh = (await importSource(db, 'CRM', crm)).snapshotId;
   });
 
-  it('refuses a snapshot of another source, or one that does not exist, and changes nothing', () => {
+  it('refuses a snapshot of another source, or one that does not exist, and changes nothing', async () => {
     const before = cycleOverview(db)!.sources;
-    expect(() => pinToCycle(db, { source: 'ERP', snapshotId: fresh, by: 'Ann', reason: 'x' })).toThrow(
+    await expect(pinToCycle(db, { source: 'ERP', snapshotId: fresh, by: 'Ann', reason: 'x' })).rejects.toThrow(
       `Snapshot ${fresh} is a CRM snapshot, not ERP.`,
     );
-    expect(() => pinToCycle(db, { source: 'CRM', snapshotId: 999, by: 'Ann', reason: 'x' })).toThrow(
+    await expect(pinToCycle(db, { source: 'CRM', snapshotId: 999, by: 'Ann', reason: 'x' })).rejects.toThrow(
       /No snapshot with id 999/,
     );
     expect(cycleOverview(db)!.sources).toEqual(before);
     expect(listPinLog(db)).toHaveLength(4);
   });
 
-  it('pins, logs who and why, and re-runs reconciliation: the stale-source issue closes', () => {
+  it('pins, logs who and why, and re-runs reconciliation: the stale-source issue closes', async () => {
     expect(listDataIssues(db, { status: 'open' }).some((i) => i.kind === 'stale_source')).toBe(true);
-    const r = pinToCycle(db, { source: 'CRM', snapshotId: fresh, by: 'Ann', reason: 'Fresh export for the meeting' });
+    const r = await pinToCycle(db, {
+      source: 'CRM',
+      snapshotId: fresh,
+      by: 'Ann',
+      reason: 'Fresh export for the meeting',
+    });
     expect(r).toMatchObject({ changed: true, reconciliation: { closed: 1 } });
     const crm = cycleOverview(db)!.sources.find((s) => s.source === 'CRM')!;
     expect(crm).toMatchObject({ snapshotId: fresh, stale: false, ageHours: 3 });
@@ -59,8 +64,10 @@ describe("changing the cycle's snapshot set", () => {
     expect(listDataIssues(db, { status: 'open' }).some((i) => i.kind === 'stale_source')).toBe(false);
   });
 
-  it('pinning the snapshot already pinned changes and logs nothing', () => {
-    expect(pinToCycle(db, { source: 'CRM', snapshotId: fresh, by: 'Ann', reason: 'again' }).changed).toBe(false);
+  it('pinning the snapshot already pinned changes and logs nothing', async () => {
+    expect((await pinToCycle(db, { source: 'CRM', snapshotId: fresh, by: 'Ann', reason: 'again' })).changed).toBe(
+      false,
+    );
     expect(listPinLog(db)).toHaveLength(5);
   });
 });

@@ -117,7 +117,7 @@ describe('planning engine on the demo company', () => {
     expect(kpis.rows.map((r) => r.kpiId)).toEqual([...KPI_IDS]);
     expect(kpis.previousCycle).toBeNull();
     // A second cycle on the same snapshots and day: the trend compares with the first, equal.
-    createCycle(db, { name: 'Next', meetingAt: '2026-12-01T15:00:00Z', startPeriod: '2026-W49', horizon: 26 });
+    await createCycle(db, { name: 'Next', meetingAt: '2026-12-01T15:00:00Z', startPeriod: '2026-W49', horizon: 26 });
     const next = await call('kpi.list', { dimension: 'total' });
     expect(next.previousCycle).toMatch(/S&OP/);
     for (const r of next.rows) expect(r.previous).toEqual(r.metrics);

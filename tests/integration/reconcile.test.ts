@@ -9,12 +9,14 @@ import { demoDir } from '../../electron/paths';
 import { loadDemoCompany } from '../../electron/services/demoCompany';
 import { assign, close, comment, listDataIssues, reconcile } from '../../electron/services/dataIssues';
 import { importSource } from '../../electron/snapshots/importSource';
+import { checkInput, checksInWorker, cycleSnapshotSet } from '../../electron/snapshots/reconcile';
+import { runChecks } from '../../electron/snapshots/reconcileChecks';
 import { DATA_ISSUE_KINDS } from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
 import { tempDir } from '../helpers/tmp';
 
 describe('reconciliation of the pinned snapshot set', () => {
-  const dir = tempDir();
+  const dir = tempDir('planroom-test-', 'all');
   let db: WriteDb;
 
   beforeAll(async () => {
@@ -49,9 +51,9 @@ describe('reconciliation of the pinned snapshot set', () => {
     expect(listDataIssues(db, { status: 'closed' })).toEqual([]);
   });
 
-  it('re-running never duplicates an open issue', () => {
+  it('re-running never duplicates an open issue', async () => {
     const before = listDataIssues(db, {}).map((i) => i.id);
-    expect(reconcile(db)).toEqual({ opened: 0, refreshed: before.length, closed: 0, open: before.length });
+    expect(await reconcile(db)).toEqual({ opened: 0, refreshed: before.length, closed: 0, open: before.length });
     expect(listDataIssues(db, {}).map((i) => i.id)).toEqual(before);
   });
 
@@ -70,7 +72,7 @@ describe('reconciliation of the pinned snapshot set', () => {
     const cycleId = currentCycle(db)!.id;
     pinSnapshot(db, { cycleId, source: 'WMS', snapshotId: snap.snapshotId, by: 'test', reason: 'D3 fixed' });
     const before = listDataIssues(db, { status: 'open' }).length;
-    expect(reconcile(db)).toMatchObject({ opened: 0, closed: 1, open: before - 1 });
+    expect(await reconcile(db)).toMatchObject({ opened: 0, closed: 1, open: before - 1 });
     const closed = listDataIssues(db, { status: 'closed' });
     expect(closed).toHaveLength(1);
     expect(closed[0]!.summary).toContain('"D3"');
@@ -80,7 +82,7 @@ describe('reconciliation of the pinned snapshot set', () => {
     });
   });
 
-  it('lets users assign, comment and close, and refuses to close twice', () => {
+  it('lets users assign, comment and close, and refuses to close twice', async () => {
     const issue = listDataIssues(db, { status: 'open', source: 'CRM' })[0]!;
     expect(assign(db, issue.id, 'Dana (Sales ops)', 'Facilitator')).toMatchObject({ assignee: 'Dana (Sales ops)' });
     expect(
@@ -98,8 +100,16 @@ describe('reconciliation of the pinned snapshot set', () => {
     ]);
     expect(() => close(db, issue.id, 'x', 'again')).toThrow(AppError);
     // Its cause is still in the snapshot set, but a person closed it: a re-run respects that.
-    expect(reconcile(db).opened).toBe(0);
+    expect((await reconcile(db)).opened).toBe(0);
     expect(listDataIssues(db, { status: 'open' }).some((i) => i.summary === issue.summary)).toBe(false);
     expect(() => comment(db, 99_999, 'x', 'y')).toThrow(/No data issue with id 99999/);
+  });
+
+  it('runs the checks in a worker thread on its own connection, with the same findings as here', async () => {
+    const cycle = currentCycle(db)!;
+    const { input } = checkInput(db, cycleSnapshotSet(db, cycle.id));
+    const inWorker = await checksInWorker(join(dir, 'p.db'), input);
+    expect(inWorker.length).toBeGreaterThan(5);
+    expect(inWorker).toEqual(runChecks({ ...input, db }));
   });
 });
