@@ -1,5 +1,5 @@
-// A snapshot import runs with bulk-write settings (no automatic checkpoint, a larger page cache,
-// no per-row foreign key lookups) and puts the connection back as it was, also when it fails;
+// A snapshot import runs with bulk-write settings (no automatic checkpoint, no per-row foreign
+// key lookups) and puts the connection back as it was, also when it fails;
 // the WAL it wrote is copied into the database file by a worker thread after the commit.
 import { cpSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
