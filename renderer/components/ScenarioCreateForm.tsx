@@ -1,4 +1,4 @@
-import { ScenarioFields } from './ScenarioFields';
+import { ScenarioFields, type ScenarioFieldValues } from './ScenarioFields';
 import { useState } from 'react';
 import { useScenarioStore } from '../stores/scenarioStore';
 import { useSubmit } from '../useSubmit';
@@ -6,9 +6,7 @@ import { FormResult } from './FormResult';
 
 /** A new scenario: the baseline with no levers yet, a name and the person who owns it. */
 export function ScenarioCreateForm({ userName, onDone }: { userName: string; onDone: () => void }) {
-  const [name, setName] = useState('');
-  const [owner, setOwner] = useState(userName);
-  const [assumptions, setAssumptions] = useState('');
+  const [fields, setFields] = useState<ScenarioFieldValues>({ name: '', owner: userName, assumptions: '' });
   const create = useScenarioStore((s) => s.create);
   const { busy, error, done, submit } = useSubmit();
   return (
@@ -18,7 +16,7 @@ export function ScenarioCreateForm({ userName, onDone }: { userName: string; onD
       onSubmit={(e) =>
         void submit(
           e,
-          () => create({ name, owner, assumptions, levers: [], by: userName }),
+          () => create({ ...fields, levers: [], by: userName }),
           (s) => {
             onDone();
             return `Created "${s.name}"; add its levers in the editor.`;
@@ -26,15 +24,7 @@ export function ScenarioCreateForm({ userName, onDone }: { userName: string; onD
         )
       }
     >
-      <ScenarioFields
-        value={{ name, owner, assumptions }}
-        onChange={(v) => {
-          setName(v.name);
-          setOwner(v.owner);
-          setAssumptions(v.assumptions);
-        }}
-        namePlaceholder="e.g. Overtime at P1"
-      />
+      <ScenarioFields value={fields} onChange={setFields} namePlaceholder="e.g. Overtime at P1" />
       <div className="form-row">
         <button type="submit" disabled={busy || !userName} title={userName ? '' : 'Enter your name first'}>
           Create scenario

@@ -1,4 +1,4 @@
-import { ScenarioFields } from './ScenarioFields';
+import { fieldValues, ScenarioFields } from './ScenarioFields';
 import { useMemo, useState } from 'react';
 import type { ScenarioInfoT } from '../../shared/api';
 import { LEVER_KINDS, LEVER_LABELS, type LeverKind, type LeverT } from '../../shared/planning/levers';
@@ -24,9 +24,7 @@ export function ScenarioEditor({ scenario, userName }: { scenario: ScenarioInfoT
   const list = useScenarioStore((s) => s.list);
   const update = useScenarioStore((s) => s.update);
   const periods = useMemo(() => horizonPeriods(list), [list]);
-  const [name, setName] = useState(scenario.name);
-  const [owner, setOwner] = useState(scenario.owner);
-  const [assumptions, setAssumptions] = useState(scenario.assumptions);
+  const [fields, setFields] = useState(() => fieldValues(scenario));
   const [rows, setRows] = useState<Row[]>(() => rowsOf(scenario.levers, 0));
   const [nextKey, setNextKey] = useState(scenario.levers.length);
   const [open, setOpen] = useState<number[]>([]);
@@ -40,9 +38,7 @@ export function ScenarioEditor({ scenario, userName }: { scenario: ScenarioInfoT
   const readOnly = scenario.chosen !== null;
   const levers = rows.map((r) => r.lever);
   const dirty =
-    name !== scenario.name ||
-    owner !== scenario.owner ||
-    assumptions !== scenario.assumptions ||
+    JSON.stringify(fields) !== JSON.stringify(fieldValues(scenario)) ||
     JSON.stringify(levers) !== JSON.stringify(scenario.levers);
 
   const toggle = (key: number) => setOpen(open.includes(key) ? open.filter((x) => x !== key) : [...open, key]);
@@ -73,12 +69,10 @@ export function ScenarioEditor({ scenario, userName }: { scenario: ScenarioInfoT
             e,
             () => {
               setSent(rows.map((r) => r.key));
-              return update({ id: scenario.id, name, owner, assumptions, levers, by: userName });
+              return update({ id: scenario.id, ...fields, levers, by: userName });
             },
             (saved) => {
-              setName(saved.name);
-              setOwner(saved.owner);
-              setAssumptions(saved.assumptions);
+              setFields(fieldValues(saved));
               setRows(rowsOf(saved.levers, nextKey));
               setNextKey(nextKey + saved.levers.length);
               setOpen([]);
@@ -88,14 +82,7 @@ export function ScenarioEditor({ scenario, userName }: { scenario: ScenarioInfoT
         }
       >
         <fieldset className="plain" disabled={readOnly}>
-          <ScenarioFields
-            value={{ name, owner, assumptions }}
-            onChange={(v) => {
-              setName(v.name);
-              setOwner(v.owner);
-              setAssumptions(v.assumptions);
-            }}
-          />
+          <ScenarioFields value={fields} onChange={setFields} />
           <h3>Levers</h3>
           {rows.length === 0 && <p className="muted small">No levers yet: this scenario is the baseline.</p>}
           <ol className="levers">

@@ -5,6 +5,13 @@ export interface ScenarioFieldValues {
   assumptions: string;
 }
 
+/** The three fields of a scenario (or of anything carrying them). */
+export const fieldValues = ({ name, owner, assumptions }: ScenarioFieldValues): ScenarioFieldValues => ({
+  name,
+  owner,
+  assumptions,
+});
+
 export function ScenarioFields({
   value,
   onChange,
