@@ -42,7 +42,6 @@ function runWorker(path: string): Promise<void> {
     const worker = new Worker(workerScript('checkpointWorker.cjs'), { workerData: { path } });
     // A CLI run may end while the copy is under way: the next connection finishes it.
     worker.unref();
-    worker.once('message', () => resolve());
     worker.once('error', () => resolve());
     worker.once('exit', () => resolve());
   });

@@ -4,7 +4,7 @@ import type { ApiOutput } from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
 import { cyclePins, getCycle, pinLog, pinSnapshot } from '../db/repos/cycles';
 import type { ReadDb, WriteDb } from '../db/types';
-import { applyReconciliation, checkSnapshotSet, cycleSnapshotSet } from '../snapshots/reconcile';
+import { applyReconciliation, checkSnapshotSet } from '../snapshots/reconcile';
 import { cycleIdOrCurrent } from './cycles';
 
 export async function pinToCycle(
@@ -12,7 +12,8 @@ export async function pinToCycle(
   input: { cycleId?: number; source: string; snapshotId: number; by: string; reason: string },
 ): Promise<ApiOutput<'cycle.pin'>> {
   const cycleId = cycleIdOrCurrent(db, input.cycleId);
-  if (getCycle(db, cycleId)!.status === 'closed') {
+  const cycle = getCycle(db, cycleId)!;
+  if (cycle.status === 'closed') {
     throw new AppError('conflict', `Cycle ${cycleId} is closed; its snapshot set is frozen.`, {
       hint: 'Create a new cycle to use newer snapshots.',
     });
@@ -35,11 +36,11 @@ export async function pinToCycle(
   }
   // The new set: the cycle's pins with this source's replaced, checked before the transaction.
   const others = cyclePins(db, cycleId).filter((p) => p.source_id !== input.source);
-  const set = {
-    ...cycleSnapshotSet(db, cycleId),
+  const checked = await checkSnapshotSet(db, {
+    meetingAt: cycle.meeting_at,
+    startPeriod: cycle.start_period,
     snapshotIds: [...others.map((p) => p.snapshot_id), input.snapshotId],
-  };
-  const checked = await checkSnapshotSet(db, set);
+  });
   return db.transaction(() => {
     const changed = pinSnapshot(db, { cycleId, ...input });
     return { changed, reconciliation: applyReconciliation(db, cycleId, checked) };

@@ -81,12 +81,21 @@ export function checkInput(db: ReadDb, set: SnapshotSet): { input: CheckInput; o
  * when the worker cannot run them (the file was moved while open: this connection still reads it).
  */
 export async function checkSnapshotSet(db: ReadDb, set: SnapshotSet): Promise<Reconciliation> {
-  const { input, owners } = checkInput(db, set);
-  let findings: Finding[] | undefined;
-  if (!db.memory) findings = await checksInWorker(db.name, input).catch(() => undefined);
-  findings ??= runChecks({ ...input, db });
-  return { snapshotIds: [...set.snapshotIds].sort((a, b) => a - b), findings, owners };
+  if (!db.memory) {
+    const { input, owners } = checkInput(db, set);
+    const findings = await checksInWorker(db.name, input).catch(() => undefined);
+    if (findings) return { snapshotIds: sortedIds(set), findings, owners };
+  }
+  return checkHere(db, set);
 }
+
+/** Runs the checks on this thread's connection. */
+function checkHere(db: ReadDb, set: SnapshotSet): Reconciliation {
+  const { input, owners } = checkInput(db, set);
+  return { snapshotIds: sortedIds(set), findings: runChecks({ ...input, db }), owners };
+}
+
+const sortedIds = (set: SnapshotSet): number[] => [...set.snapshotIds].sort((a, b) => a - b);
 
 export function checksInWorker(path: string, input: CheckInput): Promise<Finding[]> {
   return new Promise((resolve, reject) => {
@@ -128,13 +137,7 @@ export function applyReconciliation(
   now: Date = new Date(),
 ): ReconcileResult {
   const set = cycleSnapshotSet(db, cycleId);
-  const pinned = [...set.snapshotIds].sort((a, b) => a - b);
-  let { findings, owners } = checked;
-  if (pinned.join() !== checked.snapshotIds.join()) {
-    const { input, owners: current } = checkInput(db, set);
-    findings = runChecks({ ...input, db });
-    owners = current;
-  }
+  const { findings, owners } = sortedIds(set).join() === checked.snapshotIds.join() ? checked : checkHere(db, set);
   const deadline = formatISO(addBusinessDays(now, DEADLINE_WORKING_DAYS), { representation: 'date' });
   const open = openIssuesByFingerprint(db, cycleId);
   const accepted = closedByPeople(db, cycleId);
