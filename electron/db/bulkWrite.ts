@@ -27,6 +27,6 @@ export async function bulkWrite<T>(db: WriteDb, work: () => Promise<T>): Promise
   } finally {
     for (const [name, value] of Object.entries(before)) db.pragma(`${name} = ${value}`);
   }
-  if (!db.memory) void checkpointInBackground(db.name);
+  if (!db.memory) void checkpointInBackground(db.name, 'import');
   return result;
 }

@@ -9,6 +9,7 @@ import { latestSnapshots } from '../db/repos/snapshots';
 import { listSources } from '../db/repos/sources';
 import type { ReadDb, WriteDb } from '../db/types';
 import { applyReconciliation, checkSnapshotSet } from '../snapshots/reconcile';
+import { writeTx } from '../db/writeTx';
 
 export const DEFAULT_HORIZON = 26;
 
@@ -41,7 +42,7 @@ export async function createCycle(
   // The checks run before the transaction, off this thread; the cycle, its pins, its agenda and
   // its data issues are then written together.
   const checked = await checkSnapshotSet(db, { meetingAt, startPeriod, snapshotIds: latest.map((s) => s.id) });
-  return db.transaction(() => {
+  return writeTx(db, 'cycle-create', () => {
     const id = insertCycle(db, {
       name: input.name,
       meetingAt,
@@ -54,7 +55,7 @@ export async function createCycle(
     insertDefaultAgenda(db, id);
     applyReconciliation(db, id, checked);
     return getCycle(db, id)!;
-  })();
+  });
 }
 
 export function cycleIdOrCurrent(db: ReadDb, cycleId?: number): number {

@@ -6,6 +6,7 @@ import { cyclePins, getCycle, pinLog, pinSnapshot } from '../db/repos/cycles';
 import type { ReadDb, WriteDb } from '../db/types';
 import { applyReconciliation, checkSnapshotSet } from '../snapshots/reconcile';
 import { cycleIdOrCurrent } from './cycles';
+import { writeTx } from '../db/writeTx';
 
 export async function pinToCycle(
   db: WriteDb,
@@ -41,10 +42,10 @@ export async function pinToCycle(
     startPeriod: cycle.start_period,
     snapshotIds: [...others.map((p) => p.snapshot_id), input.snapshotId],
   });
-  return db.transaction(() => {
+  return writeTx(db, 'cycle-pin', () => {
     const changed = pinSnapshot(db, { cycleId, ...input });
     return { changed, reconciliation: applyReconciliation(db, cycleId, checked) };
-  })();
+  });
 }
 
 export function listPinLog(db: ReadDb, cycleId?: number): ApiOutput<'cycle.pinLog'> {

@@ -11,6 +11,7 @@ import { AppError } from '../../shared/domain/errors';
 import { headersOf } from '../../shared/domain/mappingHeaders';
 import { fileFormat, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
 import { bulkWrite } from '../db/bulkWrite';
+import { crashPoint } from '../db/crashPoints';
 import { getProfile } from '../db/repos/profiles';
 import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type SnapshotRow } from '../db/repos/snapshots';
 import { ensureSource } from '../db/repos/sources';
@@ -145,6 +146,7 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
   // One transaction for the whole source. The reads are asynchronous, so the caller must not
   // run other writes on this connection meanwhile (the service layer serialises writes).
   const workbooks = new Map<string, XlsxReader>();
+  crashPoint('import', 'before-begin');
   db.exec('BEGIN IMMEDIATE');
   try {
     // Another process may have imported the same export while we waited for the write lock.
@@ -175,6 +177,7 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
       const before = bad.count;
       const table = canonicalTable(mapping.table);
       const store = new FileStore(db, snapshotId, table, basename(path), mapping, bad, (rows, read) => {
+        crashPoint('import', 'after-rows', rowsDone + rows);
         opts.onProgress?.({
           source,
           file: basename(path),
@@ -199,7 +202,9 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
     bad.throwIfAny();
     const rowCount = Object.values(rowCounts).reduce((a, b) => a + b, 0);
     setSnapshotCounts(db, snapshotId, rowCount, rowCounts, bad.count);
+    crashPoint('import', 'before-commit');
     db.exec('COMMIT');
+    crashPoint('import', 'after-commit');
     return {
       source,
       snapshotId,

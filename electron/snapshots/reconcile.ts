@@ -20,6 +20,7 @@ import {
 import type { ReadDb, WriteDb } from '../db/types';
 import { workerScript } from '../paths';
 import { runChecks, type CheckContext, type Finding } from './reconcileChecks';
+import { writeTx } from '../db/writeTx';
 
 export const DEADLINE_WORKING_DAYS = 5;
 
@@ -122,7 +123,7 @@ export function cycleSnapshotSet(db: ReadDb, cycleId: number): SnapshotSet {
 /** Checks the cycle's pinned set off this thread, then applies the findings in one transaction. */
 export async function reconcileCycle(db: WriteDb, cycleId: number, now: Date = new Date()): Promise<ReconcileResult> {
   const checked = await checkSnapshotSet(db, cycleSnapshotSet(db, cycleId));
-  return db.transaction(() => applyReconciliation(db, cycleId, checked, now))();
+  return writeTx(db, 'reconcile', () => applyReconciliation(db, cycleId, checked, now));
 }
 
 /**

@@ -28,7 +28,7 @@ describe('bulk writes', () => {
     // The rows are committed (visible to a new connection) but still only in the WAL.
     const fileAtCommit = statSync(path).size;
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(4 * fileAtCommit);
-    await checkpointInBackground(path);
+    await checkpointInBackground(path, 'import');
     expect(statSync(path).size).toBeGreaterThan(4 * fileAtCommit);
     const [ckpt] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
     expect(ckpt!.checkpointed).toBe(ckpt!.log);

@@ -1,88 +1,215 @@
-// A kill -9 at any moment of an import leaves either the old or the new state: the import runs
-// in a child process that is killed mid-write, then the database is checked.
+// A kill -9 at any instant of a write leaves either the old or the new state. Each write runs in
+// a child `planroom` process armed with a named crash point (PLANROOM_TEST_CRASH_AT, see
+// electron/db/crashPoints.ts), which kills itself with SIGKILL exactly there: before BEGIN, after
+// N rows inside the transaction, before COMMIT, after COMMIT, during the WAL checkpoint. The test
+// then checks the database: intact, and equal to the state before the write (killed before
+// COMMIT) or to the state a clean run of the same write leaves (killed after COMMIT). Nothing
+// here depends on timing: the process dies where the name says, on a fast machine or a slow one.
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../electron/demo/generate';
 import { CANONICAL_TABLES } from '../../shared/domain/canonical';
-import { planroom, ROOT } from '../helpers/cli';
+import { ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
-/** Starts an import and kills it with SIGKILL `delayMs` after its first progress line. */
-function importAndKill(dir: string, db: string, delayMs: number): Promise<string> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [
-      join(ROOT, 'bin', 'planroom.cjs'),
-      'import',
-      '--source',
-      'ERP',
-      dir,
-      '--db',
-      db,
-    ]);
-    let err = '';
-    let timer: NodeJS.Timeout | undefined;
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (!timer && /rows/.test(err)) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.on('exit', (_code, signal) => resolve(String(signal)));
+const DEMO = join(ROOT, 'assets', 'demo');
+const MEETING = ['--meeting', '2026-12-01T09:00:00Z', '--start', '2026-W49', '--horizon', '26'];
+
+/** Runs `planroom ARGS --db DB`; with a crash point, the exit signal tells whether it was reached. */
+function run(
+  db: string,
+  args: string[],
+  crashAt?: string,
+): { code: number | null; signal: string | null; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'planroom.cjs'), ...args, '--db', db], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PLANROOM_DB: '', PLANROOM_TEST_CRASH_AT: crashAt ?? '' },
   });
+  return { code: r.status, signal: r.signal, stderr: r.stderr };
 }
 
-function check(db: string): { erpSnapshots: number; wmsSnapshots: number } {
+function ok(db: string, args: string[]): void {
+  const r = run(db, args);
+  expect(r.code, r.stderr).toBe(0);
+}
+
+/** Closes every connection's WAL into the file so the file alone is a copyable database. */
+function settle(db: string): void {
   const raw = new Database(db);
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  raw.close();
+}
+
+const STATE_TABLES = [
+  'snapshots',
+  'cycles',
+  'cycle_snapshots',
+  'cycle_pin_log',
+  'agenda_items',
+  'data_issues',
+  'data_issue_comments',
+  'cycle_computations',
+  'exceptions',
+  'kpi_values',
+  'scenarios',
+  'scenario_log',
+  'decisions',
+  'decision_events',
+  'decision_expectations',
+  'decision_exceptions',
+  'outbox',
+];
+
+/**
+ * The database's integrity and what it holds: row counts of the app's tables, and of each
+ * snapshot's canonical rows. Every snapshot must hold exactly the rows it counts, with no row
+ * outside a snapshot.
+ */
+function state(db: string): Record<string, number> {
+  const raw = new Database(db, { readonly: true });
   try {
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(raw.pragma('foreign_key_check')).toEqual([]);
-    const snaps = raw.prepare('SELECT id, source_id, row_count, row_counts FROM snapshots').all() as {
-      id: number;
-      source_id: string;
-      row_count: number;
-      row_counts: string;
-    }[];
-    // No rows without a snapshot, and every snapshot holds exactly the rows it counts.
+    const counts: Record<string, number> = {};
+    const tables = new Set(
+      (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).values(),
+    );
+    for (const t of STATE_TABLES) {
+      if (tables.has(t)) counts[t] = raw.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+    }
     for (const t of CANONICAL_TABLES) {
       const orphans = raw
-        .prepare(`SELECT count(*) n FROM ${t.name} WHERE snapshot_id NOT IN (SELECT id FROM snapshots)`)
+        .prepare(`SELECT count(*) FROM ${t.name} WHERE snapshot_id NOT IN (SELECT id FROM snapshots)`)
+        .pluck()
         .get();
-      expect(orphans, t.name).toEqual({ n: 0 });
+      expect(orphans, `${t.name} rows outside a snapshot`).toBe(0);
     }
+    const snaps = raw.prepare('SELECT id, source_id, row_counts FROM snapshots').all() as {
+      id: number;
+      source_id: string;
+      row_counts: string;
+    }[];
     for (const s of snaps) {
-      const counts = JSON.parse(s.row_counts) as Record<string, number>;
-      for (const [table, n] of Object.entries(counts)) {
-        expect(
-          raw.prepare(`SELECT count(*) n FROM ${table} WHERE snapshot_id = ?`).get(s.id),
-          `${s.source_id} ${table}`,
-        ).toEqual({ n });
+      for (const [table, n] of Object.entries(JSON.parse(s.row_counts) as Record<string, number>)) {
+        const stored = raw.prepare(`SELECT count(*) FROM ${table} WHERE snapshot_id = ?`).pluck().get(s.id);
+        expect(stored, `${s.source_id} ${table}`).toBe(n);
+        counts[`${s.source_id}.${table}`] = n;
       }
     }
-    return {
-      erpSnapshots: snaps.filter((s) => s.source_id === 'ERP').length,
-      wmsSnapshots: snaps.filter((s) => s.source_id === 'WMS').length,
-    };
+    return counts;
   } finally {
     raw.close();
   }
 }
 
-describe('kill -9 during an import', () => {
-  const dir = tempDir();
-  const db = join(dir, 'crash.db');
+interface Write {
+  name: string;
+  /** The database the write starts from. */
+  base: () => string;
+  args: string[];
+  op: string;
+  phasesBefore: string[];
+  phasesAfter: string[];
+}
 
-  beforeAll(async () => {
-    await generateDemo({ size: 'M', out: join(dir, 'm') });
-    expect(planroom(['import', '--source', 'WMS', join(dir, 'm', 'wms'), '--db', db]).code).toBe(0);
-  });
+describe('kill -9 at a named instant of a write', () => {
+  const dir = tempDir('planroom-crash-', 'all');
+  const noErp = join(dir, 'no-erp.db');
+  const sources = join(dir, 'sources.db');
+  const withCycle = join(dir, 'cycle.db');
+  const computed = join(dir, 'computed.db');
 
-  it('leaves the previous state intact, whatever the moment, and a later import completes', async () => {
-    for (const delay of [0, 150, 600, 1500]) {
-      expect(await importAndKill(join(dir, 'm', 'erp'), db, delay)).toBe('SIGKILL');
-      expect(check(db)).toEqual({ erpSnapshots: 0, wmsSnapshots: 1 });
-    }
-    const done = planroom(['import', '--source', 'ERP', join(dir, 'm', 'erp'), '--db', db]);
-    expect(done.code, done.stderr).toBe(0);
-    expect(check(db)).toEqual({ erpSnapshots: 1, wmsSnapshots: 1 });
+  beforeAll(() => {
+    for (const s of ['WMS', 'TMS', 'CRM']) ok(noErp, ['import', '--source', s, join(DEMO, s.toLowerCase())]);
+    settle(noErp);
+    copyFileSync(noErp, sources);
+    ok(sources, ['import', '--source', 'ERP', join(DEMO, 'erp')]);
+    settle(sources);
+    copyFileSync(sources, withCycle);
+    ok(withCycle, ['cycle', 'create', '--name', 'Dec', ...MEETING]);
+    // Data issues dropped behind the app's back, so that a reconcile has something to write.
+    const raw = new Database(withCycle);
+    raw.exec('DELETE FROM data_issue_comments; DELETE FROM data_issues');
+    raw.close();
+    settle(withCycle);
+    copyFileSync(withCycle, computed);
+    ok(computed, ['exceptions', 'recompute']);
+    ok(computed, ['scenario', 'create', 'Promo', '--owner', 'Sales', '--lever', 'demand_lift percent=15']);
+    settle(computed);
+  }, 240_000);
+
+  const writes: Write[] = [
+    {
+      name: 'snapshot import',
+      base: () => noErp,
+      args: ['import', '--source', 'ERP', join(DEMO, 'erp')],
+      op: 'import',
+      phasesBefore: ['before-begin', 'after-rows:1', 'after-rows:2000', 'before-commit'],
+      phasesAfter: ['after-commit', 'mid-checkpoint'],
+    },
+    {
+      name: 'cycle create',
+      base: () => sources,
+      args: ['cycle', 'create', '--name', 'Dec', ...MEETING],
+      op: 'cycle-create',
+      phasesBefore: ['before-begin', 'before-commit'],
+      phasesAfter: ['after-commit'],
+    },
+    {
+      name: 'reconcile',
+      base: () => withCycle,
+      args: ['data-issues', 'reconcile'],
+      op: 'reconcile',
+      phasesBefore: ['before-begin', 'before-commit'],
+      phasesAfter: ['after-commit'],
+    },
+    {
+      name: 'engine results',
+      base: () => withCycle,
+      args: ['exceptions', 'recompute'],
+      op: 'engine',
+      phasesBefore: ['before-begin', 'before-commit'],
+      phasesAfter: ['after-commit'],
+    },
+    {
+      name: 'scenario choose',
+      base: () => computed,
+      args: ['scenario', 'choose', 'Promo', '--as', 'CEO', '--kpi', 'service_level'],
+      op: 'scenario-choose',
+      phasesBefore: ['before-begin', 'before-commit'],
+      phasesAfter: ['after-commit'],
+    },
+  ];
+
+  for (const w of writes) {
+    it(`${w.name}: old state when killed before COMMIT, new state after`, () => {
+      const before = state(w.base());
+      const clean = join(dir, `${w.op}-clean.db`);
+      copyFileSync(w.base(), clean);
+      ok(clean, w.args);
+      const after = state(clean);
+      expect(after, 'the write changes something').not.toEqual(before);
+      for (const [i, phase] of [...w.phasesBefore, ...w.phasesAfter].entries()) {
+        const db = join(dir, `${w.op}-${i}.db`);
+        copyFileSync(w.base(), db);
+        const r = run(db, w.args, `${w.op}:${phase}`);
+        expect(r.signal, `${phase} was reached: ${r.stderr}`).toBe('SIGKILL');
+        expect(state(db), phase).toEqual(w.phasesBefore.includes(phase) ? before : after);
+        // The database stays usable: the same write completes afterwards.
+        if (w.phasesBefore.includes(phase)) {
+          ok(db, w.args);
+          expect(state(db), `${phase}, then again`).toEqual(after);
+        }
+      }
+    }, 240_000);
+  }
+
+  it('refuses a malformed crash point instead of running without it', () => {
+    const r = run(join(dir, 'x.db'), ['snapshots'], 'import:after-rows');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/PLANROOM_TEST_CRASH_AT="import:after-rows" is not \[op:\]phase/);
   });
 });

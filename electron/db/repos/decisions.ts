@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { nowIso, type WriteDb } from '../types';
 import { logScenario } from './scenarios';
+import { writeTx } from '../writeTx';
 
 export interface NewDecision {
   cycleId: number;
@@ -30,7 +31,7 @@ export interface RecordedDecision {
 export function recordDecision(db: WriteDb, d: NewDecision): RecordedDecision {
   const uid = randomUUID();
   const at = nowIso();
-  return db.transaction(() => {
+  return writeTx(db, 'scenario-choose', () => {
     const rank =
       (
         db.prepare('SELECT max(priority_rank) AS r FROM decisions WHERE cycle_id = ?').get(d.cycleId) as {
@@ -99,5 +100,5 @@ export function recordDecision(db: WriteDb, d: NewDecision): RecordedDecision {
     );
     logScenario(db, d.scenarioId, d.cycleId, 'choose', { decision: uid, title: d.title }, d.recordedBy, at);
     return { id, uid, priorityRank: rank + 1, recordedAt: at };
-  })();
+  });
 }

@@ -4,6 +4,7 @@
 import type { RaisedException } from '../../../shared/planning/exceptions';
 import type { KpiValue } from '../../../shared/planning/kpis';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
+import { crashPoint } from '../crashPoints';
 
 export interface ExceptionRow {
   cycle_id: number;
@@ -85,6 +86,7 @@ export async function saveComputation(
     `INSERT INTO kpi_values (cycle_id, kpi_id, dimension, grp, metrics, basis, at_stake, breached)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  crashPoint('engine', 'before-begin');
   db.exec('BEGIN IMMEDIATE');
   try {
     const existing = db
@@ -124,7 +126,9 @@ export async function saveComputation(
        ON CONFLICT(cycle_id) DO UPDATE SET input_key = excluded.input_key, computed_at = excluded.computed_at,
        load_ms = excluded.load_ms, compute_ms = excluded.compute_ms, exception_count = excluded.exception_count`,
     ).run(cycleId, inputKey, at, timing.loadMs, timing.computeMs, exceptions.length);
+    crashPoint('engine', 'before-commit');
     db.exec('COMMIT');
+    crashPoint('engine', 'after-commit');
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
