@@ -662,6 +662,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.err(`planroom ${name}: ${formatError(shape)}`);
     // Several bad rows: the rest of the list (bounded by the importer), one per line.
     for (const d of shape.details?.slice(1) ?? []) io.err(`  ${formatDetail(d)}`);
+    if (shape.code === 'busy') return EXIT.busy;
     return shape.code.startsWith('db_') ? EXIT.db : EXIT.failed;
   }
 }

@@ -12,7 +12,7 @@ import { ProgressLine } from './progressLine';
 import { createHandlers } from './services/handlers';
 import { appVersion } from './version';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, db: 3 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, db: 3, busy: 4 } as const;
 
 export interface Verb {
   summary: string;

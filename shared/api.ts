@@ -295,11 +295,19 @@ export const ScenarioSeries = z.object({
   values: z.record(z.string(), z.array(z.number())),
 });
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
-  input,
-  output,
-  summary,
-});
+/**
+ * One call: its input, its output, what it does, and whether it writes. Writing calls run one at
+ * a time through the write queue (electron/services/writeQueue.ts); the others run at once, on
+ * the read connection, and never see a write that has not committed.
+ */
+const call = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  summary: string,
+  mode: { writes: boolean } = { writes: false },
+) => ({ input, output, summary, writes: mode.writes });
+
+const WRITES = { writes: true };
 
 export const api = {
   'app.info': call(
@@ -326,6 +334,7 @@ export const api = {
     }),
     CycleSummary,
     'Create a cycle pinning the latest snapshot of every source',
+    WRITES,
   ),
   'cycle.pin': call(
     z.object({
@@ -337,6 +346,7 @@ export const api = {
     }),
     z.object({ changed: z.boolean(), reconciliation: ReconcileResult }),
     'Pin another snapshot of a source to the cycle (logged), then re-run reconciliation',
+    WRITES,
   ),
   'cycle.pinLog': call(
     z.object({ cycleId: z.number().int().positive().optional() }),
@@ -365,6 +375,7 @@ export const api = {
     }),
     ImportResult,
     "Import one source system's export folder as a snapshot (by its mapping profile)",
+    WRITES,
   ),
   'snapshot.rejected': call(
     z.object({
@@ -385,11 +396,13 @@ export const api = {
     z.object({ source: Source, profile: z.unknown(), by: Person }),
     StoredProfile,
     "Validate and store a source's mapping profile (logged)",
+    WRITES,
   ),
   'profile.reset': call(
     z.object({ source: Source, by: Person }),
     StoredProfile,
     'Go back to the mapping profile that ships for the source (logged)',
+    WRITES,
   ),
   'dataIssue.list': call(
     z.object({
@@ -405,21 +418,25 @@ export const api = {
     z.object({ cycleId: z.number().int().positive().optional() }),
     ReconcileResult,
     'Re-run the reconciliation checks on the pinned snapshot set',
+    WRITES,
   ),
   'dataIssue.assign': call(
     z.object({ id: z.number().int().positive(), assignee: Person, by: Person }),
     DataIssue,
     'Assign a data issue to a person',
+    WRITES,
   ),
   'dataIssue.comment': call(
     z.object({ id: z.number().int().positive(), author: Person, body: z.string().trim().min(1).max(4000) }),
     DataIssue,
     'Comment on a data issue',
+    WRITES,
   ),
   'dataIssue.close': call(
     z.object({ id: z.number().int().positive(), by: Person, reason: z.string().trim().min(1).max(4000) }),
     DataIssue,
     'Close a data issue with the reason',
+    WRITES,
   ),
   'exception.list': call(
     ExceptionFilter,
@@ -464,6 +481,7 @@ export const api = {
     }),
     ExceptionInfo,
     'Set the review status and note of an exception (kept across recomputes, logged)',
+    WRITES,
   ),
   'kpi.list': call(
     z.object({
@@ -494,6 +512,7 @@ export const api = {
     }),
     StoredKpiDefinition,
     "Change a KPI's owner role, triggers or playbook (validated, logged); the cycle recomputes",
+    WRITES,
   ),
   'planning.settings': call(
     z.object({}),
@@ -504,11 +523,13 @@ export const api = {
     z.object({ settings: z.record(z.string(), z.unknown()), by: Person }),
     z.object({ settings: PlanningSettings, updatedBy: z.string().nullable(), updatedAt: z.string().nullable() }),
     "Change the planning engine's settings (validated, logged); the cycle recomputes",
+    WRITES,
   ),
   'engine.recompute': call(
     z.object({ cycleId: z.number().int().positive().optional() }),
     Computation,
     "Recompute the cycle's projection, exceptions and KPIs now",
+    WRITES,
   ),
   'scenario.list': call(
     z.object({ cycleId: z.number().int().positive().optional() }),
@@ -544,6 +565,7 @@ export const api = {
     }),
     ScenarioInfo,
     'A new scenario on the cycle: the baseline plus levers, with a named owner',
+    WRITES,
   ),
   'scenario.update': call(
     z.object({
@@ -557,16 +579,19 @@ export const api = {
     }),
     ScenarioInfo,
     'Rename a scenario, change its owner, assumptions or levers (not once chosen)',
+    WRITES,
   ),
   'scenario.duplicate': call(
     z.object({ id: ScenarioId, name: ScenarioName.optional(), by: Person }),
     ScenarioInfo,
     'A copy of a scenario with its levers, to try a variation',
+    WRITES,
   ),
   'scenario.delete': call(
     z.object({ id: ScenarioId, by: Person }),
     z.object({ deleted: z.number().int() }),
     'Delete a scenario (not once a decision chose it)',
+    WRITES,
   ),
   'scenario.compare': call(
     z.object({ cycleId: z.number().int().positive().optional(), ids: z.array(ScenarioId).min(1).max(4) }),
@@ -614,6 +639,7 @@ export const api = {
       exceptionKeys: z.array(z.string()),
     }),
     'Choose a scenario: records a decision in the log with its expected KPI values and the exceptions it answers',
+    WRITES,
   ),
 } as const;
 
@@ -625,6 +651,8 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorS
 
 export const API_NAMES = Object.keys(api) as ApiName[];
 export const isApiName = (name: string): name is ApiName => Object.hasOwn(api, name);
+/** True for the calls that write (the contract says so once, beside each call). */
+export const isWritingCall = (name: ApiName): boolean => api[name].writes;
 
 export type CycleOverviewT = z.output<typeof CycleOverview>;
 export type SourceStatusT = z.output<typeof SourceStatus>;

@@ -37,10 +37,19 @@ export async function dispatch(
     return { ok: true, data };
   } catch (e) {
     if (e instanceof AppError) return fail(e);
+    if (isBusy(e)) return fail(busyError());
     const message = e instanceof Error ? e.message : String(e);
     return { ok: false, error: { code: 'internal', message: `Internal error in ${name}: ${message}` } };
   }
 }
+
+/** SQLite's "the write lock is held elsewhere" after its busy timeout ran out. */
+const isBusy = (e: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown }).code ?? ''));
+
+const busyError = (): AppError =>
+  new AppError('busy', 'Another Planroom process is writing to this database (an import, most likely).', {
+    hint: 'Try again when it ends; nothing was changed by this call.',
+  });
 
 function fail(e: AppError): ApiResult<never> {
   return { ok: false, error: e.toShape() };

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { AppError } from '../../shared/domain/errors';
 import { checkCompatible, loadMigrations, migrate } from './migrate';
 import type { WriteDb } from './types';
+import { busyTimeoutMs } from './busy';
 
 export interface OpenOptions {
   /** Create the file when it does not exist (default true). */
@@ -64,7 +65,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
     }
     db.pragma('foreign_keys = ON');
     // Another process's import holds the write lock for seconds on large exports.
-    db.pragma('busy_timeout = 15000');
+    db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     if (!opts.readonly) migrate(db as WriteDb, migrations);
     return db as WriteDb;
   } catch (error) {

@@ -14,6 +14,7 @@ import {
 import type { ReadDb, WriteDb } from '../db/types';
 import { reconcileCycle } from '../snapshots/reconcile';
 import { cycleIdOrCurrent } from './cycles';
+import { writeTx } from '../db/writeTx';
 
 function toApi(db: ReadDb, rows: DataIssueRow[]): DataIssueT[] {
   const comments = listComments(
@@ -52,7 +53,7 @@ function one(db: ReadDb, id: number): DataIssueT {
 }
 
 export function assign(db: WriteDb, id: number, assignee: string, by: string): DataIssueT {
-  db.transaction(() => assignIssue(db, id, assignee, by))();
+  writeTx(db, 'data-issue', () => assignIssue(db, id, assignee, by));
   return one(db, id);
 }
 
@@ -69,6 +70,6 @@ export function close(db: WriteDb, id: number, by: string, reason: string): Data
       where: { field: 'id', value: String(id) },
     });
   }
-  db.transaction(() => closeIssue(db, id, by, reason))();
+  writeTx(db, 'data-issue', () => closeIssue(db, id, by, reason));
   return one(db, id);
 }

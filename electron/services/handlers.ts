@@ -1,10 +1,12 @@
 // The service functions behind every API call. IPC, the HTTP host and the CLI call these
 // through shared/dispatch.ts; none of them has logic of its own.
+import { API_NAMES, isWritingCall, type ApiName } from '../../shared/api';
 import type { Handlers } from '../../shared/dispatch';
 import { listCycles } from '../db/repos/cycles';
 import { getProfile, resetProfile, saveProfile } from '../db/repos/profiles';
 import { countRejectedRows, listRejectedRows, listSnapshots } from '../db/repos/snapshots';
-import type { WriteDb } from '../db/types';
+import { openReadConnection } from '../db/readConnection';
+import type { ReadDb, WriteDb } from '../db/types';
 import { EngineHost } from '../engine/engineHost';
 import {
   getPlanningSettings,
@@ -37,10 +39,13 @@ import {
   scenarioProjection,
   scenarioUpdate,
 } from './scenarios';
-import { Serial } from './serial';
+import { WriteQueue } from './writeQueue';
 
 export interface ServiceContext {
+  /** The connection that writes (through the write queue). */
   db: WriteDb;
+  /** The connection reading calls use; opened on the same file when not given. */
+  read?: ReadDb;
   dbPath: string;
   version: string;
   /** The planning engine's worker; one is started on first use when not given. */
@@ -54,35 +59,49 @@ export interface ServiceContext {
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   const { db } = ctx;
-  const writes = new Serial();
+  // Reads never share the writing connection: an import keeps a transaction open there for
+  // seconds, and a read on it would see the half-written snapshot.
+  const read = ctx.read ?? openReadConnection(db);
+  const writes = new WriteQueue();
   const board = new ProgressBoard();
-  const planning: PlanningContext = { db, writes, engine: ctx.engine ?? new EngineHost(ctx.dbPath) };
+  const planning: PlanningContext = { db, read, writes, engine: ctx.engine ?? new EngineHost(ctx.dbPath) };
   /** Starts a recompute without waiting for it; a failure shows when the page asks again. */
   const warm = <T>(result: T, cycleId?: number): T => {
     if (ctx.warm) {
-      try {
-        void ensureComputed(planning, cycleIdOrCurrent(db, cycleId)).catch(() => undefined);
-      } catch {
-        // No cycle yet: nothing to compute.
-      }
+      writes.detached(() => {
+        try {
+          void ensureComputed(planning, cycleIdOrCurrent(read, cycleId)).catch(() => undefined);
+        } catch {
+          // No cycle yet: nothing to compute.
+        }
+      });
     }
     return result;
   };
   setTimeout(() => warm(null), 0);
-  return {
+  // What a caller polling an import's progress sees while it waits its turn in the queue.
+  const queued: QueuedHooks = {
+    'snapshot.import': (input) => {
+      const id = input.progressId;
+      if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });
+    },
+  };
+  return queueWrites(writes, queued, {
     'app.info': () => ({
       version: ctx.version,
       dbPath: ctx.dbPath,
-      schemaVersion: Number(db.pragma('user_version', { simple: true })),
+      schemaVersion: Number(read.pragma('user_version', { simple: true })),
     }),
-    'cycle.overview': (input) => cycleOverview(db, input.cycleId),
-    'cycle.list': () => listCycles(db).map(toSummary),
-    'cycle.create': (input) =>
-      writes.run(async () => toSummary(await createCycle(db, input))).then((c) => warm(c, c.id)),
-    'cycle.pin': (input) => writes.run(async () => pinToCycle(db, input)).then((r) => warm(r, input.cycleId)),
-    'cycle.pinLog': (input) => listPinLog(db, input.cycleId),
+    'cycle.overview': (input) => cycleOverview(read, input.cycleId),
+    'cycle.list': () => listCycles(read).map(toSummary),
+    'cycle.create': async (input) => {
+      const c = toSummary(await createCycle(db, input));
+      return warm(c, c.id);
+    },
+    'cycle.pin': async (input) => warm(await pinToCycle(db, input), input.cycleId),
+    'cycle.pinLog': (input) => listPinLog(read, input.cycleId),
     'snapshot.list': () =>
-      listSnapshots(db).map((s) => ({
+      listSnapshots(read).map((s) => ({
         id: s.id,
         source: s.source_id,
         extractedAt: s.extracted_at,
@@ -94,30 +113,28 @@ export function createHandlers(ctx: ServiceContext): Handlers {
         rejectedCount: s.rejected_count,
       })),
     'snapshot.rejected': (input) => ({
-      total: countRejectedRows(db, input.snapshotId),
-      rows: listRejectedRows(db, input.snapshotId, input.offset, input.limit),
+      total: countRejectedRows(read, input.snapshotId),
+      rows: listRejectedRows(read, input.snapshotId, input.offset, input.limit),
     }),
     'progress.get': (input) => board.get(input.id),
-    'profile.get': (input) => getProfile(db, input.source),
-    'profile.save': (input) => writes.run(async () => saveProfile(db, input.source, input.profile, input.by)),
-    'profile.reset': (input) => writes.run(async () => resetProfile(db, input.source, input.by)),
-    'dataIssue.list': (input) => listDataIssues(db, input),
-    'dataIssue.reconcile': (input) => writes.run(async () => reconcile(db, input.cycleId)),
-    'dataIssue.assign': (input) => writes.run(async () => assign(db, input.id, input.assignee, input.by)),
-    'dataIssue.comment': (input) => writes.run(async () => comment(db, input.id, input.author, input.body)),
-    'dataIssue.close': (input) => writes.run(async () => close(db, input.id, input.by, input.reason)),
+    'profile.get': (input) => getProfile(read, input.source),
+    'profile.save': (input) => saveProfile(db, input.source, input.profile, input.by),
+    'profile.reset': (input) => resetProfile(db, input.source, input.by),
+    'dataIssue.list': (input) => listDataIssues(read, input),
+    'dataIssue.reconcile': (input) => reconcile(db, input.cycleId),
+    'dataIssue.assign': (input) => assign(db, input.id, input.assignee, input.by),
+    'dataIssue.comment': (input) => comment(db, input.id, input.author, input.body),
+    'dataIssue.close': (input) => close(db, input.id, input.by, input.reason),
     'exception.list': (input) => exceptionList(planning, input),
     'exception.rollup': (input) => exceptionRollup(planning, input),
     'exception.get': (input) => exceptionGet(planning, input),
     'exception.review': (input) => exceptionReview(planning, input),
     'kpi.list': (input) => kpiList(planning, input),
-    'kpi.definitions': () => listKpiDefinitions(db),
-    'kpi.saveDefinition': ({ id, by, ...patch }) => writes.run(async () => saveKpiDefinition(db, id, patch, by)),
-    'planning.settings': () => getPlanningSettings(db),
+    'kpi.definitions': () => listKpiDefinitions(read),
+    'kpi.saveDefinition': ({ id, by, ...patch }) => saveKpiDefinition(db, id, patch, by),
+    'planning.settings': () => getPlanningSettings(read),
     'planning.saveSettings': (input) =>
-      writes.run(async () =>
-        savePlanningSettings(db, { ...getPlanningSettings(db).settings, ...input.settings }, input.by),
-      ),
+      savePlanningSettings(db, { ...getPlanningSettings(db).settings, ...input.settings }, input.by),
     'scenario.list': (input) => scenarioList(planning, input),
     'scenario.keys': (input) => scenarioKeys(planning, input),
     'scenario.create': (input) => scenarioCreate(planning, input),
@@ -130,23 +147,39 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'engine.recompute': (input) => ensureComputed(planning, cycleIdOrCurrent(db, input.cycleId), true),
     'snapshot.import': (input, call) => {
       const id = input.progressId;
-      if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });
-      return writes
-        .run(() =>
-          importSource(db, input.source, input.dir, {
-            skipBadRows: input.skipBadRows,
-            onProgress: (p) => {
-              const progress = {
-                label: `${p.source} ${p.file}`,
-                done: p.rows,
-                fraction: p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : undefined,
-              };
-              call.progress?.(progress);
-              if (id) board.update(id, progress);
-            },
-          }),
-        )
-        .finally(() => id && board.finish(id));
+      return importSource(db, input.source, input.dir, {
+        skipBadRows: input.skipBadRows,
+        onProgress: (p) => {
+          const progress = {
+            label: `${p.source} ${p.file}`,
+            done: p.rows,
+            fraction: p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : undefined,
+          };
+          call.progress?.(progress);
+          if (id) board.update(id, progress);
+        },
+      }).finally(() => id && board.finish(id));
     },
-  };
+  });
+}
+
+type QueuedHooks = { [K in ApiName]?: (input: Parameters<Handlers[K]>[0]) => void };
+
+/**
+ * Runs every call the contract marks as writing through the queue (after its hook, if any, says
+ * it is waiting); the others as they are.
+ */
+function queueWrites(writes: WriteQueue, queued: QueuedHooks, handlers: Handlers): Handlers {
+  const out: Record<string, unknown> = {};
+  for (const name of API_NAMES) {
+    const handler = handlers[name] as (input: unknown, ctx: unknown) => unknown;
+    const hook = queued[name] as ((input: unknown) => void) | undefined;
+    out[name] = isWritingCall(name)
+      ? (input: unknown, ctx: unknown) => {
+          hook?.(input);
+          return writes.run(() => handler(input, ctx));
+        }
+      : handler;
+  }
+  return out as Handlers;
 }

@@ -19,25 +19,32 @@ import {
   type ExceptionRow,
 } from '../db/repos/exceptions';
 import { getPlanningSettings, listKpiDefinitions } from '../db/repos/planningSettings';
-import type { WriteDb } from '../db/types';
+import type { ReadDb, WriteDb } from '../db/types';
 import type { EngineHost } from '../engine/engineHost';
 import { cycleFrame, frameKey } from '../engine/loadModel';
-import type { Serial } from './serial';
+import type { WriteQueue } from './writeQueue';
 import { cycleIdOrCurrent } from './cycles';
 
 export interface PlanningContext {
+  /** The writing connection: only inside the write queue. */
   db: WriteDb;
+  /** The reading connection: committed state only. */
+  read: ReadDb;
   engine: EngineHost;
-  /** Writes run one at a time on the shared connection. */
-  writes: Serial;
+  /** The write queue of `db`; a stale result is stored through it (reentrant inside a write call). */
+  writes: WriteQueue;
 }
 
 const inFlight = new WeakMap<EngineHost, Map<number, Promise<ComputationT>>>();
 
-export function inputs(ctx: PlanningContext, cycleId: number) {
-  const frame = cycleFrame(ctx.db, cycleId);
-  const settings = getPlanningSettings(ctx.db).settings;
-  const definitions = listKpiDefinitions(ctx.db).map(({ updatedBy: _b, updatedAt: _a, ...d }) => d);
+/** The connection to read on here: the writing one inside a write call (it sees its own rows). */
+export const readHere = (ctx: PlanningContext): ReadDb => (ctx.writes.inJob() ? ctx.db : ctx.read);
+
+/** What a cycle's results are computed from. */
+export function inputs(ctx: PlanningContext, cycleId: number, db: ReadDb = readHere(ctx)) {
+  const frame = cycleFrame(db, cycleId);
+  const settings = getPlanningSettings(db).settings;
+  const definitions = listKpiDefinitions(db).map(({ updatedBy: _b, updatedAt: _a, ...d }) => d);
   const key = createHash('sha256')
     .update(JSON.stringify([frameKey(frame), settings, definitions]))
     .digest('hex');
@@ -53,21 +60,26 @@ const toComputation = (c: NonNullable<ReturnType<typeof getComputation>>): Compu
 
 /** The cycle's stored recompute, made now if its inputs changed since (or `force`). */
 export async function ensureComputed(ctx: PlanningContext, cycleId: number, force = false): Promise<ComputationT> {
-  const stored = getComputation(ctx.db, cycleId);
+  const stored = getComputation(readHere(ctx), cycleId);
   if (!force && stored && stored.input_key === inputs(ctx, cycleId).key) return toComputation(stored);
   let running = inFlight.get(ctx.engine);
   if (!running) inFlight.set(ctx.engine, (running = new Map()));
-  const pending = running.get(cycleId);
+  // Inside a write call (a decision first brings the results up to date), the queue is this
+  // call's: a recompute queued behind it by a reader would never start, so do not wait for it.
+  const pending = ctx.writes.inJob() ? undefined : running.get(cycleId);
   if (pending) return pending;
   const job = ctx.writes
     .run(async () => {
       const { frame, settings, definitions, key } = inputs(ctx, cycleId);
+      // A write queued before this one may have stored these very results.
+      const now = getComputation(ctx.db, cycleId);
+      if (!force && now && now.input_key === key) return toComputation(now);
       const result = await ctx.engine.compute({ frame, settings, definitions });
       await saveComputation(ctx.db, cycleId, key, result.exceptions, result.kpis, result);
       return toComputation(getComputation(ctx.db, cycleId)!);
     })
-    .finally(() => running.delete(cycleId));
-  running.set(cycleId, job);
+    .finally(() => running.get(cycleId) === job && running.delete(cycleId));
+  if (!ctx.writes.inJob()) running.set(cycleId, job);
   return job;
 }
 
@@ -101,9 +113,9 @@ export async function exceptionList(
   ctx: PlanningContext,
   input: ApiInput<'exception.list'> & { offset: number; limit: number },
 ): Promise<ApiOutput<'exception.list'>> {
-  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  const cycleId = cycleIdOrCurrent(ctx.read, input.cycleId);
   const computation = await ensureComputed(ctx, cycleId);
-  const page = listExceptions(ctx.db, cycleId, input, input.offset, input.limit);
+  const page = listExceptions(ctx.read, cycleId, input, input.offset, input.limit);
   return { cycleId, total: page.total, totalValue: page.totalValue, computation, rows: page.rows.map(toInfo) };
 }
 
@@ -111,9 +123,9 @@ export async function exceptionRollup(
   ctx: PlanningContext,
   input: ApiInput<'exception.rollup'> & { offset: number; limit: number },
 ): Promise<ApiOutput<'exception.rollup'>> {
-  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  const cycleId = cycleIdOrCurrent(ctx.read, input.cycleId);
   await ensureComputed(ctx, cycleId);
-  const page = rollupExceptions(ctx.db, cycleId, input.by, input, input.offset, input.limit);
+  const page = rollupExceptions(ctx.read, cycleId, input.by, input, input.offset, input.limit);
   return {
     total: page.total,
     groups: page.rows.map((r) => ({
@@ -126,7 +138,7 @@ export async function exceptionRollup(
 }
 
 function exceptionOrThrow(ctx: PlanningContext, cycleId: number, key: string): ExceptionRow {
-  const row = getException(ctx.db, cycleId, key);
+  const row = getException(ctx.read, cycleId, key);
   if (!row) {
     throw new AppError('not_found', `No exception "${key}" in this cycle.`, {
       hint: 'List them with planroom exceptions.',
@@ -136,34 +148,32 @@ function exceptionOrThrow(ctx: PlanningContext, cycleId: number, key: string): E
 }
 
 export async function exceptionGet(ctx: PlanningContext, input: ApiInput<'exception.get'>) {
-  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  const cycleId = cycleIdOrCurrent(ctx.read, input.cycleId);
   await ensureComputed(ctx, cycleId);
-  return { ...toInfo(exceptionOrThrow(ctx, cycleId, input.key)), reviews: listReviews(ctx.db, cycleId, input.key) };
+  return { ...toInfo(exceptionOrThrow(ctx, cycleId, input.key)), reviews: listReviews(ctx.read, cycleId, input.key) };
 }
 
 export async function exceptionReview(ctx: PlanningContext, input: ApiInput<'exception.review'>) {
   const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
   await ensureComputed(ctx, cycleId);
-  return ctx.writes.run(async () => {
-    exceptionOrThrow(ctx, cycleId, input.key);
-    reviewException(ctx.db, cycleId, input.key, input.status, input.note || null, input.by);
-    return toInfo(exceptionOrThrow(ctx, cycleId, input.key));
-  });
+  exceptionOrThrow(ctx, cycleId, input.key);
+  reviewException(ctx.db, cycleId, input.key, input.status, input.note || null, input.by);
+  return toInfo(exceptionOrThrow(ctx, cycleId, input.key));
 }
 
 export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>): Promise<ApiOutput<'kpi.list'>> {
-  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  const cycleId = cycleIdOrCurrent(ctx.read, input.cycleId);
   const computation = await ensureComputed(ctx, cycleId);
-  const previousId = getCycle(ctx.db, cycleId)!.previous_cycle_id;
+  const previousId = getCycle(ctx.read, cycleId)!.previous_cycle_id;
   // The trend needs the previous cycle's values: computed once, from its own snapshot set.
-  let before = previousId === null ? [] : listKpiValues(ctx.db, previousId);
+  let before = previousId === null ? [] : listKpiValues(ctx.read, previousId);
   if (previousId !== null && before.length === 0) {
     await ensureComputed(ctx, previousId);
-    before = listKpiValues(ctx.db, previousId);
+    before = listKpiValues(ctx.read, previousId);
   }
   const previous = new Map(before.map((v) => [`${v.kpi_id}|${v.dimension}|${v.grp}`, v]));
-  const defs = new Map(listKpiDefinitions(ctx.db).map((d) => [d.id, d]));
-  const rows: KpiInfoT[] = listKpiValues(ctx.db, cycleId)
+  const defs = new Map(listKpiDefinitions(ctx.read).map((d) => [d.id, d]));
+  const rows: KpiInfoT[] = listKpiValues(ctx.read, cycleId)
     .filter(
       (v) =>
         (!input.kpi || v.kpi_id === input.kpi) &&
@@ -187,7 +197,7 @@ export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>)
         playbook: def.playbook,
       };
     });
-  const previousCycle = previousId === null ? null : (getCycle(ctx.db, previousId)?.name ?? null);
+  const previousCycle = previousId === null ? null : (getCycle(ctx.read, previousId)?.name ?? null);
   const offset = input.offset ?? 0;
   return { computation, previousCycle, total: rows.length, rows: rows.slice(offset, offset + (input.limit ?? 1000)) };
 }

@@ -25,7 +25,7 @@ import {
 import { nowIso } from '../db/types';
 import { cycleFrame, pinnedSnapshot } from '../engine/loadModel';
 import { cycleIdOrCurrent } from './cycles';
-import { ensureComputed, inputs, type PlanningContext } from './planning';
+import { ensureComputed, inputs, readHere, type PlanningContext } from './planning';
 
 const levers = (row: ScenarioRow): LeverT[] => Levers.parse(JSON.parse(row.levers));
 
@@ -58,7 +58,7 @@ function toInfo(row: ScenarioRow): ScenarioInfoT {
 }
 
 function scenarioOrThrow(ctx: PlanningContext, id: number): ScenarioRow {
-  const row = getScenario(ctx.db, id);
+  const row = getScenario(readHere(ctx), id);
   if (!row) {
     throw new AppError('not_found', `No scenario with id ${id}.`, { hint: 'List them with planroom scenario list.' });
   }
@@ -87,8 +87,8 @@ async function checkedLevers(ctx: PlanningContext, cycleId: number, input: unkno
 }
 
 export function scenarioList(ctx: PlanningContext, input: ApiInput<'scenario.list'>): ApiOutput<'scenario.list'> {
-  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
-  const cycle = getCycle(ctx.db, cycleId)!;
+  const cycleId = cycleIdOrCurrent(readHere(ctx), input.cycleId);
+  const cycle = getCycle(readHere(ctx), cycleId)!;
   return {
     cycleId,
     horizon: {
@@ -96,18 +96,18 @@ export function scenarioList(ctx: PlanningContext, input: ApiInput<'scenario.lis
       to: addPeriods(cycle.start_period, cycle.horizon_periods - 1),
       periods: cycle.horizon_periods,
     },
-    scenarios: listScenarios(ctx.db, cycleId).map(toInfo),
+    scenarios: listScenarios(readHere(ctx), cycleId).map(toInfo),
   };
 }
 
 /** The names levers can use, read from the cycle's pinned snapshots. */
 export function scenarioKeys(ctx: PlanningContext, input: ApiInput<'scenario.keys'>): ApiOutput<'scenario.keys'> {
-  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
-  const frame = cycleFrame(ctx.db, cycleId);
+  const cycleId = cycleIdOrCurrent(readHere(ctx), input.cycleId);
+  const frame = cycleFrame(readHere(ctx), cycleId);
   const column = (sql: string, table: string): string[] => {
     const snapshot = pinnedSnapshot(frame, table);
     if (snapshot === undefined) return [];
-    return ctx.db.prepare(sql).pluck().all(snapshot) as string[];
+    return readHere(ctx).prepare(sql).pluck().all(snapshot) as string[];
   };
   const query = input.itemQuery?.trim() ?? '';
   const itemLocations = pinnedSnapshot(frame, 'item_locations');
@@ -120,7 +120,7 @@ export function scenarioKeys(ctx: PlanningContext, input: ApiInput<'scenario.key
     items:
       itemLocations === undefined
         ? []
-        : (ctx.db
+        : (readHere(ctx)
             .prepare(
               `SELECT sku, location FROM item_locations WHERE snapshot_id = ? AND substr(sku, 1, length(?)) = ?
                ORDER BY sku, location LIMIT 50`,
@@ -130,72 +130,61 @@ export function scenarioKeys(ctx: PlanningContext, input: ApiInput<'scenario.key
 }
 
 export async function scenarioCreate(ctx: PlanningContext, input: ApiInput<'scenario.create'>) {
-  const cycleId = cycleIdOrCurrent(ctx.db, input.cycleId);
+  const cycleId = cycleIdOrCurrent(readHere(ctx), input.cycleId);
   const list = await checkedLevers(ctx, cycleId, input.levers ?? []);
-  const id = await ctx.writes.run(async () =>
-    insertScenario(
-      ctx.db,
-      cycleId,
-      { name: input.name, owner: input.owner, assumptions: input.assumptions ?? '', levers: list },
-      input.by,
-      'create',
-    ),
+  const id = insertScenario(
+    ctx.db,
+    cycleId,
+    { name: input.name, owner: input.owner, assumptions: input.assumptions ?? '', levers: list },
+    input.by,
+    'create',
   );
-  return toInfo(getScenario(ctx.db, id)!);
+  return toInfo(getScenario(readHere(ctx), id)!);
 }
 
 export async function scenarioUpdate(ctx: PlanningContext, input: ApiInput<'scenario.update'>) {
   const row = scenarioOrThrow(ctx, input.id);
   notChosen(row, 'changed');
   const list = input.levers === undefined ? levers(row) : await checkedLevers(ctx, row.cycle_id, input.levers);
-  await ctx.writes.run(async () => {
-    const now = scenarioOrThrow(ctx, input.id);
-    notChosen(now, 'changed');
-    updateScenario(
-      ctx.db,
-      now,
-      {
-        name: input.name ?? now.name,
-        owner: input.owner ?? now.owner,
-        assumptions: input.assumptions ?? now.assumptions,
-        levers: list,
-      },
-      input.by,
-    );
-  });
+  updateScenario(
+    ctx.db,
+    row,
+    {
+      name: input.name ?? row.name,
+      owner: input.owner ?? row.owner,
+      assumptions: input.assumptions ?? row.assumptions,
+      levers: list,
+    },
+    input.by,
+  );
   // The outcome is brought up to date now: only what the changed levers touch is recomputed.
   if (input.levers !== undefined) await ensureOutcome(ctx, input.id);
-  return toInfo(getScenario(ctx.db, input.id)!);
+  return toInfo(getScenario(readHere(ctx), input.id)!);
 }
 
 export async function scenarioDuplicate(ctx: PlanningContext, input: ApiInput<'scenario.duplicate'>) {
   const row = scenarioOrThrow(ctx, input.id);
-  const id = await ctx.writes.run(async () => {
-    const taken = new Set(listScenarios(ctx.db, row.cycle_id).map((s) => s.name));
-    let name = input.name ?? `${row.name} (copy)`;
-    for (let n = 2; input.name === undefined && taken.has(name); n++) name = `${row.name} (copy ${n})`;
-    const copy = insertScenario(
-      ctx.db,
-      row.cycle_id,
-      { name, owner: row.owner, assumptions: row.assumptions, levers: levers(row) },
-      input.by,
-      'duplicate',
-    );
-    // The same levers on the same baseline: the same outcome.
-    const outcome = getOutcome(ctx.db, row.id);
-    if (outcome) saveOutcome(ctx.db, { ...outcome, scenario_id: copy });
-    return copy;
-  });
-  return toInfo(getScenario(ctx.db, id)!);
+  const taken = new Set(listScenarios(readHere(ctx), row.cycle_id).map((s) => s.name));
+  let name = input.name ?? `${row.name} (copy)`;
+  for (let n = 2; input.name === undefined && taken.has(name); n++) name = `${row.name} (copy ${n})`;
+  const id = insertScenario(
+    ctx.db,
+    row.cycle_id,
+    { name, owner: row.owner, assumptions: row.assumptions, levers: levers(row) },
+    input.by,
+    'duplicate',
+  );
+  // The same levers on the same baseline: the same outcome.
+  const outcome = getOutcome(readHere(ctx), row.id);
+  if (outcome) saveOutcome(ctx.db, { ...outcome, scenario_id: id });
+  return toInfo(getScenario(readHere(ctx), id)!);
 }
 
 export async function scenarioDelete(ctx: PlanningContext, input: ApiInput<'scenario.delete'>) {
-  return ctx.writes.run(async () => {
-    const row = scenarioOrThrow(ctx, input.id);
-    notChosen(row, 'deleted');
-    deleteScenario(ctx.db, row, input.by);
-    return { deleted: row.id };
-  });
+  const row = scenarioOrThrow(ctx, input.id);
+  notChosen(row, 'deleted');
+  deleteScenario(ctx.db, row, input.by);
+  return { deleted: row.id };
 }
 
 /** What a stored outcome was computed from: the baseline's inputs and the levers. */
@@ -220,7 +209,7 @@ function toOutcome(o: Outcome, at: string, computeMs: number, incremental: boole
 export async function ensureOutcome(ctx: PlanningContext, id: number): Promise<StoredOutcome> {
   const read = (): StoredOutcome | null => {
     const row = scenarioOrThrow(ctx, id);
-    const stored = getOutcome(ctx.db, id);
+    const stored = getOutcome(readHere(ctx), id);
     if (!stored || stored.input_key !== outcomeKey(ctx, row)) return null;
     return {
       outcome: JSON.parse(stored.outcome) as ScenarioOutcomeT,
@@ -283,7 +272,10 @@ export async function scenarioCompare(
   return {
     cycleId,
     baseline: results[0]!.stored.baseline,
-    scenarios: results.map((r) => ({ scenario: toInfo(getScenario(ctx.db, r.row.id)!), outcome: r.stored.outcome })),
+    scenarios: results.map((r) => ({
+      scenario: toInfo(getScenario(readHere(ctx), r.row.id)!),
+      outcome: r.stored.outcome,
+    })),
   };
 }
 
@@ -292,7 +284,7 @@ export async function scenarioProjection(
   input: ApiInput<'scenario.projection'>,
 ): Promise<ApiOutput<'scenario.projection'>> {
   const cycleId = cycleIdOrCurrent(
-    ctx.db,
+    readHere(ctx),
     input.cycleId ?? (input.ids[0] ? scenarioOrThrow(ctx, input.ids[0]).cycle_id : undefined),
   );
   const rows = scenariosOfCycle(ctx, cycleId, [...new Set(input.ids)]);
@@ -341,43 +333,39 @@ export async function scenarioChoose(
     baseline: baseline.figures[f.id] ?? null,
     expected: outcome.figures[f.id] ?? null,
   }));
-  return ctx.writes.run(async () => {
-    const now = scenarioOrThrow(ctx, input.id);
-    notChosen(now, 'chosen again');
-    const title = input.title ?? `Adopt scenario "${now.name}"`;
-    const owner = input.owner ?? now.owner;
-    const d = recordDecision(ctx.db, {
-      cycleId: now.cycle_id,
+  const title = input.title ?? `Adopt scenario "${row.name}"`;
+  const owner = input.owner ?? row.owner;
+  const d = recordDecision(ctx.db, {
+    cycleId: row.cycle_id,
+    title,
+    rationale: input.rationale ?? row.assumptions,
+    owner,
+    dueDate: input.dueDate ?? null,
+    scenarioId: row.id,
+    scenarioName: row.name,
+    exceptionKeys: resolvedKeys,
+    kpiId,
+    expectedValue: outcome.figures[figure] ?? null,
+    expectations,
+    recordedBy: input.by,
+  });
+  return {
+    decision: {
+      id: d.id,
+      uid: d.uid,
       title,
-      rationale: input.rationale ?? now.assumptions,
+      status: 'proposed',
       owner,
-      dueDate: input.dueDate ?? null,
-      scenarioId: now.id,
-      scenarioName: now.name,
-      exceptionKeys: resolvedKeys,
+      recordedBy: input.by,
+      recordedAt: d.recordedAt,
+      priorityRank: d.priorityRank,
       kpiId,
       expectedValue: outcome.figures[figure] ?? null,
-      expectations,
-      recordedBy: input.by,
-    });
-    return {
-      decision: {
-        id: d.id,
-        uid: d.uid,
-        title,
-        status: 'proposed',
-        owner,
-        recordedBy: input.by,
-        recordedAt: d.recordedAt,
-        priorityRank: d.priorityRank,
-        kpiId,
-        expectedValue: outcome.figures[figure] ?? null,
-        dueDate: input.dueDate ?? null,
-        scenarioId: now.id,
-        exceptionKey: resolvedKeys[0] ?? null,
-      },
-      expectations: expectations.map(({ figure: f, baseline: b, expected }) => ({ figure: f, baseline: b, expected })),
-      exceptionKeys: resolvedKeys,
-    };
-  });
+      dueDate: input.dueDate ?? null,
+      scenarioId: row.id,
+      exceptionKey: resolvedKeys[0] ?? null,
+    },
+    expectations: expectations.map(({ figure: f, baseline: b, expected }) => ({ figure: f, baseline: b, expected })),
+    exceptionKeys: resolvedKeys,
+  };
 }

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'db_out_of_sync'
   | 'import_failed'
   | 'conflict'
+  /** Another process holds the database's write lock past the wait limit (exit code 4). */
+  | 'busy'
   | 'internal';
 
 /** One of several problems found at once (the bad rows of an import). */

@@ -5,6 +5,7 @@ import type { RaisedException } from '../../../shared/planning/exceptions';
 import type { KpiValue } from '../../../shared/planning/kpis';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
 import { crashPoint } from '../crashPoints';
+import { writeTx } from '../writeTx';
 
 export interface ExceptionRow {
   cycle_id: number;
@@ -238,7 +239,7 @@ export function reviewException(
   by: string,
 ): void {
   const at = nowIso();
-  db.transaction(() => {
+  writeTx(db, 'review', () => {
     db.prepare(
       'UPDATE exceptions SET review_status = ?, note = ?, reviewed_by = ?, updated_at = ? WHERE cycle_id = ? AND key = ?',
     ).run(status, note, by, at, cycleId, key);
@@ -246,7 +247,7 @@ export function reviewException(
       `INSERT INTO exception_reviews (cycle_id, key, review_status, note, reviewed_by, reviewed_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(cycleId, key, status, note, by, at);
-  })();
+  });
 }
 
 export function listReviews(db: ReadDb, cycleId: number, key: string) {

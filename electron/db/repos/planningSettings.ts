@@ -11,6 +11,7 @@ import {
   type PlanningSettingsT,
 } from '../../../shared/planning/settings';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
+import { writeTx } from '../writeTx';
 
 export interface StoredSettings {
   settings: PlanningSettingsT;
@@ -32,14 +33,14 @@ export function getPlanningSettings(db: ReadDb): StoredSettings {
 export function savePlanningSettings(db: WriteDb, input: unknown, by: string): StoredSettings {
   const settings = parseOrThrow(PlanningSettings, input, 'The planning settings are');
   const at = nowIso();
-  db.transaction(() => {
+  writeTx(db, 'settings', () => {
     db.prepare(
       `INSERT INTO planning_settings (id, settings, updated_by, updated_at) VALUES (1, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET settings = excluded.settings, updated_by = excluded.updated_by,
        updated_at = excluded.updated_at`,
     ).run(JSON.stringify(settings), by, at);
     logChange(db, 'planning', settings, by, at);
-  })();
+  });
   return { settings, updatedBy: by, updatedAt: at };
 }
 
@@ -85,12 +86,12 @@ export function saveKpiDefinition(db: WriteDb, id: KpiId, input: unknown, by: st
     `KPI ${id} is`,
   );
   const at = nowIso();
-  db.transaction(() => {
+  writeTx(db, 'settings', () => {
     db.prepare(
       'UPDATE kpi_definitions SET owner_role = ?, triggers = ?, playbook = ?, updated_by = ?, updated_at = ? WHERE id = ?',
     ).run(def.ownerRole, JSON.stringify(def.triggers), def.playbook, by, at, id);
     logChange(db, id, { ownerRole: def.ownerRole, triggers: def.triggers, playbook: def.playbook }, by, at);
-  })();
+  });
   return { ...def, updatedBy: by, updatedAt: at };
 }
 

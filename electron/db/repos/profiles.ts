@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/domain/errors';
 import { parseOrThrow } from '../../../shared/domain/validate';
 import { checkProfile, SourceProfile } from '../../../shared/domain/profile';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
+import { writeTx } from '../writeTx';
 
 export interface StoredProfile {
   profile: SourceProfile;
@@ -51,7 +52,7 @@ export function saveProfile(db: WriteDb, source: SourceSystem, input: unknown, b
   const profile = validateProfile(source, input);
   const json = JSON.stringify(profile);
   const at = nowIso();
-  db.transaction(() => {
+  writeTx(db, 'profile', () => {
     db.prepare(
       `INSERT INTO mapping_profiles (source_id, profile, updated_by, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (source_id) DO UPDATE SET profile = excluded.profile, updated_by = excluded.updated_by,
@@ -63,17 +64,17 @@ export function saveProfile(db: WriteDb, source: SourceSystem, input: unknown, b
       by,
       at,
     );
-  })();
+  });
   return { profile, customized: true, updatedBy: by, updatedAt: at };
 }
 
 /** Back to the profile that ships; logged with an empty profile. */
 export function resetProfile(db: WriteDb, source: SourceSystem, by: string): StoredProfile {
-  db.transaction(() => {
+  writeTx(db, 'profile', () => {
     db.prepare('DELETE FROM mapping_profiles WHERE source_id = ?').run(source);
     db.prepare(
       "INSERT INTO mapping_profile_log (source_id, profile, changed_by, changed_at, note) VALUES (?, NULL, ?, ?, 'reset to default')",
     ).run(source, by, nowIso());
-  })();
+  });
   return getProfile(db, source);
 }

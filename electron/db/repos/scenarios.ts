@@ -3,6 +3,7 @@
 import { AppError } from '../../../shared/domain/errors';
 import type { LeverT } from '../../../shared/planning/levers';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
+import { writeTx } from '../writeTx';
 
 export interface ScenarioRow {
   id: number;
@@ -77,7 +78,7 @@ export function insertScenario(
   action: 'create' | 'duplicate',
 ): number {
   const at = nowIso();
-  return db.transaction(() => {
+  return writeTx(db, 'scenario', () => {
     nameFree(db, cycleId, f.name);
     const id = Number(
       db
@@ -89,25 +90,25 @@ export function insertScenario(
     );
     logScenario(db, id, cycleId, action, f, by, at);
     return id;
-  })();
+  });
 }
 
 export function updateScenario(db: WriteDb, row: ScenarioRow, f: ScenarioFields, by: string): void {
   const at = nowIso();
-  db.transaction(() => {
+  writeTx(db, 'scenario', () => {
     nameFree(db, row.cycle_id, f.name, row.id);
     db.prepare(
       `UPDATE scenarios SET name = ?, owner = ?, assumptions = ?, levers = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
     ).run(f.name, f.owner, f.assumptions, JSON.stringify(f.levers), at, by, row.id);
     logScenario(db, row.id, row.cycle_id, 'update', f, by, at);
-  })();
+  });
 }
 
 export function deleteScenario(db: WriteDb, row: ScenarioRow, by: string): void {
-  db.transaction(() => {
+  writeTx(db, 'scenario', () => {
     db.prepare('DELETE FROM scenarios WHERE id = ?').run(row.id);
     logScenario(db, row.id, row.cycle_id, 'delete', { name: row.name }, by, nowIso());
-  })();
+  });
 }
 
 export function logScenario(
