@@ -4,6 +4,9 @@ import type { ParseArgsConfig } from 'node:util';
 import type { ApiInput, ApiName, ApiOutput } from '../shared/api';
 import type { AppErrorShape } from '../shared/domain/errors';
 import { dispatch, type CallContext } from '../shared/dispatch';
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { migrate, loadMigrations } from './db/migrate';
 import { openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
 import { EngineHost } from './engine/engineHost';
@@ -47,10 +50,12 @@ export async function callApi<K extends ApiName>(
   name: K,
   input: ApiInput<K>,
   // Only `import` creates a database; other verbs on a mistyped path must say so, not create one.
-  open: { create?: boolean } = { create: false },
+  // `scratch`: a call that only reads the stored settings (a dry run) runs on an empty database in
+  // memory when the file does not exist yet, so it creates nothing.
+  open: { create?: boolean; scratch?: boolean } = { create: false },
 ): Promise<ApiOutput<K>> {
   const dbPath = resolveDbPath(v.db as string | undefined, io.env);
-  const db: WriteDb = openDatabase(dbPath, open);
+  const db: WriteDb = open.scratch && !existsSync(dbPath) ? scratchDatabase() : openDatabase(dbPath, open);
   const progress = new ProgressLine(io);
   const ctx: CallContext = { progress: (p) => progress.update(p.label, p.done, p.fraction) };
   const engine = new EngineHost(dbPath);
@@ -63,6 +68,13 @@ export async function callApi<K extends ApiName>(
     await engine.close();
     db.close();
   }
+}
+
+/** An empty Planroom database in memory: the defaults, nothing on disk. */
+function scratchDatabase(): WriteDb {
+  const db = new Database(':memory:') as WriteDb;
+  migrate(db, loadMigrations());
+  return db;
 }
 
 export class CallFailed extends Error {

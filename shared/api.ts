@@ -70,6 +70,15 @@ export const SnapshotInfo = z.object({
   rejectedCount: z.number().int(),
 });
 
+const ImportedFile = z.object({
+  file: z.string(),
+  sheet: z.string().optional(),
+  table: z.string(),
+  rows: z.number().int(),
+  rejected: z.number().int(),
+  ignoredColumns: z.array(z.string()),
+});
+
 export const ImportResult = z.object({
   source: Source,
   snapshotId: z.number().int(),
@@ -79,14 +88,74 @@ export const ImportResult = z.object({
   rejectedCount: z.number().int(),
   extractedAt: z.string(),
   /** What was read from each file; empty when the import was a no-op. */
-  files: z.array(
+  files: z.array(ImportedFile),
+});
+
+const ErrorWhere = z.object({
+  file: z.string().optional(),
+  sheet: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  field: z.string().optional(),
+  value: z.string().optional(),
+});
+
+/** An expected failure as a value (shared/domain/errors.ts), for calls that report one as data. */
+const ErrorShape = z.object({
+  code: z.string(),
+  message: z.string(),
+  where: ErrorWhere.optional(),
+  hint: z.string().optional(),
+  details: z.array(z.object({ message: z.string(), where: ErrorWhere.optional() })).optional(),
+});
+
+/** A dry run of an import: what it would store, or every problem that stops it. */
+export const ImportCheck = z.object({
+  source: Source,
+  passed: z.boolean(),
+  rowCount: z.number().int(),
+  rowCounts: z.record(z.string(), z.number().int()),
+  rejectedCount: z.number().int(),
+  extractedAt: z.string().nullable(),
+  files: z.array(ImportedFile),
+  /** Why it would not import: the first problem, with every bad row found in details. */
+  problem: ErrorShape.nullable(),
+});
+
+/** A source folder as the profile would read it, before anything is imported. */
+export const FolderPreview = z.object({
+  dir: z.string(),
+  /** Every export file in the folder; `read` when some mapping reads it. */
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int(), read: z.boolean() })),
+  mappings: z.array(
     z.object({
-      file: z.string(),
-      sheet: z.string().optional(),
       table: z.string(),
-      rows: z.number().int(),
-      rejected: z.number().int(),
-      ignoredColumns: z.array(z.string()),
+      pattern: z.string(),
+      sheet: z.string().nullable(),
+      optional: z.boolean(),
+      /** The files the mapping reads (the newest match, or all). */
+      files: z.array(z.string()),
+      header: z.array(z.string()),
+      /** The first data rows of the first file, cells cut short. */
+      rows: z.array(z.array(z.string())),
+      /** Why the file could not be read (encoding, quoting, a sheet missing). */
+      problem: ErrorShape.nullable(),
+      columns: z.array(
+        z.object({
+          name: z.string(),
+          type: z.string(),
+          required: z.boolean(),
+          oneOf: z.array(z.string()).nullable(),
+          /** The header the profile maps to this column, if any. */
+          mappedTo: z.string().nullable(),
+          /** The mapped header is in the file. */
+          found: z.boolean(),
+          constant: z.union([z.string(), z.number()]).nullable(),
+          derived: z.boolean(),
+          /** The file's headers most like the column, best first. */
+          suggestions: z.array(z.string()),
+        }),
+      ),
     }),
   ),
 });
@@ -377,6 +446,23 @@ export const api = {
     "Import one source system's export folder as a snapshot (by its mapping profile)",
     WRITES,
   ),
+  'snapshot.check': call(
+    z.object({
+      source: Source,
+      dir: z.string().min(1),
+      skipBadRows: z.boolean().optional(),
+      /** A draft profile to check with instead of the stored one (validated first). */
+      profile: z.unknown().optional(),
+      progressId: z.string().min(8).max(64).optional(),
+    }),
+    ImportCheck,
+    'Dry run of an import: reads, maps and checks every file into a scratch database; stores nothing',
+  ),
+  'import.preview': call(
+    z.object({ source: Source, dir: z.string().min(1), profile: z.unknown().optional() }),
+    FolderPreview,
+    "A source folder as the profile reads it: each mapping's file, header, first rows and header suggestions",
+  ),
   'snapshot.rejected': call(
     z.object({
       snapshotId: z.number().int().positive(),
@@ -659,6 +745,8 @@ export type SourceStatusT = z.output<typeof SourceStatus>;
 export type SnapshotInfoT = z.output<typeof SnapshotInfo>;
 export type DataIssueT = z.output<typeof DataIssue>;
 export type ImportResultT = z.output<typeof ImportResult>;
+export type ImportCheckT = z.output<typeof ImportCheck>;
+export type FolderPreviewT = z.output<typeof FolderPreview>;
 export type StoredProfileT = z.output<typeof StoredProfile>;
 export type RejectedRowT = z.output<typeof RejectedRow>;
 export type ProgressInfoT = z.output<typeof ProgressInfo>;

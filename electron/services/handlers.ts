@@ -1,9 +1,9 @@
 // The service functions behind every API call. IPC, the HTTP host and the CLI call these
 // through shared/dispatch.ts; none of them has logic of its own.
 import { API_NAMES, isWritingCall, type ApiName } from '../../shared/api';
-import type { Handlers } from '../../shared/dispatch';
+import type { CallContext, Handlers } from '../../shared/dispatch';
 import { listCycles } from '../db/repos/cycles';
-import { getProfile, resetProfile, saveProfile } from '../db/repos/profiles';
+import { getProfile, resetProfile, saveProfile, validateProfile } from '../db/repos/profiles';
 import { countRejectedRows, listRejectedRows, listSnapshots } from '../db/repos/snapshots';
 import { openReadConnection } from '../db/readConnection';
 import type { ReadDb, WriteDb } from '../db/types';
@@ -14,7 +14,9 @@ import {
   saveKpiDefinition,
   savePlanningSettings,
 } from '../db/repos/planningSettings';
-import { importSource } from '../snapshots/importSource';
+import { checkImport } from '../snapshots/checkImport';
+import { importSource, type ImportProgress } from '../snapshots/importSource';
+import { previewFolder } from '../snapshots/previewFolder';
 import { createCycle, cycleIdOrCurrent, cycleOverview, toSummary } from './cycles';
 import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
 import { listPinLog, pinToCycle } from './pins';
@@ -79,6 +81,18 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     return result;
   };
   setTimeout(() => warm(null), 0);
+  /** An import's progress to the caller (CLI line) and to the board (polled by the renderer). */
+  const reportTo =
+    (id: string | undefined, call: CallContext) =>
+    (p: ImportProgress): void => {
+      const progress = {
+        label: `${p.source} ${p.file}`,
+        done: p.rows,
+        fraction: p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : undefined,
+      };
+      call.progress?.(progress);
+      if (id) board.update(id, progress);
+    };
   // What a caller polling an import's progress sees while it waits its turn in the queue.
   const queued: QueuedHooks = {
     'snapshot.import': (input) => {
@@ -149,17 +163,27 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       const id = input.progressId;
       return importSource(db, input.source, input.dir, {
         skipBadRows: input.skipBadRows,
-        onProgress: (p) => {
-          const progress = {
-            label: `${p.source} ${p.file}`,
-            done: p.rows,
-            fraction: p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : undefined,
-          };
-          call.progress?.(progress);
-          if (id) board.update(id, progress);
-        },
+        onProgress: reportTo(id, call),
       }).finally(() => id && board.finish(id));
     },
+    'snapshot.check': (input, call) => {
+      const id = input.progressId;
+      const profile =
+        input.profile === undefined
+          ? getProfile(read, input.source).profile
+          : validateProfile(input.source, input.profile);
+      return checkImport(input.source, input.dir, profile, {
+        skipBadRows: input.skipBadRows,
+        onProgress: reportTo(id, call),
+      }).finally(() => id && board.finish(id));
+    },
+    'import.preview': (input) =>
+      previewFolder(
+        input.dir,
+        input.profile === undefined
+          ? getProfile(read, input.source).profile
+          : validateProfile(input.source, input.profile, true),
+      ),
   });
 }
 

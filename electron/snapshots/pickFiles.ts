@@ -13,6 +13,26 @@ export interface PickedFiles {
 }
 
 export function pickFiles(dir: string, mappings: readonly FileMapping[]): PickedFiles[] {
+  const { files, picked } = matchFiles(dir, mappings);
+  const missing = picked.filter((p) => p.paths.length === 0 && !p.mapping.optional).map((p) => p.mapping.file);
+  if (missing.length > 0) {
+    throw new AppError(
+      'import_failed',
+      `No export file in ${dir} matches ${missing.map((m) => `"${m}"`).join(', ')}.`,
+      {
+        where: { file: missing[0] },
+        hint: `Files found: ${files.map((f) => f.name).join(', ') || 'none'}. Export the missing files, or change the patterns in the mapping profile.`,
+      },
+    );
+  }
+  return picked;
+}
+
+/** The folder's export files and the files each mapping reads; a mapping may match none. */
+export function matchFiles(
+  dir: string,
+  mappings: readonly FileMapping[],
+): { files: { name: string; mtime: number }[]; picked: PickedFiles[] } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new AppError('not_found', `No folder at ${dir}.`, { hint: 'Pass the folder holding the exports.' });
   }
@@ -28,16 +48,5 @@ export function pickFiles(dir: string, mappings: readonly FileMapping[]): Picked
         : matches.sort((a, b) => b.mtime - a.mtime || b.name.localeCompare(a.name)).slice(0, 1);
     return { mapping, paths: chosen.map((f) => join(dir, f.name)) };
   });
-  const missing = picked.filter((p) => p.paths.length === 0 && !p.mapping.optional).map((p) => p.mapping.file);
-  if (missing.length > 0) {
-    throw new AppError(
-      'import_failed',
-      `No export file in ${dir} matches ${missing.map((m) => `"${m}"`).join(', ')}.`,
-      {
-        where: { file: missing[0] },
-        hint: `Files found: ${files.map((f) => f.name).join(', ') || 'none'}. Export the missing files, or change the patterns in the mapping profile.`,
-      },
-    );
-  }
-  return picked;
+  return { files, picked };
 }

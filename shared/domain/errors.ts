@@ -78,7 +78,7 @@ export function describeWhere(where: ErrorWhere | undefined): string {
 }
 
 /** One line for a terminal or a toast: message, where, hint. */
-export function formatError(e: AppErrorShape): string {
+export function formatError(e: Omit<AppErrorShape, 'code'>): string {
   const where = describeWhere(e.where);
   return [e.message, where && `(${where})`, e.hint && `— ${e.hint}`].filter(Boolean).join(' ');
 }

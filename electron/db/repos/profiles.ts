@@ -29,8 +29,12 @@ export function getProfile(db: ReadDb, source: SourceSystem): StoredProfile {
   };
 }
 
-/** A profile from JSON or an object, or an error naming the first wrong field. */
-export function validateProfile(source: SourceSystem, input: unknown): SourceProfile {
+/**
+ * A profile from JSON or an object, or an error naming the first wrong field. `shapeOnly` skips
+ * the rules beyond the shape (every required column mapped...): a draft being mapped is looked at
+ * before it is complete.
+ */
+export function validateProfile(source: SourceSystem, input: unknown, shapeOnly = false): SourceProfile {
   const profile = parseOrThrow(SourceProfile, input, `The ${source} profile is`, {
     hint: 'Compare with `planroom profile show` for the shape.',
   });
@@ -39,7 +43,7 @@ export function validateProfile(source: SourceSystem, input: unknown): SourcePro
       where: { field: 'source' },
     });
   }
-  const problem = checkProfile(profile)[0];
+  const problem = shapeOnly ? undefined : checkProfile(profile)[0];
   if (problem) {
     throw new AppError('invalid_input', `The ${source} profile is not valid: ${problem.message}.`, {
       where: { field: problem.path },
