@@ -2,7 +2,7 @@
 // IPC, the HTTP host, the CLI and the renderer's client all key off this one map.
 import { z } from 'zod';
 import { SOURCE_SYSTEMS } from './domain/canonical';
-import type { AppErrorShape } from './domain/errors';
+import { ERROR_CODES, type AppErrorShape } from './domain/errors';
 import { isPeriod } from './domain/period';
 import { SourceProfile } from './domain/profile';
 import { EXCEPTION_TYPES } from './planning/exceptions';
@@ -102,7 +102,7 @@ const ErrorWhere = z.object({
 
 /** An expected failure as a value (shared/domain/errors.ts), for calls that report one as data. */
 const ErrorShape = z.object({
-  code: z.string(),
+  code: z.enum(ERROR_CODES),
   message: z.string(),
   where: ErrorWhere.optional(),
   hint: z.string().optional(),

@@ -7,30 +7,7 @@ import type { FileMapping, SourceProfile } from '../../shared/domain/profile';
 import { call } from '../api/client';
 import { fmtDateTime } from '../format';
 import { FormResult } from './FormResult';
-
-const DELIMITERS: [SourceProfile['csv']['delimiter'], string][] = [
-  ['auto', 'detect'],
-  [',', 'comma'],
-  [';', 'semicolon'],
-  ['\t', 'tab'],
-  ['|', 'pipe'],
-];
-const ENCODINGS: [SourceProfile['csv']['encoding'], string][] = [
-  ['auto', 'detect'],
-  ['utf-8', 'UTF-8'],
-  ['windows-1252', 'Windows-1252'],
-];
-const DECIMALS: [SourceProfile['format']['decimal'], string][] = [
-  ['.', 'point 1.5'],
-  [',', 'comma 1,5'],
-];
-const THOUSANDS: [SourceProfile['format']['thousands'], string][] = [
-  ['', 'none'],
-  [',', '1,234'],
-  ['.', '1.234'],
-  [' ', '1 234'],
-  ["'", "1'234"],
-];
+import { Choice, DECIMALS, DELIMITERS, ENCODINGS, THOUSANDS } from './ProfileChoices';
 
 /**
  * A source's mapping profile: how its files write values, and which header feeds each canonical
@@ -208,32 +185,6 @@ export function ProfileEditor({ userName }: { userName: string }) {
         <FormResult error={error} done={done} />
       </div>
     </section>
-  );
-}
-
-/** A labelled select over a fixed list of [value, text] choices. */
-function Choice<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: T;
-  options: [T, string][];
-  onChange: (value: T) => void;
-}) {
-  return (
-    <label>
-      {label}
-      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {options.map(([v, text]) => (
-          <option key={text} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { DataIssueList } from '../components/DataIssueList';
 import { ImportForm } from '../components/ImportForm';
 import { NewCycleForm } from '../components/NewCycleForm';
+import { OnboardingFlow } from '../components/onboarding/OnboardingFlow';
 import { PinForm } from '../components/PinForm';
 import { ProfileEditor } from '../components/ProfileEditor';
 import { RejectedCount } from '../components/RejectedCount';
@@ -33,6 +34,13 @@ export function DataPage() {
       <div className="card">
         <h2>Import exports</h2>
         <ImportForm onRejected={setRejectedOf} />
+      </div>
+      <div className="card">
+        <h2>Onboard your own exports</h2>
+        <p className="muted small">
+          Point at a folder of one source system&apos;s exports, map its headers, validate without storing, then import.
+        </p>
+        <OnboardingFlow userName={userName.trim()} />
       </div>
       <div className="card">
         <h2>Mapping profiles</h2>

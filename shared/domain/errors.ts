@@ -9,18 +9,21 @@ export interface ErrorWhere {
   value?: string;
 }
 
-export type ErrorCode =
-  | 'usage'
-  | 'invalid_input'
-  | 'not_found'
-  | 'db_unavailable'
-  | 'db_newer'
-  | 'db_out_of_sync'
-  | 'import_failed'
-  | 'conflict'
-  /** Another process holds the database's write lock past the wait limit (exit code 4). */
-  | 'busy'
-  | 'internal';
+export const ERROR_CODES = [
+  'usage',
+  'invalid_input',
+  'not_found',
+  'db_unavailable',
+  'db_newer',
+  'db_out_of_sync',
+  'import_failed',
+  'conflict',
+  'busy',
+  'internal',
+] as const;
+
+/** busy: another process holds the database's write lock past the wait limit (exit code 4). */
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One of several problems found at once (the bad rows of an import). */
 export interface ErrorDetail {
