@@ -544,7 +544,8 @@ describe('capacity_shortfall', () => {
 
 describe('otif_risk', () => {
   // P@D1 has no stock: its open lines are stock-short, and still at OTIF risk when TMS says so.
-  // Q@D1 has 1000 on hand.
+  // Q@D1 has 1000 on hand. P and Q are in the item master (class C): an order's value counts
+  // only lines whose keys the masters know.
   // O7: line 1 P 10 x 12 open due 2 Dec, ETA 5 Dec (late)           -> risky, counts 120
   //     line 2 Q 5 x 20 open due 9 Dec, fine                          -> counts 100
   //     line 3 Q 100 x 1 delivered                                    -> history: not counted
@@ -556,6 +557,7 @@ describe('otif_risk', () => {
   // O10: open line 2 x 10 due 1 Feb 2027 (beyond the horizon, not judged) with a TMS code: value
   //   20, its due period is outside horizon and history: null.
   const rows: Rows = {
+    items: [item('P', 'F1', 5, 12), item('Q', 'F1', 1, 10)],
     stock: [stock('Q', 'D1', 1000)],
     sales_orders: [
       order('O7', 'P', 'D1', 10, '2026-12-02', 12, 'open', 1),
@@ -595,13 +597,14 @@ describe('otif_risk', () => {
 });
 
 describe('logistics_cost_guardrail', () => {
-  // G costs 12 (item master); X is not in the item master (cost 0).
-  // O11: G 10 x 20 (margin 10 x 8 = 80) + X 5 x 10 (margin 50): margin 130, guardrail 8% = 10.4;
-  //      freight 6 + 8 (a cancelled 3 is ignored) = 14 -> 14 - 10.4 = 3.6 above the guardrail.
+  // G costs 12 (item master); X is not in the item master: it has no cost, so its line is left out
+  // of the order's margin and freight (DOMAIN.md "As of": unknown keys stay out of money figures).
+  // O11: G 10 x 20 (margin 10 x 8 = 80); X 5 x 10 left out: guardrail 8% of 80 = 6.4;
+  //      G's freight 6 + 8 (a cancelled 3 is ignored) = 14 -> 14 - 6.4 = 7.6 above the guardrail.
   // O12: G 10 x 20, margin 80, guardrail 6.4; freight 6: under.
   // O13: G 1 x 10, margin -2 -> guardrail 0; freight 1: all of it above, 1.
   // O14: a delivered line with freight 100 is history: nothing.
-  // With a 50% guardrail: O11's is 65 > 14, nothing; O13 stays at 1.
+  // With a 50% guardrail: O11's is 40 > 14, nothing; O13 stays at 1.
   const rows: Rows = {
     items: [item('G', 'F1', 12, 30)],
     sales_orders: [
@@ -624,15 +627,15 @@ describe('logistics_cost_guardrail', () => {
   it('raises freight above 8% of the order margin, valued at the excess', () => {
     const { views, raised } = plan(rows);
     each(views, (v, who) => {
-      expectException(v, who, 'logistics_cost_guardrail:O11', { valueAtRisk: 3.6, periodFrom: null });
+      expectException(v, who, 'logistics_cost_guardrail:O11', { valueAtRisk: 7.6, periodFrom: null });
       expectException(v, who, 'logistics_cost_guardrail:O13', { valueAtRisk: 1 });
       expect(v.exceptions.has('logistics_cost_guardrail:O12'), who).toBe(false);
       expect(v.exceptions.has('logistics_cost_guardrail:O14'), who).toBe(false);
     });
     expect(raised('logistics_cost_guardrail:O11').detail).toMatchObject({
       freight: 14,
-      orderMargin: 130,
-      guardrail: 10.4,
+      orderMargin: 80,
+      guardrail: 6.4,
     });
   });
 
