@@ -13,7 +13,7 @@ import {
   savePlanningSettings,
 } from '../db/repos/planningSettings';
 import { importSource } from '../snapshots/importSource';
-import { createCycle, cycleIdOrCurrent, cycleOverview, toSummary } from './cycles';
+import { createCycle, cycleIdOrCurrent, cycleOverview, setTimeZone, toSummary } from './cycles';
 import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
 import { listPinLog, pinToCycle } from './pins';
 import {
@@ -79,6 +79,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'cycle.list': () => listCycles(db).map(toSummary),
     'cycle.create': (input) =>
       writes.run(async () => toSummary(await createCycle(db, input))).then((c) => warm(c, c.id)),
+    'cycle.setTimeZone': (input) =>
+      writes.run(async () => toSummary(setTimeZone(db, input))).then((c) => warm(c, c.id)),
     'cycle.pin': (input) => writes.run(async () => pinToCycle(db, input)).then((r) => warm(r, input.cycleId)),
     'cycle.pinLog': (input) => listPinLog(db, input.cycleId),
     'snapshot.list': () =>

@@ -47,7 +47,7 @@ export function kpiWindows(m: PlanningModel, s: PlanningSettingsT): Record<KpiId
       label:
         (tms === null
           ? `delivered: ${noSource('TMS')}`
-          : `delivered: lines committed before ${tms}, TMS as of ${tms}`) + `; projected: open lines due ${horizon}`,
+          : `delivered: lines committed before ${tms}, TMS as of ${tms}`) + `; projected: open lines due by ${last}`,
       from: null,
       to: null,
       periods: null,
