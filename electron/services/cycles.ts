@@ -1,8 +1,7 @@
 // Cycle services: create a cycle on the latest snapshots, and the overview the first page shows.
 import type { ApiOutput, CycleOverviewT } from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
-import { periodOfDate } from '../../shared/domain/period';
-import { canonicalTimeZone, dateInZone, machineTimeZone } from '../../shared/domain/timeZone';
+import { canonicalTimeZone, machineTimeZone, weekInZone } from '../../shared/domain/timeZone';
 import { insertDefaultAgenda, listAgenda } from '../db/repos/agenda';
 import { countOpenIssues } from '../db/repos/dataIssues';
 import {
@@ -76,9 +75,7 @@ export async function createCycle(
 }
 
 /** The week of the meeting's calendar day in the cycle's time zone (never the machine's). */
-export function startWeekOf(meetingAt: string, timeZone: string): string {
-  return periodOfDate(dateInZone(meetingAt, timeZone));
-}
+const startWeekOf = weekInZone;
 
 /**
  * Changes a cycle's time zone. A start week that was the meeting's week in the old zone follows

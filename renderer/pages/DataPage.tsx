@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { DataIssueList } from '../components/DataIssueList';
 import { ImportForm } from '../components/ImportForm';
 import { NewCycleForm } from '../components/NewCycleForm';
+import { TimeZoneForm } from '../components/TimeZoneForm';
 import { PinForm } from '../components/PinForm';
 import { ProfileEditor } from '../components/ProfileEditor';
 import { RejectedCount } from '../components/RejectedCount';
@@ -39,7 +40,8 @@ export function DataPage() {
         <ProfileEditor userName={userName.trim()} />
       </div>
       <div className="card">
-        <h2>Snapshot set of the current cycle</h2>
+        <h2>Current cycle: time zone and snapshot set</h2>
+        <TimeZoneForm userName={userName.trim()} />
         <PinForm userName={userName.trim()} />
       </div>
       <div className="card">

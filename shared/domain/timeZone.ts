@@ -1,6 +1,7 @@
 // A cycle's own time zone (an IANA name such as "Europe/Berlin"): every calendar date derived
 // from an instant (the meeting, a source's extraction) is read in it, never in the machine's
 // zone. Intl does the zone arithmetic (it carries the tz database), so no offsets are written here.
+import { periodOfDate, type Period } from './period';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -40,4 +41,9 @@ export function dateInZone(instant: string | Date, timeZone: string): string {
   const parts = formatter(timeZone).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The ISO week of an instant's calendar day in a time zone: a cycle's start week from its meeting. */
+export function weekInZone(instant: string | Date, timeZone: string): Period {
+  return periodOfDate(dateInZone(instant, timeZone));
 }

@@ -21,6 +21,7 @@ export function periodSpan(from: string, to: string): string {
   return from.slice(0, 4) === to.slice(0, 4) ? `${from}..${to.slice(5)}` : `${from}..${to}`;
 }
 
+const weeks = (n: number): string => `${n} week${n === 1 ? '' : 's'}`;
 const noSource = (source: PlanningSource): string => `no ${source} source pinned`;
 
 /** The last `n` history periods, ending at the last complete week before the ERP extraction. */
@@ -30,7 +31,7 @@ function historyWindow(m: PlanningModel, n: number, what: string): KpiWindow {
   const from = m.history[periods - 1]!;
   const to = m.history[0]!;
   const label =
-    asOf === null ? `${what}: ${noSource('ERP')}` : `${periods} weeks ${periodSpan(from, to)}, ERP as of ${asOf}`;
+    asOf === null ? `${what}: ${noSource('ERP')}` : `${weeks(periods)} ${periodSpan(from, to)}, ERP as of ${asOf}`;
   return { label, from, to, periods, source: 'ERP', asOf };
 }
 
@@ -39,7 +40,7 @@ export function kpiWindows(m: PlanningModel, s: PlanningSettingsT): Record<KpiId
   const { TMS: tms, WMS: wms } = m.asOf.extracted;
   const first = m.horizon[0]!;
   const last = m.horizon[m.periods - 1]!;
-  const horizon = `${m.periods} weeks ${periodSpan(first, last)}`;
+  const horizon = `${weeks(m.periods)} ${periodSpan(first, last)}`;
   return {
     forecast_accuracy: historyWindow(m, s.accuracyPeriods, 'actual sales'),
     plan_adherence: historyWindow(m, s.adherencePeriods, 'production actuals'),
