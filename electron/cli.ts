@@ -165,7 +165,7 @@ const VERBS: Record<string, Verb> = {
   cycle: {
     summary: 'Show, list or create meeting cycles',
     usage:
-      'planroom cycle [show] [--id N] | cycle list | cycle create --name NAME --meeting ISO-TIME [--start 2026-W49] [--horizon 26] | cycle pin --source WMS --snapshot N --reason TEXT [--as NAME] | cycle pins   [--db FILE] [--json]',
+      'planroom cycle [show] [--id N] | cycle list | cycle create --name NAME --meeting ISO-TIME [--tz Europe/Berlin] [--start 2026-W49] [--horizon 26] | cycle tz --tz ZONE [--id N] [--as NAME] | cycle pin --source WMS --snapshot N --reason TEXT [--as NAME] | cycle pins   [--db FILE] [--json]',
     options: {
       ...common,
       ...dbOption,
@@ -173,6 +173,7 @@ const VERBS: Record<string, Verb> = {
       name: { type: 'string' },
       meeting: { type: 'string' },
       start: { type: 'string' },
+      tz: { type: 'string' },
       horizon: { type: 'string' },
       source: { type: 'string' },
       snapshot: { type: 'string' },
@@ -187,7 +188,10 @@ const VERBS: Record<string, Verb> = {
         const cycles = await callApi(io, v, 'cycle.list', {});
         if (v.json) io.out(JSON.stringify(cycles, null, 2));
         else
-          for (const c of cycles) io.out(`${String(c.id).padStart(4)}  ${c.name}  meeting ${c.meetingAt}  ${c.status}`);
+          for (const c of cycles)
+            io.out(
+              `${String(c.id).padStart(4)}  ${c.name}  meeting ${c.meetingAt} (${c.timeZone}), from ${c.startPeriod}  ${c.status}`,
+            );
         return EXIT.ok;
       }
       if (sub === 'create') {
@@ -197,9 +201,24 @@ const VERBS: Record<string, Verb> = {
           name: v.name,
           meetingAt: v.meeting,
           startPeriod: typeof v.start === 'string' ? v.start : undefined,
+          timeZone: typeof v.tz === 'string' ? v.tz : undefined,
           horizon: optionalNumber(v.horizon),
         });
-        io.out(v.json ? JSON.stringify(c, null, 2) : `cycle ${c.id} "${c.name}" created`);
+        io.out(
+          v.json
+            ? JSON.stringify(c, null, 2)
+            : `cycle ${c.id} "${c.name}" created: from ${c.startPeriod}, time zone ${c.timeZone}`,
+        );
+        return EXIT.ok;
+      }
+      if (sub === 'tz') {
+        if (typeof v.tz !== 'string') throw usage('--tz ZONE is required (an IANA name such as Europe/Berlin)');
+        const c = await callApi(io, v, 'cycle.setTimeZone', {
+          cycleId: optionalNumber(v.id),
+          timeZone: v.tz,
+          by: String(v.as),
+        });
+        io.out(v.json ? JSON.stringify(c, null, 2) : `cycle ${c.id}: time zone ${c.timeZone}, from ${c.startPeriod}`);
         return EXIT.ok;
       }
       if (sub === 'pin') {
@@ -232,7 +251,7 @@ const VERBS: Record<string, Verb> = {
           }
         return EXIT.ok;
       }
-      if (sub !== 'show') throw usage(`unknown cycle command "${sub}" (show, list, create, pin, pins)`);
+      if (sub !== 'show') throw usage(`unknown cycle command "${sub}" (show, list, create, tz, pin, pins)`);
       const id = optionalNumber(v.id);
       const overview = await callApi(io, v, 'cycle.overview', { cycleId: id });
       if (v.json) io.out(JSON.stringify(overview, null, 2));
@@ -601,7 +620,7 @@ function printKpis(io: Io, r: ApiOutput<'kpi.list'>): void {
   );
   for (const k of r.rows) {
     const figures = Object.entries(k.metrics)
-      .map(([m, x]) => `${m} ${formatMetric(m, x, '-')}`)
+      .map(([m, x]) => `${m} ${formatMetric(m, x, 'no data')}`)
       .join(', ');
     const trend = k.previous
       ? Object.entries(k.metrics)
@@ -616,6 +635,11 @@ function printKpis(io: Io, r: ApiOutput<'kpi.list'>): void {
       : '-';
     const breach = k.breached.length > 0 ? `  BREACH ${k.breached.join(', ')} -> ${k.ownerRole}` : '';
     io.out(`${k.kpiId.padEnd(22)} ${k.group.padEnd(16)} ${figures.padEnd(52)} ${trend}${breach}`);
+    io.out(`${''.padEnd(22)} window: ${k.window.label}`);
+    // One line per reason: figures that share it are named together.
+    const reasons = new Map<string, string[]>();
+    for (const [m, why] of Object.entries(k.noData)) reasons.set(why, [...(reasons.get(why) ?? []), m]);
+    for (const [why, metrics] of reasons) io.out(`${''.padEnd(22)} no data (${metrics.join(', ')}): ${why}`);
   }
   if (r.total > r.rows.length) io.out(`${r.rows.length} of ${r.total} KPI value(s)`);
 }
@@ -628,7 +652,7 @@ function formatCounts(counts: Record<string, number>): string {
 
 function printOverview(io: Io, o: CycleOverviewT): void {
   io.out(
-    `${o.cycle.name}  (meeting ${o.cycle.meetingAt}, from ${o.cycle.startPeriod}, ${o.cycle.horizonPeriods} weeks)`,
+    `${o.cycle.name}  (meeting ${o.cycle.meetingAt}, time zone ${o.cycle.timeZone}, from ${o.cycle.startPeriod}, ${o.cycle.horizonPeriods} weeks)`,
   );
   io.out('');
   io.out('source  snapshot  age at meeting  rows       status');

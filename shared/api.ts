@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SOURCE_SYSTEMS } from './domain/canonical';
 import { ERROR_CODES, type AppErrorShape } from './domain/errors';
 import { isPeriod } from './domain/period';
+import { isTimeZone } from './domain/timeZone';
 import { SourceProfile } from './domain/profile';
 import { EXCEPTION_TYPES } from './planning/exceptions';
 import { KPI_DIMENSIONS } from './planning/kpis';
@@ -13,6 +14,7 @@ import { KPI_IDS, PlanningSettings, Trigger } from './planning/settings';
 const Source = z.enum(SOURCE_SYSTEMS);
 const IsoTime = z.iso.datetime({ offset: true });
 const Period = z.string().refine(isPeriod, 'an ISO week such as 2026-W49');
+const TimeZone = z.string().trim().max(64).refine(isTimeZone, 'an IANA time zone such as Europe/Berlin or UTC');
 
 export const CycleSummary = z.object({
   id: z.number().int(),
@@ -20,6 +22,8 @@ export const CycleSummary = z.object({
   startPeriod: z.string(),
   horizonPeriods: z.number().int(),
   meetingAt: z.string(),
+  /** IANA time zone: the start week, the meeting day and every date derived from the meeting use it. */
+  timeZone: z.string(),
   currency: z.string(),
   status: z.enum(['open', 'closed']),
 });
@@ -269,6 +273,15 @@ export const Computation = z.object({
   exceptions: z.number().int(),
 });
 
+export const KpiWindow = z.object({
+  label: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  periods: z.number().int().nullable(),
+  source: z.enum(SOURCE_SYSTEMS).nullable(),
+  asOf: z.string().nullable(),
+});
+
 export const KpiInfo = z.object({
   kpiId: z.enum(KPI_IDS),
   name: z.string(),
@@ -283,6 +296,10 @@ export const KpiInfo = z.object({
   /** The triggers breached, as "otif < 0.95". */
   breached: z.array(z.string()),
   playbook: z.string(),
+  /** What the figures are computed over, as of which source: "13 weeks 2026-W36..W48, ERP as of 2026-11-30". */
+  window: KpiWindow,
+  /** For each figure that is null: why it has no data ("no TMS source pinned: ..."). Never 0, never a breach. */
+  noData: z.record(z.string(), z.string()),
 });
 
 export const StoredKpiDefinition = z.object({
@@ -395,6 +412,8 @@ export const api = {
       name: z.string().trim().min(1).max(80),
       meetingAt: IsoTime,
       startPeriod: Period.optional(),
+      /** Default: the machine's time zone at creation. */
+      timeZone: TimeZone.optional(),
       horizon: z.number().int().min(1).max(260).optional(),
       currency: z
         .string()
@@ -403,6 +422,12 @@ export const api = {
     }),
     CycleSummary,
     'Create a cycle pinning the latest snapshot of every source',
+    WRITES,
+  ),
+  'cycle.setTimeZone': call(
+    z.object({ cycleId: z.number().int().positive().optional(), timeZone: TimeZone, by: Person }),
+    CycleSummary,
+    "Change the cycle's time zone; a start week derived from the meeting follows it",
     WRITES,
   ),
   'cycle.pin': call(

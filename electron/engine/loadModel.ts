@@ -4,7 +4,9 @@ import type Database from 'better-sqlite3';
 import { CANONICAL_TABLES } from '../../shared/domain/canonical';
 import { AppError } from '../../shared/domain/errors';
 import { addPeriods, periodRange } from '../../shared/domain/period';
+import { dateInZone } from '../../shared/domain/timeZone';
 import {
+  asOfFrame,
   DEFAULT_HISTORY_PERIODS,
   ENGINE_TABLES,
   GROUPED_TABLES,
@@ -12,8 +14,9 @@ import {
   type CanonicalRows,
   type EngineTable,
   type GroupedTable,
+  type ModelFrame,
 } from '../../shared/planning/build';
-import type { PlanningModel } from '../../shared/planning/model';
+import { PLANNING_SOURCES, type PlanningModel } from '../../shared/planning/model';
 
 /** The columns the engine reads from each table fed row by row (the keys of CanonicalRows). */
 const COLUMNS: { [T in Exclude<EngineTable, GroupedTable>]: readonly (keyof CanonicalRows[T])[] } = {
@@ -46,24 +49,50 @@ export interface CycleFrame {
   startPeriod: string;
   horizon: number;
   meetingAt: string;
+  /** The cycle's IANA time zone: the meeting's and the extractions' calendar dates are read in it. */
+  timeZone: string;
   /** Pinned snapshot per source. */
   pins: Record<string, number>;
+  /** Extraction time (ISO) of each pinned source's snapshot: what its figures are as of. */
+  extractedAt: Record<string, string>;
 }
 
 export function cycleFrame(db: Database.Database, cycleId: number): CycleFrame {
-  const cycle = db.prepare('SELECT start_period, horizon_periods, meeting_at FROM cycles WHERE id = ?').get(cycleId) as
-    { start_period: string; horizon_periods: number; meeting_at: string } | undefined;
+  const cycle = db
+    .prepare('SELECT start_period, horizon_periods, meeting_at, time_zone FROM cycles WHERE id = ?')
+    .get(cycleId) as
+    { start_period: string; horizon_periods: number; meeting_at: string; time_zone: string } | undefined;
   if (!cycle) throw new AppError('not_found', `No cycle with id ${cycleId}.`);
-  const pins = db.prepare('SELECT source_id, snapshot_id FROM cycle_snapshots WHERE cycle_id = ?').all(cycleId) as {
-    source_id: string;
-    snapshot_id: number;
-  }[];
+  const pins = db
+    .prepare(
+      `SELECT cs.source_id, cs.snapshot_id, s.extracted_at FROM cycle_snapshots cs
+       JOIN snapshots s ON s.id = cs.snapshot_id WHERE cs.cycle_id = ?`,
+    )
+    .all(cycleId) as { source_id: string; snapshot_id: number; extracted_at: string }[];
   return {
     cycleId,
     startPeriod: cycle.start_period,
     horizon: cycle.horizon_periods,
     meetingAt: cycle.meeting_at,
+    timeZone: cycle.time_zone,
     pins: Object.fromEntries(pins.map((p) => [p.source_id, p.snapshot_id])),
+    extractedAt: Object.fromEntries(pins.map((p) => [p.source_id, p.extracted_at])),
+  };
+}
+
+/** The engine's frame of a cycle: the meeting and each pinned source's extraction as dates in the cycle's zone. */
+export function modelFrame(frame: CycleFrame): ModelFrame {
+  const extracted: ModelFrame['extracted'] = {};
+  for (const source of PLANNING_SOURCES) {
+    const at = frame.extractedAt[source];
+    if (at !== undefined) extracted[source] = dateInZone(at, frame.timeZone);
+  }
+  return {
+    startPeriod: frame.startPeriod,
+    periods: frame.horizon,
+    historyPeriods: DEFAULT_HISTORY_PERIODS,
+    asOf: dateInZone(frame.meetingAt, frame.timeZone),
+    extracted,
   };
 }
 
@@ -73,8 +102,10 @@ const OWNER = new Map(CANONICAL_TABLES.map((t) => [t.name as string, t.owner]));
 export const pinnedSnapshot = (frame: CycleFrame, table: string): number | undefined => frame.pins[OWNER.get(table)!];
 
 /** Identifies what a model was built from: the same key means the same arrays. */
-export const frameKey = (f: CycleFrame): string =>
-  JSON.stringify([f.startPeriod, f.horizon, f.meetingAt.slice(0, 10), Object.entries(f.pins).sort()]);
+export const frameKey = (f: CycleFrame): string => {
+  const m = modelFrame(f);
+  return JSON.stringify([m.startPeriod, m.periods, m.asOf, m.extracted, Object.entries(f.pins).sort()]);
+};
 
 /**
  * The big per-period tables, one row per item-location: its cells as a JSON array of
@@ -90,13 +121,12 @@ const OUTSIDE = -1_000_000;
 const isGrouped = (t: EngineTable): t is GroupedTable => (GROUPED_TABLES as readonly string[]).includes(t);
 
 export function loadModel(db: Database.Database, frame: CycleFrame): PlanningModel {
-  const historyPeriods = DEFAULT_HISTORY_PERIODS;
-  const builder = new ModelBuilder({
-    startPeriod: frame.startPeriod,
-    periods: frame.horizon,
-    historyPeriods,
-    asOf: frame.meetingAt.slice(0, 10),
-  });
+  const model = modelFrame(frame);
+  const builder = new ModelBuilder(model);
+  // The past periods the builder reads: the history (ending at the last complete ERP week) and
+  // the weeks from the stock's as-of to the start.
+  const at = asOfFrame(model);
+  const historyPeriods = Math.max(model.historyPeriods + at.historyGap, -at.stockPeriod);
   // Period labels to indexes, in a temp table (allowed on a read-only connection).
   db.exec(
     'CREATE TEMP TABLE IF NOT EXISTS planroom_periods (label TEXT PRIMARY KEY, t INTEGER NOT NULL) WITHOUT ROWID',

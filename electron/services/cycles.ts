@@ -1,10 +1,18 @@
 // Cycle services: create a cycle on the latest snapshots, and the overview the first page shows.
 import type { ApiOutput, CycleOverviewT } from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
-import { periodOfDate } from '../../shared/domain/period';
+import { canonicalTimeZone, machineTimeZone, weekInZone } from '../../shared/domain/timeZone';
 import { insertDefaultAgenda, listAgenda } from '../db/repos/agenda';
 import { countOpenIssues } from '../db/repos/dataIssues';
-import { currentCycle, cyclePins, getCycle, insertCycle, pinSnapshot, type CycleRow } from '../db/repos/cycles';
+import {
+  currentCycle,
+  cyclePins,
+  getCycle,
+  insertCycle,
+  pinSnapshot,
+  setCycleTimeZone,
+  type CycleRow,
+} from '../db/repos/cycles';
 import { latestSnapshots } from '../db/repos/snapshots';
 import { listSources } from '../db/repos/sources';
 import type { ReadDb, WriteDb } from '../db/types';
@@ -20,6 +28,7 @@ export function toSummary(c: CycleRow): ApiOutput<'cycle.list'>[number] {
     startPeriod: c.start_period,
     horizonPeriods: c.horizon_periods,
     meetingAt: c.meeting_at,
+    timeZone: c.time_zone,
     currency: c.currency,
     status: c.status === 'closed' ? 'closed' : 'open',
   };
@@ -27,7 +36,14 @@ export function toSummary(c: CycleRow): ApiOutput<'cycle.list'>[number] {
 
 export async function createCycle(
   db: WriteDb,
-  input: { name: string; meetingAt: string; startPeriod?: string; horizon?: number; currency?: string },
+  input: {
+    name: string;
+    meetingAt: string;
+    startPeriod?: string;
+    timeZone?: string;
+    horizon?: number;
+    currency?: string;
+  },
   by = 'planroom',
 ): Promise<CycleRow> {
   const latest = latestSnapshots(db);
@@ -37,8 +53,8 @@ export async function createCycle(
     });
   }
   const meetingAt = new Date(input.meetingAt).toISOString();
-  // The meeting's own calendar day (local time), not its UTC date.
-  const startPeriod = input.startPeriod ?? periodOfDate(new Date(meetingAt));
+  const timeZone = canonicalTimeZone(input.timeZone ?? machineTimeZone());
+  const startPeriod = input.startPeriod ?? startWeekOf(meetingAt, timeZone);
   // The checks run before the transaction, off this thread; the cycle, its pins, its agenda and
   // its data issues are then written together.
   const checked = await checkSnapshotSet(db, { meetingAt, startPeriod, snapshotIds: latest.map((s) => s.id) });
@@ -49,6 +65,7 @@ export async function createCycle(
       startPeriod,
       horizon: input.horizon ?? DEFAULT_HORIZON,
       currency: input.currency ?? 'EUR',
+      timeZone,
     });
     for (const s of latest)
       pinSnapshot(db, { cycleId: id, source: s.source_id, snapshotId: s.id, by, reason: 'cycle created' });
@@ -56,6 +73,24 @@ export async function createCycle(
     applyReconciliation(db, id, checked);
     return getCycle(db, id)!;
   });
+}
+
+/** The week of the meeting's calendar day in the cycle's time zone (never the machine's). */
+const startWeekOf = weekInZone;
+
+/**
+ * Changes a cycle's time zone. A start week that was the meeting's week in the old zone follows
+ * the meeting into the new one; a start week set by hand stays. The engine recomputes on the next
+ * read (the zone is part of its inputs).
+ */
+export function setTimeZone(db: WriteDb, input: { cycleId?: number; timeZone: string; by: string }): CycleRow {
+  const cycle = getCycle(db, cycleIdOrCurrent(db, input.cycleId))!;
+  const timeZone = canonicalTimeZone(input.timeZone);
+  const derived = cycle.start_period === startWeekOf(cycle.meeting_at, cycle.time_zone);
+  const startPeriod = derived ? startWeekOf(cycle.meeting_at, timeZone) : cycle.start_period;
+  if (timeZone === cycle.time_zone && startPeriod === cycle.start_period) return cycle;
+  writeTx(db, 'cycle-time-zone', () => setCycleTimeZone(db, { id: cycle.id, timeZone, startPeriod, by: input.by }));
+  return getCycle(db, cycle.id)!;
 }
 
 export function cycleIdOrCurrent(db: ReadDb, cycleId?: number): number {

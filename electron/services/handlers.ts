@@ -17,7 +17,7 @@ import {
 import { checkImport } from '../snapshots/checkImport';
 import { importSource, type ImportProgress } from '../snapshots/importSource';
 import { previewFolder } from '../snapshots/previewFolder';
-import { createCycle, cycleIdOrCurrent, cycleOverview, toSummary } from './cycles';
+import { createCycle, cycleIdOrCurrent, cycleOverview, setTimeZone, toSummary } from './cycles';
 import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
 import { listPinLog, pinToCycle } from './pins';
 import {
@@ -110,6 +110,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'cycle.list': () => listCycles(read).map(toSummary),
     'cycle.create': async (input) => {
       const c = toSummary(await createCycle(db, input));
+      return warm(c, c.id);
+    },
+    'cycle.setTimeZone': (input) => {
+      const c = toSummary(setTimeZone(db, input));
       return warm(c, c.id);
     },
     'cycle.pin': async (input) => warm(await pinToCycle(db, input), input.cycleId),

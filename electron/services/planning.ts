@@ -3,7 +3,14 @@
 // KPI definitions; if not, the engine worker recomputes and the result is stored in one
 // transaction. Reads of the same cycle share one recompute.
 import { createHash } from 'node:crypto';
-import type { ApiInput, ApiOutput, ComputationT, ExceptionInfoT, KpiInfoT } from '../../shared/api';
+import {
+  KpiWindow,
+  type ApiInput,
+  type ApiOutput,
+  type ComputationT,
+  type ExceptionInfoT,
+  type KpiInfoT,
+} from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
 import { type KpiId } from '../../shared/planning/settings';
 import { getCycle } from '../db/repos/cycles';
@@ -161,6 +168,20 @@ export async function exceptionReview(ctx: PlanningContext, input: ApiInput<'exc
   return toInfo(exceptionOrThrow(ctx, cycleId, input.key));
 }
 
+/** A stored window; one computed before windows were stored (migration 0006) says so. */
+function windowOf(json: string): KpiInfoT['window'] {
+  const parsed = KpiWindow.safeParse(JSON.parse(json));
+  if (parsed.success) return parsed.data;
+  return {
+    label: 'window not recorded (computed before 0006)',
+    from: null,
+    to: null,
+    periods: null,
+    source: null,
+    asOf: null,
+  };
+}
+
 export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>): Promise<ApiOutput<'kpi.list'>> {
   const cycleId = cycleIdOrCurrent(ctx.read, input.cycleId);
   const computation = await ensureComputed(ctx, cycleId);
@@ -195,6 +216,8 @@ export async function kpiList(ctx: PlanningContext, input: ApiInput<'kpi.list'>)
         atStake: v.at_stake,
         breached: JSON.parse(v.breached) as string[],
         playbook: def.playbook,
+        window: windowOf(v.window_json),
+        noData: JSON.parse(v.no_data) as Record<string, string>,
       };
     });
   const previousCycle = previousId === null ? null : (getCycle(ctx.read, previousId)?.name ?? null);

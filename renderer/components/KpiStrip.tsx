@@ -3,7 +3,10 @@ import { KPI_METRICS } from '../../shared/planning/settings';
 import { formatMetric } from '../../shared/planning/kpiFormat';
 import { fmtDelta } from '../exceptionLabels';
 
-/** The five KPIs in total: the headline figure, its trend against the previous cycle, a breach. */
+/**
+ * The five KPIs in total: the headline figure (or "no data" with its reason), its trend against
+ * the previous cycle, a breach, and the window it is computed over, as of which source.
+ */
 export function KpiStrip({ kpis }: { kpis: ApiOutput<'kpi.list'> }) {
   return (
     <div className="kpi-strip" aria-label="KPIs">
@@ -13,10 +16,16 @@ export function KpiStrip({ kpis }: { kpis: ApiOutput<'kpi.list'> }) {
         return (
           <div key={k.kpiId} className={`kpi${k.breached.length > 0 ? ' breached' : ''}`} data-kpi={k.kpiId}>
             <div className="kpi-name">{k.name}</div>
-            <div className="kpi-value">{formatMetric(main!, k.metrics[main!])}</div>
+            <div className={`kpi-value${k.noData[main!] ? ' no-data' : ''}`}>
+              {formatMetric(main!, k.metrics[main!], 'no data')}
+            </div>
+            {k.noData[main!] && <div className="small kpi-reason">{k.noData[main!]}</div>}
             <div className="small muted">
-              {second && `${second.replaceAll('_', ' ')} ${formatMetric(second, k.metrics[second])} · `}
+              {second && `${second.replaceAll('_', ' ')} ${formatMetric(second, k.metrics[second], 'no data')} · `}
               {delta ? `${delta} vs ${kpis.previousCycle}` : 'no previous cycle'}
+            </div>
+            <div className="small muted kpi-window" data-window>
+              {k.window.label}
             </div>
             {k.breached.length > 0 && (
               <div className="small">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useCycleStore } from '../stores/cycleStore';
 import { useDataIssueStore } from '../stores/dataIssueStore';
 import { useSubmit } from '../useSubmit';
+import { localTimeZone, TIME_ZONES } from '../timeZones';
 import { FormResult } from './FormResult';
 
 /** A new meeting cycle pinning the latest snapshot of every source. */
@@ -10,6 +11,7 @@ export function NewCycleForm() {
   const [name, setName] = useState('');
   const [meeting, setMeeting] = useState('');
   const [horizon, setHorizon] = useState(26);
+  const [timeZone, setTimeZone] = useState(localTimeZone);
   const { busy, error, done, submit } = useSubmit();
 
   return (
@@ -20,11 +22,17 @@ export function NewCycleForm() {
         void submit(
           e,
           // datetime-local has no zone: it is the user's local time.
-          () => createCycle({ name: name.trim(), meetingAt: new Date(meeting).toISOString(), horizon }),
+          () =>
+            createCycle({
+              name: name.trim(),
+              meetingAt: new Date(meeting).toISOString(),
+              horizon,
+              timeZone: timeZone.trim(),
+            }),
           async (c) => {
             // The new cycle was reconciled on creation: show its data issues.
             await useDataIssueStore.getState().load();
-            return `Cycle "${c.name}" created; it is now the current cycle.`;
+            return `Cycle "${c.name}" created (from ${c.startPeriod}, ${c.timeZone}); it is now the current cycle.`;
           },
         )
       }
@@ -36,6 +44,15 @@ export function NewCycleForm() {
       <label>
         Meeting
         <input type="datetime-local" value={meeting} onChange={(e) => setMeeting(e.target.value)} required />
+      </label>
+      <label>
+        Time zone
+        <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="new-cycle-zones" required />
+        <datalist id="new-cycle-zones">
+          {TIME_ZONES.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
       </label>
       <label>
         Horizon (weeks)

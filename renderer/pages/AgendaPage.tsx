@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { SourceTable } from '../components/SourceTable';
-import { fmtDateTime, fmtInt } from '../format';
+import { fmtInt, fmtInZone } from '../format';
 import { selectAgendaMinutes, selectStaleSources, useCycleStore } from '../stores/cycleStore';
 
 export function AgendaPage() {
@@ -29,8 +29,8 @@ export function AgendaPage() {
         <div>
           <h1>{cycle.name}</h1>
           <p className="muted">
-            Meeting {fmtDateTime(cycle.meetingAt)} · horizon {cycle.horizonPeriods} weeks from {cycle.startPeriod} ·{' '}
-            {cycle.currency}
+            Meeting {fmtInZone(cycle.meetingAt, cycle.timeZone)} · horizon {cycle.horizonPeriods} weeks from{' '}
+            {cycle.startPeriod} · {cycle.currency}
           </p>
         </div>
         <div className="stats">

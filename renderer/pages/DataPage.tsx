@@ -4,6 +4,7 @@ import { DataIssueList } from '../components/DataIssueList';
 import { ImportForm } from '../components/ImportForm';
 import { NewCycleForm } from '../components/NewCycleForm';
 import { OnboardingFlow } from '../components/onboarding/OnboardingFlow';
+import { TimeZoneForm } from '../components/TimeZoneForm';
 import { PinForm } from '../components/PinForm';
 import { ProfileEditor } from '../components/ProfileEditor';
 import { RejectedCount } from '../components/RejectedCount';
@@ -47,7 +48,8 @@ export function DataPage() {
         <ProfileEditor userName={userName.trim()} />
       </div>
       <div className="card">
-        <h2>Snapshot set of the current cycle</h2>
+        <h2>Current cycle: time zone and snapshot set</h2>
+        <TimeZoneForm userName={userName.trim()} />
         <PinForm userName={userName.trim()} />
       </div>
       <div className="card">

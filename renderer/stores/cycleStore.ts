@@ -17,6 +17,8 @@ export interface CycleState {
   /** Imports one source folder, then refreshes; resolves to the error, if any, for the form to show. */
   importSnapshot(input: ApiInput<'snapshot.import'>): Promise<ActionResult<'snapshot.import'>>;
   createCycle(input: ApiInput<'cycle.create'>): Promise<ActionResult<'cycle.create'>>;
+  /** Changes the current cycle's time zone, then refreshes the overview. */
+  setTimeZone(input: ApiInput<'cycle.setTimeZone'>): Promise<ActionResult<'cycle.setTimeZone'>>;
 }
 
 export type ActionResult<K extends ApiName> = ApiResult<ApiOutput<K>>;
@@ -45,6 +47,11 @@ export const useCycleStore = create<CycleState>((set, get) => ({
   async createCycle(input) {
     const r = await call('cycle.create', input);
     if (r.ok) await Promise.all([get().loadSnapshots(), get().loadOverview()]);
+    return r;
+  },
+  async setTimeZone(input) {
+    const r = await call('cycle.setTimeZone', input);
+    if (r.ok) await get().loadOverview();
     return r;
   },
 }));

@@ -2,7 +2,15 @@
 // snapshot set of millions of rows without holding them as objects. Grid cells are staged in
 // flat lists and scattered into typed arrays once the item-locations are all known.
 import { periodOfDate, periodRange, periodsBetween, addPeriods } from '../domain/period';
-import { Dict, NO_INDEX, ORDER_STATUS, SHIPMENT_STATUS, type PlanningModel } from './model';
+import {
+  Dict,
+  NO_INDEX,
+  ORDER_STATUS,
+  PLANNING_SOURCES,
+  SHIPMENT_STATUS,
+  type PlanningModel,
+  type PlanningSource,
+} from './model';
 
 /** The canonical rows the engine reads (DOMAIN.md), by table, with the columns it uses. */
 export interface CanonicalRows {
@@ -70,8 +78,45 @@ export interface ModelFrame {
   periods: number;
   /** Past periods kept for accuracy, demand shift and plan adherence. */
   historyPeriods: number;
-  /** The meeting date (YYYY-MM-DD): lines due before it are past. */
+  /** The meeting's calendar date (YYYY-MM-DD) in the cycle's time zone. */
   asOf: string;
+  /**
+   * Each pinned source's extraction date (YYYY-MM-DD, in the cycle's time zone): every figure is
+   * computed as of the data it reads (DOMAIN.md "As of"). A source left out is not pinned.
+   * Without this field every source counts as extracted on `asOf`.
+   */
+  extracted?: Partial<Record<PlanningSource, string>>;
+}
+
+/** The as-of rules of DOMAIN.md as period offsets from the first planning period. */
+export interface AsOfFrame {
+  extracted: Record<PlanningSource, string | null>;
+  /** Whole periods between the last history period and the period before the start (>= 0). */
+  historyGap: number;
+  /** Period index of the WMS stock's as-of week: supply from it up to the start enters period 0. */
+  stockPeriod: number;
+  /** Day number: delivered OTIF judges the lines committed before it (TMS extraction); NaN without TMS. */
+  deliveredBeforeDay: number;
+}
+
+/**
+ * Where the frame's as-of dates put the windows: history ends at the last complete week before
+ * the ERP extraction (the week before the one it was taken in), never after the week before the
+ * start; the stock's week comes from the WMS extraction.
+ */
+export function asOfFrame(frame: ModelFrame): AsOfFrame {
+  const given = frame.extracted ?? Object.fromEntries(PLANNING_SOURCES.map((s) => [s, frame.asOf]));
+  const extracted = Object.fromEntries(PLANNING_SOURCES.map((s) => [s, given[s] ?? null])) as AsOfFrame['extracted'];
+  const weekOf = (date: string) => periodsBetween(frame.startPeriod, periodOfDate(date));
+  const erp = extracted.ERP;
+  const wms = extracted.WMS;
+  const tms = extracted.TMS;
+  return {
+    extracted,
+    historyGap: erp === null ? 0 : Math.max(0, -weekOf(erp)),
+    stockPeriod: wms === null ? 0 : Math.min(0, weekOf(wms)),
+    deliveredBeforeDay: tms === null ? NaN : dayNumber(tms),
+  };
 }
 
 export const DEFAULT_HISTORY_PERIODS = 26;
@@ -200,9 +245,13 @@ export class ModelBuilder {
     freight: [] as number[],
   };
   private readonly asOfDay: number;
+  private readonly at: AsOfFrame;
+  /** Locations of the ERP location master; without one, no location counts as unknown. */
+  private readonly masterLocations = new Set<number>();
 
   constructor(private readonly frame: ModelFrame) {
     this.asOfDay = dayNumber(frame.asOf);
+    this.at = asOfFrame(frame);
   }
 
   add<T extends EngineTable>(table: T, row: CanonicalRows[T]): void {
@@ -211,7 +260,9 @@ export class ModelBuilder {
 
   private readonly adders: { [T in EngineTable]: (r: CanonicalRows[T]) => void } = {
     locations: (r) => {
-      this.locationRegion[this.locations.add(r.location)] = this.regions.add(r.region);
+      const l = this.locations.add(r.location);
+      this.locationRegion[l] = this.regions.add(r.region);
+      this.masterLocations.add(l);
     },
     items: (r) => {
       const s = this.sku(r.sku);
@@ -344,10 +395,14 @@ export class ModelBuilder {
    */
   private readonly cells: Record<GroupedTable, (il: number, p: number, code: number, qty: number) => void> = {
     supply: (il, p, code, qty) => {
-      if (p >= 0 && p < this.frame.periods) {
-        if (code === 1) this.grids.production.push(il, p, qty);
-        else if (code === 0) this.grids.receipts.push(il, p, qty);
-      } else if (code === 1) {
+      // Supply dated from the stock's as-of week up to the start is not in the stock yet: it
+      // arrives in the first period. Before the stock's week it is in the stock already.
+      const t = p < 0 && p >= this.at.stockPeriod ? 0 : p;
+      if (t >= 0 && t < this.frame.periods) {
+        if (code === 1) this.grids.production.push(il, t, qty);
+        else if (code === 0) this.grids.receipts.push(il, t, qty);
+      }
+      if (p < 0 && code === 1) {
         const h = this.historyIndex(p);
         if (h !== NO_INDEX) this.grids.planHistory.push(il, h, qty);
       }
@@ -399,8 +454,9 @@ export class ModelBuilder {
       periods: P,
       historyPeriods: H,
       horizon: periodRange(startPeriod, P),
-      history: Array.from({ length: H }, (_, h) => addPeriods(startPeriod, -1 - h)),
+      history: Array.from({ length: H }, (_, h) => addPeriods(startPeriod, -1 - this.at.historyGap - h)),
       asOfDay: this.asOfDay,
+      asOf: this.at,
       skus: this.skus,
       locations: this.locations,
       families: this.families,
@@ -409,7 +465,12 @@ export class ModelBuilder {
       orders: this.orders,
       codes: this.codes,
       regions: this.regions,
-      location: { region: dense(Int32Array, this.locationRegion, this.locations.size, NO_INDEX) },
+      location: {
+        region: dense(Int32Array, this.locationRegion, this.locations.size, NO_INDEX),
+        known: Uint8Array.from({ length: this.locations.size }, (_, l) =>
+          this.masterLocations.size === 0 || this.masterLocations.has(l) ? 1 : 0,
+        ),
+      },
       item: {
         family: dense(Int32Array, this.item.family, S, NO_INDEX),
         unitCost: dense(Float64Array, this.item.cost, S, 0),
@@ -518,9 +579,9 @@ export class ModelBuilder {
     return p >= 0 && p < this.frame.periods ? p : NO_INDEX;
   }
 
-  /** History slot of a past period index (h = 0 is the period before the first), or -1. */
+  /** History slot of a past period index (h = 0 is the last complete ERP week), or -1. */
   private historyIndex(p: number): number {
-    const h = -1 - p;
+    const h = -1 - p - this.at.historyGap;
     return h >= 0 && h < this.frame.historyPeriods ? h : NO_INDEX;
   }
 

@@ -3,14 +3,18 @@
 // recomputes and is recognised in the next cycle.
 import {
   groupIndexes,
+  isKnownIl,
+  isKnownLine,
   isWatched,
   leadPeriods,
   lineMargin,
+  lineValue,
   NO_INDEX,
   unitMargin,
   type Grouped,
   type PlanningModel,
 } from './model';
+import { addPeriods } from '../domain/period';
 import { LS, lineReason, type Projection } from './projection';
 import type { PlanningSettingsT } from './settings';
 
@@ -183,7 +187,8 @@ export function belowSafetyStock(
 ): RaisedException | null {
   const P = m.periods;
   const sku = m.il.sku[il]!;
-  if (!isWatched(m, sku)) return null;
+  // A site the location master does not know has no margin to put at risk: a data issue.
+  if (!isWatched(m, sku) || !isKnownIl(m, il)) return null;
   const ss = m.il.safetyStock[il]!;
   const row = il * P;
   const list = breachIntervals(P, (t) => ss - p.pab[row + t]!);
@@ -216,7 +221,7 @@ export function capacityShortfall(m: PlanningModel, p: Projection): RaisedExcept
     if (p.lineStatus[i] !== LS.capacity) continue;
     const r = p.lineCause[i]!;
     if (r === NO_INDEX) continue;
-    value[r]! += m.line.qty[i]! * m.line.unitPrice[i]!;
+    value[r]! += lineValue(m, i);
     lines[r]! += 1;
   }
   const out: RaisedException[] = [];
@@ -283,9 +288,13 @@ export class OrderExceptions {
     for (let k = start[o]!; k < start[o + 1]!; k++) {
       const i = index[k]!;
       if (L.status[i]! > 1) continue; // delivered, cancelled and unknown lines are not at risk
-      value += L.qty[i]! * L.unitPrice[i]!;
-      margin += lineMargin(m, i);
-      freight += L.freight[i]!;
+      // A line whose sku or site the masters do not know has no cost: it stays out of the order's
+      // value, margin and freight (reconciliation reports it), but its risk still counts.
+      if (isKnownLine(m, i)) {
+        value += lineValue(m, i);
+        margin += lineMargin(m, i);
+        freight += L.freight[i]!;
+      }
       if (first === NO_INDEX) first = i;
       if (p.lineLogisticsRisk[i]) {
         if (firstRisky === NO_INDEX) firstRisky = i;
@@ -393,7 +402,7 @@ export function demandShift(
   const counts = (base: number, shift: number): boolean =>
     base > 0 && Math.abs(shift) >= s.demandShiftMinQty && Math.abs(shift) / base > s.demandShiftThreshold;
   const sku = m.il.sku[il]!;
-  if (!m.item.known[sku]) return null;
+  if (!isKnownIl(m, il)) return null;
   const w = Math.min(leadPeriods(m, il), P, H);
   // The current forecast against the prior version over the first w periods.
   let current = 0;
@@ -456,9 +465,12 @@ interface Move {
   to: string;
 }
 
+/** Label of period index t: in the horizon, the history kept, or the weeks between them. */
 export function periodLabel(m: PlanningModel, t: number): string | null {
   if (t >= 0 && t < m.periods) return m.horizon[t]!;
-  if (t < 0 && -1 - t < m.historyPeriods) return m.history[-1 - t]!;
+  const h = -1 - t - m.asOf.historyGap;
+  if (h >= 0 && h < m.historyPeriods) return m.history[h]!;
+  if (t < 0 && h < 0) return addPeriods(m.startPeriod, t);
   return null;
 }
 

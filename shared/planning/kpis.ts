@@ -2,9 +2,10 @@
 // exceptions their triggers raise. Each value also carries what its deviation is worth in money
 // (atStake), which ranks a breach among the other exceptions.
 import { exception, type RaisedException, round } from './exceptions';
-import { lineMargin, NO_INDEX, unitMargin, type PlanningModel } from './model';
+import { kpiWindows, noDataReasons, type KpiWindow } from './kpiWindow';
+import { isKnownIl, isKnownLine, lineMargin, lineValue, NO_INDEX, unitMargin, type PlanningModel } from './model';
 import { LS, type Projection } from './projection';
-import { breached, type KpiDefinitionT, type KpiId, type PlanningSettingsT } from './settings';
+import { breached, DEFAULT_SETTINGS, type KpiDefinitionT, type KpiId, type PlanningSettingsT } from './settings';
 
 export const KPI_DIMENSIONS = ['total', 'family', 'resource', 'lane'] as const;
 export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
@@ -20,6 +21,10 @@ export interface KpiValue {
   atStake: number;
   /** The triggers of its KPI it breaches, as "otif < 0.95". */
   breached: string[];
+  /** What the figures are computed over, as of which source (DOMAIN.md "As of"). */
+  window: KpiWindow;
+  /** For each figure that is null: why it has no data (never shown as 0, never a breach). */
+  noData: Record<string, string>;
 }
 
 /** Sums by group index plus a total, for one accumulator at a time. */
@@ -46,15 +51,41 @@ class Sums {
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-/** Rows for the total (group -1) and each group, in dictionary order. */
+type Figures = Omit<KpiValue, 'kpiId' | 'dimension' | 'group' | 'breached' | 'window' | 'noData'>;
+
+/** Windows and no-data reasons of a model, once per model and settings. */
+const windowCache = new WeakMap<object, Map<PlanningSettingsT, ReturnType<typeof windowsOf>>>();
+function windowsOf(m: PlanningModel, s: PlanningSettingsT) {
+  const windows = kpiWindows(m, s);
+  return { windows, reasons: noDataReasons(m, windows) };
+}
+function cachedWindows(m: PlanningModel, s: PlanningSettingsT) {
+  let bySettings = windowCache.get(m.asOf);
+  if (!bySettings) windowCache.set(m.asOf, (bySettings = new Map()));
+  let w = bySettings.get(s);
+  if (!w) bySettings.set(s, (w = windowsOf(m, s)));
+  return w;
+}
+
+/** Rows for the total (group -1) and each group, in dictionary order, with window and reasons. */
 function perGroup(
+  m: PlanningModel,
+  s: PlanningSettingsT,
   kpiId: KpiId,
   dimension: Exclude<KpiDimension, 'total'>,
   names: readonly string[],
-  make: (g: number) => Omit<KpiValue, 'kpiId' | 'dimension' | 'group' | 'breached'>,
+  make: (g: number) => Figures,
 ): KpiValue[] {
-  const rows: KpiValue[] = [{ kpiId, dimension: 'total', group: 'all', ...make(NO_INDEX), breached: [] }];
-  names.forEach((name, g) => rows.push({ kpiId, dimension, group: name, ...make(g), breached: [] }));
+  const { windows, reasons } = cachedWindows(m, s);
+  const window = windows[kpiId];
+  const why = reasons[kpiId];
+  const row = (dim: KpiDimension, group: string, f: Figures): KpiValue => {
+    const noData: Record<string, string> = {};
+    for (const [metric, x] of Object.entries(f.metrics)) if (x === null) noData[metric] = why[metric] ?? 'no data';
+    return { kpiId, dimension: dim, group, ...f, breached: [], window, noData };
+  };
+  const rows: KpiValue[] = [row('total', 'all', make(NO_INDEX))];
+  names.forEach((name, g) => rows.push(row(dimension, name, make(g))));
   return rows;
 }
 
@@ -68,7 +99,7 @@ export function forecastAccuracy(m: PlanningModel, s: PlanningSettingsT): KpiVal
     const sku = m.il.sku[il]!;
     if (!m.item.known[sku]) continue;
     const fam = m.item.family[sku]!;
-    const margin = Math.max(0, unitMargin(m, sku));
+    const margin = isKnownIl(m, il) ? Math.max(0, unitMargin(m, sku)) : 0;
     for (let h = 0, c = il * H; h < window; h++, c++) {
       const f = m.il.forecastHistory[c]!;
       if (Number.isNaN(f)) continue;
@@ -79,7 +110,10 @@ export function forecastAccuracy(m: PlanningModel, s: PlanningSettingsT): KpiVal
       stake.add(fam, Math.abs(a - f) * margin);
     }
   }
-  return perGroup('forecast_accuracy', 'family', m.families.values, (g) => {
+  // Without an ERP (actuals) or a CRM (forecasts) source there is nothing to compare.
+  const none = m.asOf.extracted.ERP === null || m.asOf.extracted.CRM === null;
+  return perGroup(m, s, 'forecast_accuracy', 'family', m.families.values, (g) => {
+    if (none) return { metrics: { accuracy: null, bias: null, abs_bias: null }, basis: 0, atStake: 0 };
     const bias = ratio(forecast.get(g) - actual.get(g), actual.get(g));
     const wmape = ratio(err.get(g), actual.get(g));
     return {
@@ -140,7 +174,7 @@ class ServiceSums {
     }
     return c;
   }
-  value(g: number): Omit<KpiValue, 'kpiId' | 'dimension' | 'group' | 'breached'> {
+  value(g: number): Figures {
     return {
       metrics: {
         otif: ratio(this.otif.get(g), this.due.get(g)),
@@ -164,20 +198,24 @@ export class ServiceCounters {
     private readonly lane: ServiceSums,
   ) {}
 
-  /** OTIF and fill rate of the lines due before the meeting; projected OTIF of the open ones. */
+  /**
+   * OTIF and fill rate of the lines committed before the TMS extraction (the TMS data cannot say
+   * what was delivered after it; none without a TMS source); projected OTIF of the open ones.
+   */
   static of(m: PlanningModel, p: Projection): ServiceCounters {
     const c = new ServiceCounters(new ServiceSums(m.families.size), new ServiceSums(m.lanes.size));
     const L = m.line;
+    const before = m.asOf.deliveredBeforeDay; // NaN without TMS: no line is due
     for (let i = 0; i < L.count; i++) {
       if (L.status[i] === 3) continue; // cancelled
-      const due = L.committedDay[i]! < m.asOfDay;
+      const due = L.committedDay[i]! < before;
       const delivered = L.deliveredDay[i]!;
       const filled = !Number.isNaN(delivered);
       const onTime = filled && delivered <= L.committedDay[i]!;
       const judged = p.lineStatus[i] !== LS.none;
       if (!due && !judged) continue;
       const ok = p.lineStatus[i] === LS.ok;
-      const late = L.qty[i]! * L.unitPrice[i]!;
+      const late = lineValue(m, i);
       c.fam.add(familyOfLine(m, i), due, L.qty[i]!, filled, onTime, late, judged, ok);
       c.lane.add(L.lane[i]!, due, L.qty[i]!, filled, onTime, late, judged, ok);
     }
@@ -195,10 +233,10 @@ export class ServiceCounters {
     this.lane.moveJudged(m.line.lane[i]!, was, is);
   }
 
-  values(m: PlanningModel): KpiValue[] {
+  values(m: PlanningModel, s: PlanningSettingsT = DEFAULT_SETTINGS): KpiValue[] {
     return [
-      ...perGroup('service_level', 'family', m.families.values, (g) => this.fam.value(g)),
-      ...perGroup('service_level', 'lane', m.lanes.values, (g) => this.lane.value(g)).slice(1),
+      ...perGroup(m, s, 'service_level', 'family', m.families.values, (g) => this.fam.value(g)),
+      ...perGroup(m, s, 'service_level', 'lane', m.lanes.values, (g) => this.lane.value(g)).slice(1),
     ];
   }
 }
@@ -239,11 +277,11 @@ export function copyIlSums(s: IlSums): IlSums {
   };
 }
 
-/** Refreshes row il of the sums (0 for items the master does not know). */
+/** Refreshes row il of the sums (0 for an item or site the masters do not know: no cost to value it at). */
 export function ilSums(m: PlanningModel, p: Projection, il: number, out: IlSums): void {
   const sku = m.il.sku[il]!;
   const P = m.periods;
-  if (!m.item.known[sku]) {
+  if (!isKnownIl(m, il)) {
     out.cogs[il] = out.inventory[il] = out.revenue[il] = out.servedCost[il] = 0;
     return;
   }
@@ -263,7 +301,12 @@ export function ilSums(m: PlanningModel, p: Projection, il: number, out: IlSums)
 }
 
 /** Projected cost of goods sold, annualized, over the average projected inventory value. */
-export function inventoryTurnover(m: PlanningModel, sums: IlSums, defs: readonly KpiDefinitionT[]): KpiValue[] {
+export function inventoryTurnover(
+  m: PlanningModel,
+  sums: IlSums,
+  defs: readonly KpiDefinitionT[],
+  s: PlanningSettingsT = DEFAULT_SETTINGS,
+): KpiValue[] {
   const F = m.families.size;
   const [cogs, inventory] = [new Sums(F), new Sums(F)];
   for (let il = 0; il < m.il.count; il++) {
@@ -274,7 +317,7 @@ export function inventoryTurnover(m: PlanningModel, sums: IlSums, defs: readonly
   }
   const def = defs.find((d) => d.id === 'inventory_turnover');
   const target = def?.triggers.find((t) => t.metric === 'turns')?.value ?? 6;
-  return perGroup('inventory_turnover', 'family', m.families.values, (g) => ({
+  return perGroup(m, s, 'inventory_turnover', 'family', m.families.values, (g) => ({
     metrics: { turns: ratio(cogs.get(g), inventory.get(g)) },
     basis: inventory.get(g),
     // Inventory value above what the target turns would need.
@@ -302,7 +345,7 @@ export function planAdherence(m: PlanningModel, s: PlanningSettingsT): KpiValue[
       stake.add(r, (planned - made) * margin);
     }
   }
-  return perGroup('plan_adherence', 'resource', m.resources.values, (g) => ({
+  return perGroup(m, s, 'plan_adherence', 'resource', m.resources.values, (g) => ({
     metrics: { adherence: ratio(met.get(g), plan.get(g)) },
     basis: plan.get(g),
     atStake: stake.get(g),
@@ -323,7 +366,8 @@ export function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): Kpi
     if (i !== NO_INDEX) {
       const due = L.committedDay[i]!;
       if (S.etaDay[k]! > due || S.deliveredDay[k]! > due) deviation = true;
-      if (S.freight[k]! > s.freightGuardrail * Math.max(0, lineMargin(m, i))) deviation = true;
+      // The guardrail needs the line's margin: a sku or site the masters do not know has none.
+      if (isKnownLine(m, i) && S.freight[k]! > s.freightGuardrail * Math.max(0, lineMargin(m, i))) deviation = true;
     }
     count.add(lane, 1);
     freight.add(lane, S.freight[k]!);
@@ -332,9 +376,14 @@ export function logisticsDeviations(m: PlanningModel, s: PlanningSettingsT): Kpi
       stake.add(lane, S.freight[k]!);
     }
   }
-  return perGroup('logistics_deviations', 'lane', m.lanes.values, (g) => ({
-    // Freight cost of the lane (money, not a share): the projection's cost per lane.
-    metrics: { deviation_rate: ratio(deviated.get(g), count.get(g)), freight_cost: freight.get(g) },
+  const noTms = m.asOf.extracted.TMS === null;
+  return perGroup(m, s, 'logistics_deviations', 'lane', m.lanes.values, (g) => ({
+    // Freight cost of the lane (money, not a share): the projection's cost per lane; no data
+    // without a TMS source, never 0.
+    metrics: {
+      deviation_rate: ratio(deviated.get(g), count.get(g)),
+      freight_cost: noTms ? null : freight.get(g),
+    },
     basis: count.get(g),
     atStake: stake.get(g),
   }));

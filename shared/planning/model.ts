@@ -34,17 +34,30 @@ export class Dict {
 export const ORDER_STATUS = ['open', 'shipped', 'delivered', 'cancelled'] as const;
 export const SHIPMENT_STATUS = ['planned', 'in_transit', 'delivered', 'rerouted', 'cancelled'] as const;
 export const NO_INDEX = -1;
+/** The source systems whose extraction dates the figures are computed as of. */
+export const PLANNING_SOURCES = ['ERP', 'TMS', 'WMS', 'CRM'] as const;
+export type PlanningSource = (typeof PLANNING_SOURCES)[number];
 
 export interface PlanningModel {
   startPeriod: string;
   /** Planning periods (horizon) and history periods kept. */
   periods: number;
   historyPeriods: number;
-  /** Period labels: horizon[t], and history[h] for h periods back (h = 0 is the latest). */
+  /**
+   * Period labels: horizon[t], and history[h] for h periods back from the last complete week
+   * before the ERP extraction (h = 0; the period before the start when the ERP is current).
+   */
   horizon: string[];
   history: string[];
-  /** Day number (days since 1970-01-01) of the meeting; orders due before it are past. */
+  /** Day number (days since 1970-01-01) of the meeting in the cycle's time zone. */
   asOfDay: number;
+  /** What each figure is as of: the sources' extraction dates and the windows they give. */
+  asOf: {
+    extracted: Record<PlanningSource, string | null>;
+    historyGap: number;
+    stockPeriod: number;
+    deliveredBeforeDay: number;
+  };
 
   skus: Dict;
   locations: Dict;
@@ -57,8 +70,11 @@ export interface PlanningModel {
   /** Regions of the sites (ERP locations), for demand levers. */
   regions: Dict;
 
-  /** By location index: its region, -1 when the ERP location master does not list it. */
-  location: { region: Int32Array };
+  /**
+   * By location index: its region, -1 when the ERP location master does not list it, and whether
+   * the master lists it (every location counts as known when there is no master).
+   */
+  location: { region: Int32Array; known: Uint8Array };
 
   item: {
     family: Int32Array;
@@ -166,6 +182,18 @@ export interface PlanningModel {
 export function unitMargin(m: PlanningModel, sku: number): number {
   return m.item.known[sku] ? m.item.unitPrice[sku]! - m.item.unitCost[sku]! : 0;
 }
+
+/** Whether the masters know an item-location's sku and location: only then is it in money figures. */
+export function isKnownIl(m: PlanningModel, il: number): boolean {
+  return m.item.known[m.il.sku[il]!] === 1 && m.location.known[m.il.location[il]!] === 1;
+}
+
+/** Whether an order line's keys are known to the masters (its value counts in money figures). */
+export const isKnownLine = (m: PlanningModel, i: number): boolean => isKnownIl(m, m.line.il[i]!);
+
+/** Value of an order line at its own price; 0 when a key is unknown to the masters. */
+export const lineValue = (m: PlanningModel, i: number): number =>
+  isKnownLine(m, i) ? m.line.qty[i]! * m.line.unitPrice[i]! : 0;
 
 /** Replenishment lead time of an item-location in whole periods, at least one. */
 export function leadPeriods(m: PlanningModel, il: number): number {

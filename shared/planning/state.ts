@@ -410,8 +410,9 @@ export class PlanState {
     this.capacity = capacityShortfall(m, p);
     const parts = this.parts;
     if (all) this.service = ServiceCounters.of(m, p);
-    if (all || stats.changedLines > 0) parts.service = this.service!.values(m);
-    if (all || stats.itemLocations > 0) parts.turnover = inventoryTurnover(m, this.sums, this.definitions);
+    if (all || stats.changedLines > 0) parts.service = this.service!.values(m, this.settings);
+    if (all || stats.itemLocations > 0)
+      parts.turnover = inventoryTurnover(m, this.sums, this.definitions, this.settings);
     if (this.shipmentsChanged) parts.logistics = logisticsDeviations(m, this.settings);
     this.shipmentsChanged = false;
     this.kpis = withBreaches(

@@ -162,6 +162,22 @@ for (const target of TARGETS) {
       await expect(page.locator('tr[data-source="ERP"] td').nth(2).textContent()).resolves.toBe('#1');
     });
 
+    it("sets the cycle's time zone on the Data page; the agenda shows the meeting in it", async () => {
+      await page.keyboard.press('5');
+      const form = page.getByRole('form', { name: 'Cycle time zone' });
+      await form.getByLabel('Time zone of the cycle').fill('Europe/Berlin');
+      await form.getByRole('button', { name: 'Set time zone' }).click();
+      // The meeting (1 Dec 10:00) is in W49 in Berlin too: the start week stays.
+      await expect(form.getByRole('status').textContent()).resolves.toMatch(
+        /Time zone Europe\/Berlin; the plan starts 2026-W49/,
+      );
+      await form.screenshot({ path: join(SHOTS, `${target.name}-cycle-time-zone.png`) });
+      await page.keyboard.press('1');
+      await expect
+        .poll(() => page.locator('header.page-head p').first().textContent())
+        .toMatch(/Meeting 2026-12-01 \d\d:00 Europe\/Berlin/);
+    });
+
     it('stops at bad rows listing them all, or with "skip bad rows" sets them aside for review', async () => {
       await page.keyboard.press('5');
       const form = page.getByRole('form', { name: 'Import exports' });
@@ -245,7 +261,15 @@ for (const target of TARGETS) {
         Number(v.replaceAll(',', '')),
       );
       expect(values).toEqual([...values].sort((a, b) => b - a));
+      // Each card says what it is computed over, as of which source's extraction.
+      await expect(page.locator('.kpi[data-kpi="forecast_accuracy"] .kpi-window').textContent()).resolves.toMatch(
+        /^13 weeks 2026-W36\.\.W48, ERP as of 2026-1[12]-\d\d$/,
+      );
+      await expect(page.locator('.kpi[data-kpi="service_level"] .kpi-window').textContent()).resolves.toMatch(
+        /^delivered: lines committed before 2026-1[12]-\d\d, TMS as of/,
+      );
       await page.screenshot({ path: join(SHOTS, `${target.name}-exceptions.png`), fullPage: true });
+      await page.locator('.kpi-strip').screenshot({ path: join(SHOTS, `${target.name}-kpi-cards.png`) });
 
       // The congested lane leads the OTIF risks rolled up by lane; choosing it filters the list.
       await page.getByLabel('Type').selectOption('otif_risk');

@@ -34,6 +34,20 @@ export const companies: fc.Arbitrary<Company> = fc
     H: fc.integer({ min: 1, max: 6 }),
     start: fc.constantFrom(...STARTS),
     asOf: fc.integer({ min: -10, max: 10 }),
+    /**
+     * Each source's extraction day (from the start's Monday; weeks before the start leave a gap
+     * between the data and the plan), null for a source not pinned; null overall: the frame says
+     * nothing and every source counts as of the meeting.
+     */
+    extracted: fc.option(
+      fc.record({
+        ERP: fc.option(fc.integer({ min: -24, max: 9 }), { nil: null, freq: 6 }),
+        TMS: fc.option(fc.integer({ min: -24, max: 9 }), { nil: null, freq: 6 }),
+        WMS: fc.option(fc.integer({ min: -24, max: 9 }), { nil: null, freq: 6 }),
+        CRM: fc.option(fc.integer({ min: -24, max: 9 }), { nil: null, freq: 6 }),
+      }),
+      { nil: null, freq: 4 },
+    ),
     skus: fc.integer({ min: 1, max: 6 }),
     locations: fc.integer({ min: 1, max: 3 }),
     resources: fc.integer({ min: 1, max: 3 }),
@@ -45,8 +59,8 @@ export const companies: fc.Arbitrary<Company> = fc
     const location = fc.constantFrom(...LOCATIONS.slice(0, shape.locations));
     const resource = fc.constantFrom(...RESOURCES.slice(0, shape.resources));
     const lane = fc.constantFrom(...LANES.slice(0, shape.lanes));
-    const horizon = fc.integer({ min: -H - 2, max: P + 1 });
-    const past = fc.integer({ min: -H - 2, max: 0 });
+    const horizon = fc.integer({ min: -H - 5, max: P + 1 });
+    const past = fc.integer({ min: -H - 5, max: 0 });
     /** A constraint code on one row in five. */
     const code = (codes: string[]) =>
       fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: fc.constantFrom(...codes), weight: 1 });
@@ -138,7 +152,9 @@ export const companies: fc.Arbitrary<Company> = fc
         }),
         { selector: (r) => `${r.lane}:${r.t}`, maxLength: 16 },
       ),
-      sales: fc.array(fc.record({ sku, location, t: fc.integer({ min: -H - 2, max: 1 }), qty }), { maxLength: 12 }),
+      sales: fc.array(fc.record({ sku, location, t: fc.integer({ min: -H - 5, max: 1 }), qty }), { maxLength: 12 }),
+      /** The ERP location master, when there is one: the sites it leaves out are unknown keys. */
+      sites: fc.option(fc.subarray(LOCATIONS.slice(0, shape.locations)), { nil: null, freq: 2 }),
       forecasts: fc.array(
         fc.record({ sku, location, t: horizon, version: fc.constantFrom('current', 'current', 'prior', 'other'), qty }),
         { maxLength: 24 },
@@ -157,6 +173,7 @@ export const companies: fc.Arbitrary<Company> = fc
       return r && { sku: r.sku, location: siteOf(r.resource) };
     };
     const rows: Rows = {
+      locations: (c.sites ?? []).map((location) => ({ location, region: `RG-${location}` })),
       items: c.items.flatMap((it, i) =>
         it
           ? [
@@ -249,10 +266,18 @@ export const companies: fc.Arbitrary<Company> = fc
       }),
     );
     for (const s of c.strays) rows.shipments!.push(shipmentRow(s.order, 9, 3, s.shipment));
-    return {
-      frame: { startPeriod: shape.start, periods: shape.P, historyPeriods: shape.H, asOf: date(shape.asOf) },
-      rows,
+    const frame: ModelFrame = {
+      startPeriod: shape.start,
+      periods: shape.P,
+      historyPeriods: shape.H,
+      asOf: date(shape.asOf),
     };
+    if (shape.extracted) {
+      frame.extracted = Object.fromEntries(
+        Object.entries(shape.extracted).flatMap(([source, d]) => (d === null ? [] : [[source, date(d)]])),
+      );
+    }
+    return { frame, rows };
   });
 
 export const settingsArb: fc.Arbitrary<PlanningSettingsT> = fc.record({

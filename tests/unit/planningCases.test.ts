@@ -544,7 +544,8 @@ describe('capacity_shortfall', () => {
 
 describe('otif_risk', () => {
   // P@D1 has no stock: its open lines are stock-short, and still at OTIF risk when TMS says so.
-  // Q@D1 has 1000 on hand.
+  // Q@D1 has 1000 on hand. P and Q are in the item master (class C): an order's value counts
+  // only lines whose keys the masters know.
   // O7: line 1 P 10 x 12 open due 2 Dec, ETA 5 Dec (late)           -> risky, counts 120
   //     line 2 Q 5 x 20 open due 9 Dec, fine                          -> counts 100
   //     line 3 Q 100 x 1 delivered                                    -> history: not counted
@@ -556,6 +557,7 @@ describe('otif_risk', () => {
   // O10: open line 2 x 10 due 1 Feb 2027 (beyond the horizon, not judged) with a TMS code: value
   //   20, its due period is outside horizon and history: null.
   const rows: Rows = {
+    items: [item('P', 'F1', 5, 12), item('Q', 'F1', 1, 10)],
     stock: [stock('Q', 'D1', 1000)],
     sales_orders: [
       order('O7', 'P', 'D1', 10, '2026-12-02', 12, 'open', 1),
@@ -595,13 +597,14 @@ describe('otif_risk', () => {
 });
 
 describe('logistics_cost_guardrail', () => {
-  // G costs 12 (item master); X is not in the item master (cost 0).
-  // O11: G 10 x 20 (margin 10 x 8 = 80) + X 5 x 10 (margin 50): margin 130, guardrail 8% = 10.4;
-  //      freight 6 + 8 (a cancelled 3 is ignored) = 14 -> 14 - 10.4 = 3.6 above the guardrail.
+  // G costs 12 (item master); X is not in the item master: it has no cost, so its line is left out
+  // of the order's margin and freight (DOMAIN.md "As of": unknown keys stay out of money figures).
+  // O11: G 10 x 20 (margin 10 x 8 = 80); X 5 x 10 left out: guardrail 8% of 80 = 6.4;
+  //      G's freight 6 + 8 (a cancelled 3 is ignored) = 14 -> 14 - 6.4 = 7.6 above the guardrail.
   // O12: G 10 x 20, margin 80, guardrail 6.4; freight 6: under.
   // O13: G 1 x 10, margin -2 -> guardrail 0; freight 1: all of it above, 1.
   // O14: a delivered line with freight 100 is history: nothing.
-  // With a 50% guardrail: O11's is 65 > 14, nothing; O13 stays at 1.
+  // With a 50% guardrail: O11's is 40 > 14, nothing; O13 stays at 1.
   const rows: Rows = {
     items: [item('G', 'F1', 12, 30)],
     sales_orders: [
@@ -624,15 +627,15 @@ describe('logistics_cost_guardrail', () => {
   it('raises freight above 8% of the order margin, valued at the excess', () => {
     const { views, raised } = plan(rows);
     each(views, (v, who) => {
-      expectException(v, who, 'logistics_cost_guardrail:O11', { valueAtRisk: 3.6, periodFrom: null });
+      expectException(v, who, 'logistics_cost_guardrail:O11', { valueAtRisk: 7.6, periodFrom: null });
       expectException(v, who, 'logistics_cost_guardrail:O13', { valueAtRisk: 1 });
       expect(v.exceptions.has('logistics_cost_guardrail:O12'), who).toBe(false);
       expect(v.exceptions.has('logistics_cost_guardrail:O14'), who).toBe(false);
     });
     expect(raised('logistics_cost_guardrail:O11').detail).toMatchObject({
       freight: 14,
-      orderMargin: 130,
-      guardrail: 10.4,
+      orderMargin: 80,
+      guardrail: 6.4,
     });
   });
 
@@ -1012,6 +1015,200 @@ describe('logistics deviations', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+
+describe('as of: every figure as of its data (DOMAIN.md "As of")', () => {
+  // The meeting is a week after the extractions: start 2026-W50 (t0 = 7-13 Dec), meeting 8 Dec.
+  //   t0 W50, t1 W51, t2 W52, t3 W53; the data were taken in W49 (30 Nov - 6 Dec).
+  const LATE: Partial<ModelFrame> = { startPeriod: '2026-W50', asOf: '2026-12-08' };
+  const at = (extracted: ModelFrame['extracted']): Partial<ModelFrame> => ({ ...LATE, extracted });
+  const ALL_W49 = { ERP: '2026-12-01', TMS: '2026-12-02', WMS: '2026-11-30', CRM: '2026-12-01' };
+
+  describe('PAB(0) is the WMS stock at its as-of; supply from its week up to the start enters week 1', () => {
+    // A (class A, margin 10 - 6 = 4) at D1: safety stock 10, WMS on hand 20 as of Mon 30 Nov (W49).
+    //   receipt W48 40: before the stock's week, already in the stock: left out
+    //   receipt W49 30: after the stock was counted, before the start: arrives in t0
+    //   receipt W50 5: t0
+    //   open line due 2 Dec (W49, past due): 25 in t0; no forecast.
+    // t0: 20 + 30 + 5 - 25 = 30, then 30 each week: never below 10, no exception.
+    // Had the stock been counted in W50 (WMS as of 7 Dec), the W49 receipt is in it already:
+    //   t0: 20 + 5 - 25 = 0, and 0 after: 10 short in each of 4 weeks = 40 x 4 = 160 at risk.
+    const rows: Rows = {
+      items: [item('A', 'F1', 6, 10, 'A')],
+      item_locations: [il('A', 'D1', 10)],
+      stock: [stock('A', 'D1', 20)],
+      supply: [
+        supply('A', 'D1', '2026-W48', 'receipt', 40),
+        supply('A', 'D1', '2026-W49', 'receipt', 30),
+        supply('A', 'D1', '2026-W50', 'receipt', 5),
+      ],
+      sales_orders: [order('O1', 'A', 'D1', 25, '2026-12-02')],
+    };
+
+    it('counts the supply of the weeks between the stock count and the start in week 1', () => {
+      each(plan(rows, { frame: at(ALL_W49) }).views, (v, who) => {
+        closeAll(v.demand.get('A@D1'), [25, 0, 0, 0], who);
+        closeAll(v.pab.get('A@D1'), [30, 30, 30, 30], who);
+        expect(v.exceptions.has('below_safety_stock:A@D1'), who).toBe(false);
+      });
+    });
+
+    it('leaves out the supply dated before the stock was counted', () => {
+      each(plan(rows, { frame: at({ ...ALL_W49, WMS: '2026-12-07' }) }).views, (v, who) => {
+        closeAll(v.pab.get('A@D1'), [0, 0, 0, 0], who);
+        expectException(v, who, 'below_safety_stock:A@D1', { valueAtRisk: 160, periodFrom: '2026-W50' });
+      });
+    });
+  });
+
+  describe('history windows end at the last complete week before the ERP extraction', () => {
+    // ERP extracted Tue 1 Dec (W49): the last complete week is W48. accuracyPeriods 2: W47, W48.
+    // Family F1: A, B. The W49 forecasts (A 10, B 100) have no actuals yet: outside the window.
+    //   A: W48 f 10 a 8, W47 f 10 a 12                |a - f| 2 + 2
+    //   B: W47 f 5 and no actuals row: a complete week counts as 0     |a - f| 5
+    //   sum |a - f| = 9, sum a = 20, sum f = 25: accuracy 1 - 9/20 = 0.55, bias 5/20 = 0.25.
+    // Had the window run to the week before the start (W49, W48), A adds |0 - 10| and B |0 - 100|:
+    //   it would be much worse; it is not.
+    // Plan adherence, adherencePeriods 1 (W48): R1 at P1 makes A; plan W48 50, made 40: 0.8.
+    //   The W49 plan of 100 (made 0 so far) is not in the window; as supply after the stock's
+    //   week (WMS as of 30 Nov) it is production in t0.
+    const rows: Rows = {
+      items: [item('A', 'F1', 6, 10), item('B', 'F1', 2, 5)],
+      forecasts: [
+        forecast('A', 'D1', '2026-W49', 10),
+        forecast('A', 'D1', '2026-W48', 10),
+        forecast('A', 'D1', '2026-W47', 10),
+        forecast('B', 'D1', '2026-W49', 100),
+        forecast('B', 'D1', '2026-W47', 5),
+      ],
+      actual_sales: [actual('A', 'D1', '2026-W48', 8), actual('A', 'D1', '2026-W47', 12)],
+      resources: [{ resource: 'R1', location: 'P1', period: '2026-W50', capacity_hours: 1000 }],
+      routings: [{ sku: 'A', resource: 'R1', hours_per_unit: 1 }],
+      supply: [supply('A', 'P1', '2026-W48', 'production', 50), supply('A', 'P1', '2026-W49', 'production', 100)],
+      production_actuals: [{ resource: 'R1', sku: 'A', period: '2026-W48', qty: 40 }],
+    };
+
+    it('computes accuracy and adherence over complete weeks, and says which', () => {
+      const { views, result } = plan(rows, {
+        frame: at(ALL_W49),
+        settings: { accuracyPeriods: 2, adherencePeriods: 1 },
+      });
+      each(views, (v, who) => {
+        expectMetrics(v, who, 'forecast_accuracy:family:F1', { accuracy: 0.55, bias: 0.25 });
+        expectMetrics(v, who, 'plan_adherence:resource:R1', { adherence: 0.8 });
+        closeAll(v.load.get('R1'), [100, 0, 0, 0], who);
+      });
+      const total = (id: string) => result.kpis.find((k) => k.kpiId === id && k.dimension === 'total')!;
+      expect(total('forecast_accuracy').window).toEqual({
+        label: '2 weeks 2026-W47..W48, ERP as of 2026-12-01',
+        from: '2026-W47',
+        to: '2026-W48',
+        periods: 2,
+        source: 'ERP',
+        asOf: '2026-12-01',
+      });
+      expect(total('plan_adherence').window.label).toBe('1 week 2026-W48..W48, ERP as of 2026-12-01');
+    });
+
+    it('has no accuracy without an ERP or a CRM source: no data with its reason, never a breach', () => {
+      for (const missing of ['ERP', 'CRM'] as const) {
+        const extracted: Record<string, string> = { ...ALL_W49 };
+        delete extracted[missing];
+        const { views, result } = plan(rows, { frame: at(extracted), settings: { accuracyPeriods: 2 } });
+        each(views, (v, who) => {
+          expectMetrics(v, who, 'forecast_accuracy:total:all', { accuracy: null, bias: null, abs_bias: null });
+          expect(v.exceptions.has('kpi_breach:forecast_accuracy:total:all'), who).toBe(false);
+        });
+        const acc = result.kpis.find((k) => k.kpiId === 'forecast_accuracy' && k.dimension === 'total')!;
+        expect(acc.noData.accuracy).toBe(`no ${missing} source pinned`);
+      }
+    });
+  });
+
+  describe('delivered OTIF and fill rate judge the lines committed before the TMS extraction', () => {
+    // TMS extracted Wed 2 Dec; the meeting is 8 Dec. A (F1) has 100 on hand.
+    //   O30 10 x 1 due 30 Nov, delivered 30 Nov         due, on time, filled
+    //   O31 5 x 2  due 1 Dec, in transit                 due, late (10), not filled
+    //   O32 4 x 3  due 4 Dec, open, nothing shipped yet  after the TMS data: not judged as delivered
+    // OTIF 1/2 = 0.5, fill rate 10/15, at stake 10. (Judged up to the meeting it would be 1/3.)
+    const rows: Rows = {
+      items: [item('A', 'F1', 1, 5)],
+      stock: [stock('A', 'D1', 100)],
+      sales_orders: [
+        order('O30', 'A', 'D1', 10, '2026-11-30', 1, 'delivered'),
+        order('O31', 'A', 'D1', 5, '2026-12-01', 2, 'shipped'),
+        order('O32', 'A', 'D1', 4, '2026-12-04', 3),
+      ],
+      shipments: [
+        ship('O30', { eta: '2026-11-30', delivered_date: '2026-11-30', status: 'delivered' }),
+        ship('O31', { eta: '2026-12-01', status: 'in_transit' }),
+      ],
+    };
+
+    it('stops at the TMS data', () => {
+      const { views, result } = plan(rows, { frame: at(ALL_W49) });
+      each(views, (v, who) => {
+        expectMetrics(v, who, 'service_level:total:all', { otif: 0.5, fill_rate: 10 / 15 });
+        close(v.kpis.get('service_level:total:all')!.atStake, 10, who);
+      });
+      const service = result.kpis.find((k) => k.kpiId === 'service_level' && k.dimension === 'total')!;
+      expect(service.window.label).toBe(
+        'delivered: lines committed before 2026-12-02, TMS as of 2026-12-02; projected: open lines due by 2026-W53',
+      );
+    });
+
+    it('without a TMS source: OTIF, fill rate and freight are no data, and nothing breaches', () => {
+      const { views, result } = plan(rows, { frame: at({ ERP: '2026-12-01', WMS: '2026-11-30', CRM: '2026-12-01' }) });
+      each(views, (v, who) => {
+        // O32 is open, due in the past (4 Dec < start): judged in t0 against 100 on hand: ok.
+        expectMetrics(v, who, 'service_level:total:all', { otif: null, fill_rate: null, projected_otif: 1 });
+        expectMetrics(v, who, 'logistics_deviations:total:all', { freight_cost: null });
+        for (const key of v.exceptions.keys()) expect(key, who).not.toMatch(/^kpi_breach:service_level/);
+      });
+      const service = result.kpis.find((k) => k.kpiId === 'service_level' && k.dimension === 'total')!;
+      expect(service.noData).toEqual({
+        otif: 'no TMS source pinned: no deliveries to judge',
+        fill_rate: 'no TMS source pinned: no deliveries to judge',
+      });
+      expect(service.atStake).toBe(0);
+      expect(service.window.label).toMatch(/^delivered: no TMS source pinned;/);
+    });
+  });
+
+  describe('keys unknown to the masters stay out of money figures', () => {
+    // Location master: D1 only. A (cost 2, price 10) has 10 on hand at D1 and 40 at D3 (unknown).
+    // Inventory value (4 periods; O42's 1 unit is demand in W50): D1's PAB is 10, 9, 9, 9:
+    //   (10 on hand + 10 + 9 + 9 + 9) / 5 x cost 2 = 18.8; D3's 40 is left out.
+    // O40: A at D3, 1 x 10, freight 5: no margin to hold the freight against: no guardrail.
+    // O41: X (not in the item master) at D1, 1 x 10, freight 5: likewise.
+    // O42: A at D1, 1 x 10 (margin 8, guardrail 0.64), freight 5: 4.36 over.
+    // Logistics deviations: only O42's shipment is over the guardrail: 1 of 3.
+    const rows: Rows = {
+      locations: [{ location: 'D1', region: 'North' }],
+      items: [item('A', 'F1', 2, 10)],
+      stock: [stock('A', 'D1', 10), stock('A', 'D3', 40)],
+      sales_orders: [
+        order('O40', 'A', 'D3', 1, '2026-12-09', 10),
+        order('O41', 'X', 'D1', 1, '2026-12-09', 10),
+        order('O42', 'A', 'D1', 1, '2026-12-09', 10),
+      ],
+      shipments: [
+        ship('O40', { freight_cost: 5, eta: '2026-12-08' }),
+        ship('O41', { freight_cost: 5, eta: '2026-12-08' }),
+        ship('O42', { freight_cost: 5, eta: '2026-12-08' }),
+      ],
+    };
+
+    it('leaves unknown skus and sites out of inventory value and the freight guardrail', () => {
+      each(plan(rows).views, (v, who) => {
+        close(v.kpis.get('inventory_turnover:total:all')!.basis, 18.8, who);
+        expect(v.exceptions.has('logistics_cost_guardrail:O40'), who).toBe(false);
+        expect(v.exceptions.has('logistics_cost_guardrail:O41'), who).toBe(false);
+        expectException(v, who, 'logistics_cost_guardrail:O42', { valueAtRisk: 4.36 });
+        expectMetrics(v, who, 'logistics_deviations:total:all', { deviation_rate: 1 / 3, freight_cost: 15 });
+      });
+    });
+  });
+});
 
 describe('stable exception keys', () => {
   it('keeps type + subject as the key when a recompute uses other settings', () => {

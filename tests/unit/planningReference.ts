@@ -12,6 +12,13 @@
 //   code is the first one given; the WMS pick code is the last one given;
 // - ties (tightest resource, peak period, the larger demand move) go to the first candidate in row
 //   order, the earliest period, and the forecast revision.
+// As of (DOMAIN.md "As of: every figure as of its data"), from each source's extraction date:
+// - history ends at the last complete week before the ERP extraction (never after the week before
+//   the start); supply dated from the WMS stock's week up to the start counts in the first week;
+//   delivered OTIF and fill rate judge the lines committed before the TMS extraction day;
+// - no ERP or CRM: no accuracy; no TMS: no delivered OTIF, fill rate or freight cost;
+// - a sku not in the item master, or a site not in the location master (when there is one), is
+//   left out of every money figure.
 import type { CanonicalRows, ModelFrame } from '../../shared/planning/build';
 import type { KpiDefinitionT, PlanningSettingsT, TriggerT } from '../../shared/planning/settings';
 
@@ -177,17 +184,26 @@ export function referencePlan(
   const P = frame.periods;
   const H = frame.historyPeriods;
   const start = mondayOfPeriod(frame.startPeriod);
-  const asOfDay = dayOf(frame.asOf);
   const table = <T extends keyof CanonicalRows>(t: T): Row<T>[] => rows[t] ?? [];
+  const extracted = (source: 'ERP' | 'TMS' | 'WMS' | 'CRM'): string | null =>
+    frame.extracted === undefined ? frame.asOf : (frame.extracted[source] ?? null);
+  const erp = extracted('ERP');
+  const tms = extracted('TMS');
+  const wms = extracted('WMS');
+  // Weeks between the last complete ERP week (the one before its extraction's) and the week before the start.
+  const gap = erp === null ? 0 : Math.max(0, (start - mondayOf(dayOf(erp))) / 7);
+  // The WMS stock's week as a period index; supply from it up to the start arrives in week 0.
+  const stockWeek = wms === null ? 0 : Math.min(0, (mondayOf(dayOf(wms)) - start) / 7);
+  const deliveredBefore = tms === null ? -Infinity : dayOf(tms);
 
   /** Period index of a period label or a date (negative in the past). */
   const periodIndex = (period: string): number => (mondayOfPeriod(period) - start) / 7;
   const periodOfDate = (date: string): number => (mondayOf(dayOf(date)) - start) / 7;
   const inHorizon = (t: number): boolean => t >= 0 && t < P;
   /** History slot of a past period index, or null outside the history kept. */
-  const historySlot = (t: number): number | null => (-1 - t >= 0 && -1 - t < H ? -1 - t : null);
+  const historySlot = (t: number): number | null => (-1 - t - gap >= 0 && -1 - t - gap < H ? -1 - t - gap : null);
   const label = (t: number): string => periodOfDay(start + 7 * t);
-  const labelIfKept = (t: number): string | null => (t >= -H && t < P ? label(t) : null);
+  const labelIfKept = (t: number): string | null => (t >= -H - gap && t < P ? label(t) : null);
 
   // Items: the item master; a sku it does not know has no cost, margin or family.
   const items = new Map<string, Row<'items'>>();
@@ -197,6 +213,9 @@ export function referencePlan(
     const item = items.get(sku);
     return item ? item.unit_price - item.unit_cost : 0;
   };
+  const sites = new Set(table('locations').map((r) => r.location));
+  /** Whether the masters know an item-location's sku and site (no location master: every site). */
+  const known = (sku: string, location: string): boolean => items.has(sku) && (sites.size === 0 || sites.has(location));
 
   // Item-locations: any (sku, location) a source plans, stocks, supplies, sells or forecasts.
   const ils = new Map<string, ItemLocation>();
@@ -234,8 +253,9 @@ export function referencePlan(
   for (const r of table('stock')) il(r.sku, r.location).available += r.on_hand - r.allocated - r.blocked;
   for (const r of table('supply')) {
     const x = il(r.sku, r.location);
-    const t = periodIndex(r.period);
-    const h = historySlot(t);
+    const dated = periodIndex(r.period);
+    const h = dated < 0 ? historySlot(dated) : null;
+    const t = dated < 0 && dated >= stockWeek ? 0 : dated;
     if (inHorizon(t) && r.kind === 'receipt') x.receipts[t]! += r.qty;
     if (inHorizon(t) && r.kind === 'production') x.production[t]! += r.qty;
     if (h !== null && r.kind === 'production') x.planHistory[h]! += r.qty;
@@ -291,6 +311,8 @@ export function referencePlan(
     return Math.max(...l.shipments.map((s) => dayOf(s.delivered_date!)));
   };
   const lineFreight = (l: Line): number => sum(l.shipments.map((s) => s.freight_cost));
+  const knownLine = (l: Line): boolean => known(l.sku, ils.get(l.il)!.location);
+  const lineValue = (l: Line): number => (knownLine(l) ? l.qty * l.price : 0);
 
   // The projection.
   for (const x of ils.values()) {
@@ -444,7 +466,7 @@ export function referencePlan(
   // below_safety_stock: key or class-A items, shortage x unit margin over the breach periods.
   for (const x of ils.values()) {
     const item = items.get(x.sku);
-    if (!item || !(item.is_key || item.abc_class === 'A')) continue;
+    if (!item || !(item.is_key || item.abc_class === 'A') || !known(x.sku, x.location)) continue;
     const b = breaches((t) => x.safetyStock - x.pab[t]!);
     if (!b) continue;
     const { total, ...span } = b;
@@ -461,7 +483,7 @@ export function referencePlan(
     let value = 0;
     for (const l of lines.values()) {
       const v = lineViews.get(l.key)!;
-      if (v.status === 'capacity' && v.cause === resource) value += l.qty * l.price;
+      if (v.status === 'capacity' && v.cause === resource) value += lineValue(l);
     }
     if (value <= 0) continue;
     const hours = load.get(resource)!;
@@ -478,9 +500,10 @@ export function referencePlan(
     if (l.status !== 'open' && l.status !== 'shipped') continue;
     orders.set(l.orderId, [...(orders.get(l.orderId) ?? []), l]);
   }
-  for (const [orderId, list] of orders) {
+  for (const [orderId, all] of orders) {
+    const list = all.filter(knownLine);
     const value = sum(list.map((l) => l.qty * l.price));
-    const risky = list.filter((l) => transportReason(l) !== null || l.pickCode !== null);
+    const risky = all.filter((l) => transportReason(l) !== null || l.pickCode !== null);
     if (risky.length > 0) {
       const due = labelIfKept(Math.min(...risky.map((l) => l.committedPeriod)));
       raise({
@@ -495,7 +518,7 @@ export function referencePlan(
     const freight = sum(list.map(lineFreight));
     const margin = sum(list.map((l) => l.qty * (l.price - unitCost(l.sku))));
     const guardrail = settings.freightGuardrail * Math.max(0, margin);
-    if (freight > guardrail) {
+    if (freight > 0 && freight > guardrail) {
       raise({
         key: `logistics_cost_guardrail:${orderId}`,
         type: 'logistics_cost_guardrail',
@@ -507,7 +530,7 @@ export function referencePlan(
 
   // demand_shift: forecast vs prior version, or actuals vs forecast, inside the lead time.
   for (const x of ils.values()) {
-    if (!items.has(x.sku)) continue;
+    if (!known(x.sku, x.location)) continue;
     const w = Math.min(Math.max(1, Math.ceil(x.leadTimeDays / 7)), P, H);
     let prior = 0;
     let current = 0;
@@ -525,7 +548,7 @@ export function referencePlan(
     }
     const moves = [
       { base: prior, shift: current - prior, periodFrom: label(0), periodTo: label(w - 1) },
-      { base: pastForecast, shift: actual - pastForecast, periodFrom: label(-w), periodTo: label(-1) },
+      { base: pastForecast, shift: actual - pastForecast, periodFrom: label(-w - gap), periodTo: label(-1 - gap) },
     ].filter(
       (m) =>
         m.base > 0 &&
@@ -576,18 +599,19 @@ export function referencePlan(
         err += Math.abs(a - f);
         actual += a;
         forecast += f;
-        stake += Math.abs(a - f) * Math.max(0, unitMargin(x.sku));
+        stake += known(x.sku, x.location) ? Math.abs(a - f) * Math.max(0, unitMargin(x.sku)) : 0;
       }
     }
-    const wmape = ratio(err, actual);
-    const bias = ratio(forecast - actual, actual);
+    const none = erp === null || extracted('CRM') === null;
+    const wmape = none ? null : ratio(err, actual);
+    const bias = none ? null : ratio(forecast - actual, actual);
     kpi({
       kpiId: 'forecast_accuracy',
       dimension: g.dimension,
       group: g.group,
       metrics: { accuracy: wmape === null ? null : 1 - wmape, bias, abs_bias: bias === null ? null : Math.abs(bias) },
-      basis: actual,
-      atStake: stake,
+      basis: none ? 0 : actual,
+      atStake: none ? 0 : stake,
     });
   }
 
@@ -608,13 +632,13 @@ export function referencePlan(
     let ok = 0;
     for (const l of lines.values()) {
       if (l.status === 'cancelled' || !g.member(g.of(l))) continue;
-      if (l.committedDay < asOfDay) {
+      if (l.committedDay < deliveredBefore) {
         const delivered = lineDelivered(l);
         due += 1;
         dueQty += l.qty;
         if (delivered !== null) filledQty += l.qty;
         if (delivered !== null && delivered <= l.committedDay) onTime += 1;
-        else late += l.qty * l.price;
+        else late += lineValue(l);
       }
       const status = lineViews.get(l.key)!.status;
       if (status !== 'none') judged += 1;
@@ -637,7 +661,7 @@ export function referencePlan(
     let cogs = 0;
     let inventory = 0;
     for (const x of ils.values()) {
-      if (!items.has(x.sku) || !g.member(familyOf(x.sku))) continue;
+      if (!known(x.sku, x.location) || !g.member(familyOf(x.sku))) continue;
       const cost = unitCost(x.sku);
       cogs += ((sum(x.demand) * cost) / P) * 52;
       inventory += (cost * (Math.max(0, x.available) + sum(x.pab.map((b) => Math.max(0, b))))) / (P + 1);
@@ -700,7 +724,7 @@ export function referencePlan(
         if (dayOf(s.eta) > l.committedDay) deviation = true;
         if (s.delivered_date && dayOf(s.delivered_date) > l.committedDay) deviation = true;
         const margin = l.qty * (l.price - unitCost(l.sku));
-        if (s.freight_cost > settings.freightGuardrail * Math.max(0, margin)) deviation = true;
+        if (knownLine(l) && s.freight_cost > settings.freightGuardrail * Math.max(0, margin)) deviation = true;
       }
       count += 1;
       if (deviation) {
@@ -712,7 +736,7 @@ export function referencePlan(
       kpiId: 'logistics_deviations',
       dimension: g.dimension,
       group: g.group,
-      metrics: { deviation_rate: ratio(deviated, count), freight_cost: freight },
+      metrics: { deviation_rate: ratio(deviated, count), freight_cost: tms === null ? null : freight },
       basis: count,
       atStake: stake,
     });

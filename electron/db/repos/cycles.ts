@@ -14,6 +14,8 @@ export interface CycleRow {
   status: string;
   previous_cycle_id: number | null;
   created_at: string;
+  /** IANA time zone every date derived from the meeting is read in (migration 0006). */
+  time_zone: string;
 }
 
 export interface PinRow {
@@ -29,20 +31,20 @@ export interface PinRow {
 }
 
 const CYCLE_COLUMNS =
-  'id, name, period_kind, start_period, horizon_periods, meeting_at, currency, status, previous_cycle_id, created_at';
+  'id, name, period_kind, start_period, horizon_periods, meeting_at, currency, status, previous_cycle_id, created_at, time_zone';
 
 export function insertCycle(
   db: WriteDb,
-  c: { name: string; startPeriod: string; horizon: number; meetingAt: string; currency: string },
+  c: { name: string; startPeriod: string; horizon: number; meetingAt: string; currency: string; timeZone: string },
 ): number {
   const previous = currentCycle(db);
   try {
     const info = db
       .prepare(
-        `INSERT INTO cycles (name, start_period, horizon_periods, meeting_at, currency, previous_cycle_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO cycles (name, start_period, horizon_periods, meeting_at, currency, previous_cycle_id, created_at, time_zone)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(c.name, c.startPeriod, c.horizon, c.meetingAt, c.currency, previous?.id ?? null, nowIso());
+      .run(c.name, c.startPeriod, c.horizon, c.meetingAt, c.currency, previous?.id ?? null, nowIso(), c.timeZone);
     return Number(info.lastInsertRowid);
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
@@ -53,6 +55,19 @@ export function insertCycle(
     }
     throw e;
   }
+}
+
+/** A cycle's time zone and the start week that goes with it, logged with who changed them. */
+export function setCycleTimeZone(
+  db: WriteDb,
+  c: { id: number; timeZone: string; startPeriod: string; by: string },
+): void {
+  const old = getCycle(db, c.id)!;
+  db.prepare('UPDATE cycles SET time_zone = ?, start_period = ? WHERE id = ?').run(c.timeZone, c.startPeriod, c.id);
+  db.prepare(
+    `INSERT INTO cycle_time_zone_log (cycle_id, old_time_zone, new_time_zone, old_start, new_start, changed_by, changed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.id, old.time_zone, c.timeZone, old.start_period, c.startPeriod, c.by, nowIso());
 }
 
 export function pinSnapshot(

@@ -84,8 +84,8 @@ export async function saveComputation(
   );
   const resolve = db.prepare('UPDATE exceptions SET resolved_at = ? WHERE cycle_id = ? AND key = ?');
   const insertKpi = db.prepare(
-    `INSERT INTO kpi_values (cycle_id, kpi_id, dimension, grp, metrics, basis, at_stake, breached)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO kpi_values (cycle_id, kpi_id, dimension, grp, metrics, basis, at_stake, breached, window_json, no_data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   crashPoint('engine', 'before-begin');
   db.exec('BEGIN IMMEDIATE');
@@ -119,6 +119,8 @@ export async function saveComputation(
         v.basis,
         v.atStake,
         JSON.stringify(v.breached),
+        JSON.stringify(v.window),
+        JSON.stringify(v.noData),
       );
     }
     db.prepare(
@@ -267,6 +269,10 @@ export interface KpiValueRow {
   basis: number;
   at_stake: number;
   breached: string;
+  /** JSON: the KPI's window (what it is computed over, as of which source). */
+  window_json: string;
+  /** JSON: metric -> why it has no data. */
+  no_data: string;
 }
 
 export function listKpiValues(db: ReadDb, cycleId: number): KpiValueRow[] {
