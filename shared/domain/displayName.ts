@@ -61,6 +61,12 @@ export function shownName(name: string, max = MAX_SHOWN_NAME): string {
   return `${head.join('')}…${tail.join('')}`;
 }
 
+/**
+ * A longer text that quotes names or values (an error line, a reason), with its control
+ * characters escaped and no cut: its parts are bounded where they are made.
+ */
+export const shownText = (text: string): string => shownName(text, Number.POSITIVE_INFINITY);
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
