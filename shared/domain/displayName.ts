@@ -47,7 +47,8 @@ export function shownName(name: string, max = MAX_SHOWN_NAME): string {
   // Cut between parts, never inside an escape: the head up to max - TAIL, then the tail.
   const tail: string[] = [];
   let tailLength = 0;
-  for (let i = parts.length - 1; i >= 0 && tailLength + parts[i]!.length <= Math.min(TAIL, max); i--) {
+  const tailMax = Math.min(TAIL, Math.floor((max - 1) / 3));
+  for (let i = parts.length - 1; i >= 0 && tailLength + parts[i]!.length <= tailMax; i--) {
     tail.unshift(parts[i]!);
     tailLength += parts[i]!.length;
   }
