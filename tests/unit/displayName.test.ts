@@ -4,6 +4,7 @@ import { decodeName, MAX_SHOWN_NAME, shownName, shownText } from '../../shared/d
 import { describeWhere } from '../../shared/domain/errors';
 
 // What a terminal acts on or a reader misreads: C0/C1 controls, DEL, bidi controls, separators.
+// eslint-disable-next-line no-control-regex -- the test is precisely about control characters
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
 
 describe('shownName: file names as shown to a person', () => {
