@@ -95,7 +95,7 @@ export class WorkbookZip {
       `The workbook unpacks to more than ${mb(this.maxInflated)} of XML (at least ${mb(bytes)}), over the limit for reading a workbook.`,
       {
         where: { file: this.file },
-        hint: 'A file this small that unpacks this far is likely malformed or a zip bomb. Export the sheet as CSV, or split the workbook.',
+        hint: 'A workbook that unpacks this far is likely damaged or a zip bomb; for a real export, export the sheet as CSV or split the workbook.',
       },
     );
   }
