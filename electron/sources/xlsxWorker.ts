@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { shownName } from '../../shared/domain/displayName';
 import { AppError, type AppErrorShape } from '../../shared/domain/errors';
 import { openRegular } from './regularFile';
 import { readDateStyles, readSharedStrings, readWorkbookInfo, type WorkbookInfo } from './xlsxParts';
@@ -106,12 +107,12 @@ function pickSheet(info: WorkbookInfo, wanted: string | undefined, file: string)
       wanted ? `The workbook has no sheet matching "${wanted}".` : 'The workbook has no sheets.',
       {
         where: { file, sheet: wanted },
-        hint: `Sheets found: ${sheets.map((w) => w.name).join(', ') || 'none'}. Change the profile's sheet or the workbook.`,
+        hint: `Sheets found: ${sheets.map((w) => shownName(w.name, 60)).join(', ') || 'none'}. Change the profile's sheet or the workbook.`,
       },
     );
   }
   if (!ws.part) {
-    throw new AppError('import_failed', `The sheet "${ws.name}" has no data in the workbook.`, {
+    throw new AppError('import_failed', `The sheet "${shownName(ws.name)}" has no data in the workbook.`, {
       where: { file, sheet: ws.name },
       hint: 'The file is damaged, or the sheet is a chart: save it again from Excel, or name another sheet.',
     });
