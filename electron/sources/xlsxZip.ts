@@ -67,6 +67,10 @@ export class WorkbookZip {
   async *read(part: string): AsyncGenerator<Buffer> {
     const entry = this.entries.get(part.toLowerCase());
     if (!entry) return;
+    // Any part, the small ones included: one declaring more than is left is not inflated at all.
+    if (this.inflated + entry.uncompressedSize > this.maxInflated) {
+      throw this.overBudget(this.inflated + entry.uncompressedSize);
+    }
     const stream = entry.stream();
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {

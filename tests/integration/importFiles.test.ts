@@ -3,6 +3,7 @@
 // are read, nothing blocks, and every name is printed escaped.
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
@@ -77,6 +78,20 @@ describe.skipIf(process.platform === 'win32')('export folders on a real file sys
       where: { file: 'stock.csv' },
     });
     expect(snapshots()).toEqual({ n: 0 });
+  });
+
+  it('refuses a socket in place of an export file', async () => {
+    rmSync(join(wms, 'stock.csv'));
+    const server = createServer();
+    await new Promise<void>((listening) => server.listen(join(wms, 'stock.csv'), listening));
+    try {
+      await expect(importSource(db, 'WMS', wms)).rejects.toMatchObject({
+        message: 'The file is a socket, not a regular file.',
+        where: { file: 'stock.csv' },
+      });
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 
   it('refuses a named pipe in place of an export file, at once', async () => {
