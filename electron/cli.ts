@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiOutput, CycleOverviewT } from '../shared/api';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../shared/domain/canonical';
+import { shownName, shownText } from '../shared/domain/displayName';
 import { AppError, formatDetail, formatError } from '../shared/domain/errors';
 import { formatMetric } from '../shared/planning/kpiFormat';
 import { DEMO_SIZES, type DemoSize } from './demo/company';
@@ -53,8 +54,9 @@ const VERBS: Record<string, Verb> = {
       progress.done();
       if (v.json) io.out(JSON.stringify({ size, out: v.out, files }, null, 2));
       else {
-        for (const f of files) io.out(`${f.source}  ${f.table.padEnd(20)} ${String(f.rows).padStart(10)}  ${f.path}`);
-        io.out(`${files.reduce((n, f) => n + f.rows, 0)} rows in ${files.length} files under ${v.out}`);
+        for (const f of files)
+          io.out(`${f.source}  ${f.table.padEnd(20)} ${String(f.rows).padStart(10)}  ${shownName(f.path)}`);
+        io.out(`${files.reduce((n, f) => n + f.rows, 0)} rows in ${files.length} files under ${shownName(v.out)}`);
       }
       return EXIT.ok;
     },
@@ -138,7 +140,7 @@ const VERBS: Record<string, Verb> = {
         else
           for (const s of list) {
             io.out(
-              `${String(s.id).padStart(5)}  ${s.source.padEnd(4)} exported ${s.extractedAt}  ${String(s.rowCount).padStart(9)} rows${s.rejectedCount ? `, ${s.rejectedCount} rejected` : ''}  ${s.origin}`,
+              `${String(s.id).padStart(5)}  ${s.source.padEnd(4)} exported ${s.extractedAt}  ${String(s.rowCount).padStart(9)} rows${s.rejectedCount ? `, ${s.rejectedCount} rejected` : ''}  ${shownName(s.origin)}`,
             );
           }
         return EXIT.ok;
@@ -154,7 +156,7 @@ const VERBS: Record<string, Verb> = {
       else {
         for (const row of r.rows) {
           io.out(
-            `${row.file}${row.sheet ? ` [${row.sheet}]` : ''} row ${row.row}${row.column ? `, column ${row.column}` : ''}${row.value !== null ? ` ${JSON.stringify(row.value)}` : ''}: ${row.reason}`,
+            `${shownName(row.file)}${row.sheet ? ` [${shownName(row.sheet)}]` : ''} row ${row.row}${row.column ? `, column ${shownName(row.column)}` : ''}${row.value !== null ? ` ${shownName(JSON.stringify(row.value))}` : ''}: ${shownText(row.reason)}`,
           );
         }
         io.out(`${r.rows.length} of ${r.total} rejected row(s)`);
@@ -546,10 +548,10 @@ function printFiles(io: Io, files: ApiOutput<'snapshot.import'>['files']): void 
   for (const f of files) {
     const notes = [
       f.rejected > 0 ? `${f.rejected} rejected` : '',
-      f.ignoredColumns.length > 0 ? `not read: ${f.ignoredColumns.join(', ')}` : '',
+      f.ignoredColumns.length > 0 ? `not read: ${f.ignoredColumns.map((c) => shownName(c, 60)).join(', ')}` : '',
     ].filter(Boolean);
     io.out(
-      `  ${f.file}${f.sheet ? ` [${f.sheet}]` : ''} -> ${f.table}: ${f.rows} rows${notes.length ? ` (${notes.join('; ')})` : ''}`,
+      `  ${shownName(f.file)}${f.sheet ? ` [${shownName(f.sheet)}]` : ''} -> ${f.table}: ${f.rows} rows${notes.length ? ` (${notes.join('; ')})` : ''}`,
     );
   }
 }
@@ -571,8 +573,8 @@ async function checkExport(io: Io, v: Record<string, unknown>, source: SourceSys
     return EXIT.ok;
   }
   const problem = data.problem!;
-  io.err(`planroom import --check: ${formatError(problem)}`);
-  for (const d of problem.details?.slice(1) ?? []) io.err(`  ${formatDetail(d)}`);
+  io.err(`planroom import --check: ${shownText(formatError(problem))}`);
+  for (const d of problem.details?.slice(1) ?? []) io.err(`  ${shownText(formatDetail(d))}`);
   io.err(`${source}: would not import; nothing was stored`);
   return EXIT.failed;
 }
@@ -691,7 +693,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const verb = Object.hasOwn(VERBS, name) ? VERBS[name] : undefined;
   if (!verb) {
-    io.err(`planroom: unknown command "${name}". Run \`planroom --help\` for the commands.`);
+    io.err(`planroom: unknown command "${shownName(name)}". Run \`planroom --help\` for the commands.`);
     return EXIT.usage;
   }
   try {
@@ -708,14 +710,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return await verb.run(values, positionals, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`planroom ${name}: ${(e as Error).message}. Usage: ${verb.usage}`);
+      io.err(`planroom ${name}: ${shownText((e as Error).message)}. Usage: ${verb.usage}`);
       return EXIT.usage;
     }
     const shape = e instanceof CallFailed ? e.shape : e instanceof AppError ? e.toShape() : undefined;
     if (!shape) throw e;
-    io.err(`planroom ${name}: ${formatError(shape)}`);
+    // Escaped whole as well: a message may quote a name or a value (its where-part already is).
+    io.err(`planroom ${name}: ${shownText(formatError(shape))}`);
     // Several bad rows: the rest of the list (bounded by the importer), one per line.
-    for (const d of shape.details?.slice(1) ?? []) io.err(`  ${formatDetail(d)}`);
+    for (const d of shape.details?.slice(1) ?? []) io.err(`  ${shownText(formatDetail(d))}`);
     if (shape.code === 'busy') return EXIT.busy;
     return shape.code.startsWith('db_') ? EXIT.db : EXIT.failed;
   }

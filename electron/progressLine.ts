@@ -1,5 +1,8 @@
 // A progress line on stderr for long CLI work: rewritten in place on a terminal, one line
-// every two seconds otherwise (CI logs), never on stdout (which may be --json).
+// every two seconds otherwise (CI logs), never on stdout (which may be --json). The label names
+// a file: it is shown escaped, or a name holding an escape sequence would drive the terminal.
+import { shownName } from '../shared/domain/displayName';
+
 interface ErrIo {
   err(line: string): void;
   isTTY: boolean;
@@ -20,7 +23,7 @@ export class ProgressLine {
     const secs = (now - this.started) / 1000;
     const rate = secs > 0 ? Math.round(rows / secs) : 0;
     const percent = fraction === undefined ? '' : ` ${Math.floor(fraction * 100)}%`;
-    const line = `${label}:${percent} ${rows.toLocaleString('en')} rows (${rate.toLocaleString('en')} rows/s)`;
+    const line = `${shownName(label)}:${percent} ${rows.toLocaleString('en')} rows (${rate.toLocaleString('en')} rows/s)`;
     if (this.io.isTTY) process.stderr.write(`\r\x1b[K${line}`);
     else this.io.err(line);
     this.shown = true;

@@ -20,7 +20,16 @@ await Promise.all([
   build({ ...common, ...shim, entryPoints: ['electron/main.ts'], outfile: 'dist/main.cjs', external: ['electron'] }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/preload.cjs', external: ['electron'] }),
   build({ ...common, ...shim, entryPoints: ['electron/cli.ts'], outfile: 'dist/cli.cjs' }),
-  build({ ...common, ...shim, entryPoints: ['electron/sources/xlsxWorker.ts'], outfile: 'dist/xlsxWorker.cjs' }),
+  // The workbook worker carries its zip and XML readers (unzipper, a dev dependency, and saxes).
+  build({
+    ...common,
+    ...shim,
+    packages: undefined,
+    // unzipper's S3 source, never used, names the AWS SDK.
+    external: ['@aws-sdk/client-s3'],
+    entryPoints: ['electron/sources/xlsxWorker.ts'],
+    outfile: 'dist/xlsxWorker.cjs',
+  }),
   build({ ...common, ...shim, entryPoints: ['electron/db/checkpointWorker.ts'], outfile: 'dist/checkpointWorker.cjs' }),
   build({
     ...common,

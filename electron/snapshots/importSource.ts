@@ -4,10 +4,9 @@
 // is written; or, with skipBadRows, set aside in rejected_rows for review. The previous snapshot
 // stays as it was until the new one is committed.
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { closeSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { canonicalTable, SOURCE_OWNER_ROLE, type SourceSystem } from '../../shared/domain/canonical';
-import { AppError } from '../../shared/domain/errors';
 import { headersOf } from '../../shared/domain/mappingHeaders';
 import { fileFormat, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
 import { bulkWrite } from '../db/bulkWrite';
@@ -25,10 +24,12 @@ import {
   type ReadLimits,
   type ReadOptions,
 } from '../sources/readRows';
+import { openRegular } from '../sources/regularFile';
 import type { XlsxReader } from '../sources/readXlsx';
 import { BadRows, DEFAULT_BAD_ROW_LIMITS, type BadRowLimits } from './badRows';
 import { importWorkerSession, type FileRead } from './importWorkerClient';
 import { MapRowsSink, type MapJob } from './mapRows';
+import { extractionTime } from './manifest';
 import { pickFiles, type PickedFiles } from './pickFiles';
 import { FileStore } from './storeRows';
 
@@ -265,38 +266,16 @@ function importChecksum(picked: PickedFiles[], profile: SourceProfile, skip: boo
   return hash.digest('hex');
 }
 
-/** Feeds a file to the hash in 1 MB blocks: an XL export is hundreds of MB, never held whole. */
+/**
+ * Feeds a file to the hash in 1 MB blocks: an XL export is hundreds of MB, never held whole.
+ * Opened as a regular file only: one swapped for a pipe since it was picked is refused, not waited on.
+ */
 function hashFile(hash: Hash, path: string): void {
-  const fd = openSync(path, 'r');
+  const { fd } = openRegular(path, basename(path));
   try {
     const block = Buffer.allocUnsafe(1 << 20);
     for (let n = readSync(fd, block); n > 0; n = readSync(fd, block)) hash.update(block.subarray(0, n));
   } finally {
     closeSync(fd);
   }
-}
-
-/** manifest.json's extracted_at when the export carries one, else the newest file's time. */
-function extractionTime(dir: string, picked: PickedFiles[]): string {
-  const manifest = join(dir, 'manifest.json');
-  if (existsSync(manifest)) {
-    let value: unknown;
-    try {
-      value = (JSON.parse(readFileSync(manifest, 'utf8')) as { extracted_at?: unknown }).extracted_at;
-    } catch (e) {
-      throw new AppError('import_failed', `manifest.json is not valid JSON: ${(e as Error).message}`, {
-        where: { file: 'manifest.json' },
-        hint: "Fix or delete manifest.json; without it the files' modification time is used.",
-      });
-    }
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-      throw new AppError('import_failed', 'manifest.json has no valid extracted_at timestamp.', {
-        where: { file: 'manifest.json', field: 'extracted_at', value: String(value) },
-        hint: 'Use an ISO 8601 time such as 2026-11-30T22:00:00Z.',
-      });
-    }
-    return new Date(value).toISOString();
-  }
-  const newest = Math.max(...picked.flatMap((p) => p.paths).map((p) => statSync(p).mtimeMs));
-  return new Date(newest).toISOString();
 }

@@ -26,13 +26,17 @@ const MAX_HEADERS = 200;
 class HeadRead extends Error {}
 
 export async function previewFolder(dir: string, profile: SourceProfile): Promise<FolderPreview> {
-  const { files, picked } = matchFiles(dir, profile.files);
+  const { entries, picked } = matchFiles(dir, profile.files);
   const read = new Set(picked.flatMap((p) => p.paths.map((x) => basename(x))));
   const mappings: FilePreview[] = [];
   for (const { mapping, paths } of picked) mappings.push(await previewMapping(profile, mapping, paths));
   return {
     dir,
-    files: files.map((f) => ({ name: f.name, bytes: statSync(join(dir, f.name)).size, read: read.has(f.name) })),
+    files: entries.map((e) => ({
+      name: e.name,
+      bytes: e.valid ? sizeOf(join(dir, e.name)) : 0,
+      read: read.has(e.name),
+    })),
     mappings,
   };
 }
@@ -97,4 +101,10 @@ async function previewMapping(profile: SourceProfile, mapping: FileMapping, path
       };
     }),
   };
+}
+
+/** A regular file's size; 0 for anything else in the folder (a subfolder, a pipe), never opened. */
+function sizeOf(path: string): number {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st?.isFile() ? st.size : 0;
 }

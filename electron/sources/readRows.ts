@@ -1,12 +1,12 @@
-// Reads an export file as rows of strings: CSV streamed (electron/sources/readCsv.ts), XLSX in a
-// worker thread with a memory limit (readXlsx.ts). The caller receives the header first, then
+// Reads an export file as rows of strings: CSV streamed (electron/sources/readCsv.ts), XLSX
+// streamed in a worker thread with limits and a memory limit (readXlsx.ts). The caller receives the header first, then
 // data rows in batches with their 1-based row numbers in the file. Blank rows are passed on (the
 // caller skips them) so reported row numbers stay those a user sees in the file.
-import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/domain/errors';
 import type { CsvOptions } from '../../shared/domain/profile';
 import { readCsv } from './readCsv';
+import { regularFileStat } from './regularFile';
 import { readXlsx, XlsxReader } from './readXlsx';
 
 export interface SheetInfo {
@@ -28,9 +28,13 @@ export interface RowSink {
 export interface ReadLimits {
   /** Larger CSV files are refused before reading. */
   maxCsvBytes: number;
-  /** Larger workbooks are refused before reading: a workbook is unpacked whole in memory. */
+  /** Larger workbooks are refused before reading. */
   maxXlsxBytes: number;
-  /** Heap limit of the worker that reads a workbook. */
+  /** A workbook whose parts read (styles, shared strings, the sheet) unpack to more is refused. */
+  maxXlsxInflatedBytes: number;
+  /** A sheet with more rows, its header included, is refused (Excel's own limit is 1,048,576). */
+  maxXlsxRows: number;
+  /** Heap limit of the worker that reads a workbook: the second line of defence. */
   xlsxMemoryMb: number;
   /** Longer cells are refused (Excel's own limit is 32,767 characters). */
   maxCellChars: number;
@@ -39,6 +43,8 @@ export interface ReadLimits {
 export const DEFAULT_LIMITS: ReadLimits = {
   maxCsvBytes: 8 * 1024 ** 3,
   maxXlsxBytes: 200 * 1024 ** 2,
+  maxXlsxInflatedBytes: 2 * 1024 ** 3,
+  maxXlsxRows: 1_048_576,
   xlsxMemoryMb: 2048,
   maxCellChars: 32_767,
 };
@@ -72,7 +78,7 @@ export const isWorkbook = (path: string): boolean => path.toLowerCase().endsWith
 /** The file's size, or the error when it is over the limit for its kind. */
 function checkSize(path: string, limits: ReadLimits): number {
   const xlsx = isWorkbook(path);
-  const bytes = statSync(path).size;
+  const bytes = regularFileStat(path, basename(path)).size;
   const max = xlsx ? limits.maxXlsxBytes : limits.maxCsvBytes;
   if (bytes > max) {
     throw new AppError(

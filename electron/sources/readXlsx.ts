@@ -1,6 +1,6 @@
-// Reads a workbook in a worker thread (xlsxWorker.ts) with a heap limit: exceljs unpacks the
-// whole workbook in memory, and a workbook too large for the limit must end in a clear error,
-// not take the app down. Rows come back in batches, each acknowledged before the next is sent.
+// Reads a workbook in a worker thread (xlsxWorker.ts). The worker streams the sheet and checks
+// its limits as it goes; its heap limit is the second line of defence: a workbook that still
+// needs more memory ends in a clear error, not in the app going down. Rows come back in batches, each acknowledged before the next is sent.
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/domain/errors';
@@ -32,7 +32,13 @@ export class XlsxReader {
     private readonly opts: ReadOptions,
   ) {
     this.file = basename(path);
-    const job: XlsxJob = { path, sheet: opts.sheet, maxCellChars: opts.limits.maxCellChars };
+    const job: XlsxJob = {
+      path,
+      sheet: opts.sheet,
+      maxCellChars: opts.limits.maxCellChars,
+      maxInflatedBytes: opts.limits.maxXlsxInflatedBytes,
+      maxRows: opts.limits.maxXlsxRows,
+    };
     this.worker = new Worker(workerScript('xlsxWorker.cjs'), {
       workerData: job,
       resourceLimits: { maxOldGenerationSizeMb: opts.limits.xlsxMemoryMb },

@@ -1,17 +1,27 @@
-// Worker thread: reads one workbook with exceljs and posts its rows to the importer in batches,
-// waiting for each batch to be taken so memory holds the workbook plus one batch. It runs with a
-// heap limit (readXlsx.ts), so a huge workbook ends this thread, not the app.
-import ExcelJS from 'exceljs';
+// Worker thread: streams one sheet of a workbook (xlsxZip, xlsxParts, xlsxSheet) and posts its
+// rows to the importer in batches, waiting for each batch to be taken, so memory holds the
+// shared strings plus one batch, never the workbook. The limits (inflated bytes, rows, cell
+// length) are checked as the XML arrives; the heap limit this thread runs with (readXlsx.ts) is
+// the second line of defence, so even a workbook that slips past them ends this thread, not the app.
 import picomatch from 'picomatch';
+import { closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { shownName } from '../../shared/domain/displayName';
 import { AppError, type AppErrorShape } from '../../shared/domain/errors';
-import { cellTooLarge } from './rowChecks';
+import { openRegular } from './regularFile';
+import { readDateStyles, readSharedStrings, readWorkbookInfo, type WorkbookInfo } from './xlsxParts';
+import { SheetReader } from './xlsxSheet';
+import { WorkbookZip } from './xlsxZip';
 
 export interface XlsxJob {
   path: string;
   sheet?: string;
   maxCellChars: number;
+  /** Inflated bytes of all the parts read (workbook, styles, shared strings, the sheet). */
+  maxInflatedBytes: number;
+  /** Rows of the sheet, the header included. */
+  maxRows: number;
 }
 
 export type XlsxMessage =
@@ -28,18 +38,31 @@ const taken = () => new Promise<void>((r) => (release = r));
 
 async function run(job: XlsxJob): Promise<void> {
   const file = basename(job.path);
-  const wb = new ExcelJS.Workbook();
+  // Opened without blocking and checked to be a regular file: a pipe swapped in is refused.
+  const { fd, stats } = openRegular(job.path, file);
   try {
-    await wb.xlsx.readFile(job.path);
-  } catch (e) {
-    throw new AppError('import_failed', `Not a readable .xlsx workbook: ${(e as Error).message}`, {
-      where: { file },
-      hint: 'Save the file again from Excel as .xlsx.',
+    const zip = await WorkbookZip.open(fd, stats.size, file, job.maxInflatedBytes);
+    const info = await readWorkbookInfo(zip, file);
+    const { name, part } = pickSheet(info, job.sheet, file);
+    zip.checkDeclared([part, info.styles, info.sharedStrings].filter((p): p is string => p !== undefined));
+    const dateStyles = await readDateStyles(zip, file, info.styles);
+    const sharedStrings = await readSharedStrings(zip, file, info.sharedStrings, job.maxCellChars);
+    const reader = new SheetReader(zip, part, {
+      file,
+      sheet: name,
+      sharedStrings,
+      dateStyles,
+      date1904: info.date1904,
+      maxCellChars: job.maxCellChars,
+      maxRows: job.maxRows,
     });
+    await postRows(reader, name, info.date1904, file);
+  } finally {
+    closeSync(fd);
   }
-  const ws = pickSheet(wb, job.sheet, file);
-  const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
-  const width = ws.columnCount;
+}
+
+async function postRows(reader: SheetReader, sheet: string, date1904: boolean, file: string): Promise<void> {
   let header: string[] | undefined;
   let batch: string[][] = [];
   let batchStart = 0;
@@ -49,53 +72,34 @@ async function run(job: XlsxJob): Promise<void> {
     batch = [];
     await taken();
   };
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (!row.hasValues) continue;
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) {
-      const text = cellText(row.getCell(c).value);
-      const column = header?.[c - 1] || row.getCell(c).address;
-      if (typeof text !== 'string') {
-        // #N/A, #REF!...: no value to import, and an empty one would pass for a blank cell.
-        throw new AppError('import_failed', `The cell holds the Excel error ${text.error}.`, {
-          where: { file, sheet: ws.name, row: r, column, value: text.error },
-          hint: 'Fix the formula or value in the workbook and save it again.',
-        });
+  for await (const rows of reader.rows()) {
+    for (const { row, cells } of rows) {
+      if (!header) {
+        header = reader.header ?? cells;
+        port.postMessage({ type: 'header', cells: header, row, sheet, date1904 } satisfies XlsxMessage);
+        await taken();
+        continue;
       }
-      if (text.length > job.maxCellChars) {
-        throw cellTooLarge(
-          { file, sheet: ws.name, row: r, column },
-          text.length,
-          job.maxCellChars,
-          'Check the cell in the workbook: a pasted document or a formula gone wrong can do this.',
-        );
-      }
-      cells.push(text);
+      // A row ends at its last cell with a value: the columns after it are empty.
+      while (cells.length < header.length) cells.push('');
+      // Skipped empty rows break a batch's numbering: flush first.
+      if (batch.length > 0 && batchStart + batch.length !== row) await flush();
+      if (batch.length === 0) batchStart = row;
+      batch.push(cells);
+      if (batch.length === BATCH) await flush();
     }
-    if (!header) {
-      header = cells.map((h) => h.trim());
-      port.postMessage({ type: 'header', cells: header, row: r, sheet: ws.name, date1904 } satisfies XlsxMessage);
-      await taken();
-      continue;
-    }
-    // Skipped empty rows break a batch's numbering: flush first.
-    if (batch.length > 0 && batchStart + batch.length !== r) await flush();
-    if (batch.length === 0) batchStart = r;
-    batch.push(cells);
-    if (batch.length === BATCH) await flush();
   }
   if (!header) {
     throw new AppError('import_failed', 'The sheet is empty.', {
-      where: { file, sheet: ws.name },
+      where: { file, sheet },
       hint: 'Export the sheet again with its header row.',
     });
   }
   await flush();
 }
 
-function pickSheet(wb: ExcelJS.Workbook, wanted: string | undefined, file: string): ExcelJS.Worksheet {
-  const sheets = wb.worksheets;
+function pickSheet(info: WorkbookInfo, wanted: string | undefined, file: string): { name: string; part: string } {
+  const sheets = info.sheets;
   const ws = wanted === undefined ? sheets[0] : sheets.find((s) => picomatch.isMatch(s.name, wanted, { nocase: true }));
   if (!ws) {
     throw new AppError(
@@ -103,24 +107,17 @@ function pickSheet(wb: ExcelJS.Workbook, wanted: string | undefined, file: strin
       wanted ? `The workbook has no sheet matching "${wanted}".` : 'The workbook has no sheets.',
       {
         where: { file, sheet: wanted },
-        hint: `Sheets found: ${sheets.map((w) => w.name).join(', ') || 'none'}. Change the profile's sheet or the workbook.`,
+        hint: `Sheets found: ${sheets.map((w) => shownName(w.name, 60)).join(', ') || 'none'}. Change the profile's sheet or the workbook.`,
       },
     );
   }
-  return ws;
-}
-
-/** A cell's value as text; formulas give their computed result; Excel errors come back as such. */
-function cellText(v: ExcelJS.CellValue): string | { error: string } {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('error' in v) return { error: String(v.error) };
-    if ('result' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
+  if (!ws.part) {
+    throw new AppError('import_failed', `The sheet "${shownName(ws.name)}" has no data in the workbook.`, {
+      where: { file, sheet: ws.name },
+      hint: 'The file is damaged, or the sheet is a chart: save it again from Excel, or name another sheet.',
+    });
   }
-  return String(v);
+  return { name: ws.name, part: ws.part };
 }
 
 run(workerData as XlsxJob).then(
@@ -129,7 +126,10 @@ run(workerData as XlsxJob).then(
     const error =
       e instanceof AppError
         ? e.toShape()
-        : { code: 'import_failed' as const, message: `Cannot read the workbook: ${(e as Error).message}` };
+        : {
+            code: 'import_failed' as const,
+            message: `Cannot read the workbook: ${String((e as Error).message).slice(0, 200)}`,
+          };
     port.postMessage({ type: 'error', error } satisfies XlsxMessage);
   },
 );

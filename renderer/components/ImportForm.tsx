@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImportResultT } from '../../shared/api';
+import { shownName } from '../../shared/domain/displayName';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../../shared/domain/canonical';
 import { fmtInt } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
@@ -89,13 +90,13 @@ export function ImportForm({ onRejected }: { onRejected: (snapshotId: number) =>
             {last.files.map((f) => (
               <tr key={`${f.file}-${f.table}`}>
                 <td className="mono small">
-                  {f.file}
-                  {f.sheet ? ` [${f.sheet}]` : ''}
+                  {shownName(f.file)}
+                  {f.sheet ? ` [${shownName(f.sheet)}]` : ''}
                 </td>
                 <td>{f.table}</td>
                 <td className="num">{fmtInt(f.rows)}</td>
                 <RejectedCount count={f.rejected} onOpen={() => onRejected(last.snapshotId)} />
-                <td className="muted small">{f.ignoredColumns.join(', ')}</td>
+                <td className="muted small">{f.ignoredColumns.map((c) => shownName(c, 60)).join(', ')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import type { ProgressInfoT } from '../../shared/api';
 import { fmtInt } from '../format';
+import { shownName } from '../../shared/domain/displayName';
 
 /** A progress bar with what is being read, rows so far and rows per second. */
 export function ImportProgress({ progress }: { progress: ProgressInfoT | null }) {
@@ -9,7 +10,7 @@ export function ImportProgress({ progress }: { progress: ProgressInfoT | null })
       <progress aria-label="Import progress" max={1} value={fraction} />
       <span className="small">
         {progress
-          ? `${progress.label}: ${fraction !== undefined ? `${Math.floor(fraction * 100)}% · ` : ''}${fmtInt(progress.rows)} rows · ${fmtInt(progress.rowsPerSecond)} rows/s`
+          ? `${shownName(progress.label)}: ${fraction !== undefined ? `${Math.floor(fraction * 100)}% · ` : ''}${fmtInt(progress.rows)} rows · ${fmtInt(progress.rowsPerSecond)} rows/s`
           : 'Starting…'}
       </span>
     </div>

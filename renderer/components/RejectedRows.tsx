@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { RejectedRowT } from '../../shared/api';
+import { shownName } from '../../shared/domain/displayName';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { fmtInt } from '../format';
@@ -64,11 +65,11 @@ export function RejectedRows({ snapshotId, onClose }: { snapshotId: number; onCl
                     onClick={() => setOpen(open === r.seq ? null : r.seq)}
                   >
                     <td className="mono small">
-                      {r.file}
-                      {r.sheet ? ` [${r.sheet}]` : ''}
+                      {shownName(r.file)}
+                      {r.sheet ? ` [${shownName(r.sheet)}]` : ''}
                     </td>
                     <td className="num">{r.row}</td>
-                    <td>{r.column ?? ''}</td>
+                    <td>{r.column ? shownName(r.column) : ''}</td>
                     <td className="mono small">{r.value ?? ''}</td>
                     <td>{r.reason}</td>
                   </tr>

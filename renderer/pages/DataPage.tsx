@@ -10,6 +10,7 @@ import { ProfileEditor } from '../components/ProfileEditor';
 import { RejectedCount } from '../components/RejectedCount';
 import { RejectedRows } from '../components/RejectedRows';
 import { useUserName } from '../useUserName';
+import { shownName } from '../../shared/domain/displayName';
 import { fmtDateTime, fmtInt } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
 
@@ -86,7 +87,7 @@ export function DataPage() {
                   <td className="num">{fmtInt(s.rowCount)}</td>
                   <RejectedCount count={s.rejectedCount} onOpen={() => setRejectedOf(s.id)} />
                   <td className="mono small">{s.checksum.slice(0, 12)}</td>
-                  <td className="muted small">{s.origin}</td>
+                  <td className="muted small">{shownName(s.origin)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 // Expected failures are values with what, where and what next; only bugs throw plain Errors.
+import { shownName } from './displayName';
 
 export interface ErrorWhere {
   file?: string;
@@ -67,16 +68,19 @@ export class AppError extends Error {
   }
 }
 
-/** "file items.csv, row 12, column qty, value "-3"": the where-part of a message. */
+/**
+ * "file items.csv, row 12, column qty, value "-3"": the where-part of a message. Every part
+ * comes from the user's files (a name, a header, a cell), so each is shown escaped and cut.
+ */
 export function describeWhere(where: ErrorWhere | undefined): string {
   if (!where) return '';
   const parts: string[] = [];
-  if (where.file) parts.push(`file ${where.file}`);
-  if (where.sheet) parts.push(`sheet ${where.sheet}`);
+  if (where.file) parts.push(`file ${shownName(where.file)}`);
+  if (where.sheet) parts.push(`sheet ${shownName(where.sheet)}`);
   if (where.row !== undefined) parts.push(`row ${where.row}`);
-  if (where.column) parts.push(`column ${where.column}`);
-  if (where.field) parts.push(`field ${where.field}`);
-  if (where.value !== undefined) parts.push(`value ${JSON.stringify(where.value)}`);
+  if (where.column) parts.push(`column ${shownName(where.column)}`);
+  if (where.field) parts.push(`field ${shownName(where.field)}`);
+  if (where.value !== undefined) parts.push(`value ${shownName(JSON.stringify(where.value))}`);
   return parts.join(', ');
 }
 

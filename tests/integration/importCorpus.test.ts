@@ -222,7 +222,10 @@ describe('export files as source systems write them', () => {
       await workbook((wb) => {
         const ws = wb.addWorksheet('Stock');
         ws.addRow(['item', 'site', 'on_hand', 'allocated', 'blocked', 'as_of']);
-        for (let i = 0; i < 60_000; i++) ws.addRow([`SKU-${i}`, 'P1', i, 0, 0, `2026-11-30 note ${i}`]);
+        // The sheet is streamed: what must stay in memory is its shared strings, here 60,000
+        // distinct texts of some 200 characters, well past 16 MB.
+        for (let i = 0; i < 60_000; i++)
+          ws.addRow([`SKU-${i}`, 'P1', i, 0, 0, `2026-11-30 note ${i} ${'x'.repeat(200)}`]);
       });
       const e = await importSource(db, 'WMS', wms, {
         profile: xlsxProfile('Stock', ['yyyy-MM-dd']),

@@ -1,4 +1,5 @@
 import type { ImportCheckT } from '../../../shared/api';
+import { shownName } from '../../../shared/domain/displayName';
 import { fmtInt } from '../../format';
 import { ErrorBanner } from '../ErrorBanner';
 
@@ -31,8 +32,8 @@ export function CheckReport({ check }: { check: ImportCheckT }) {
           {check.files.map((f) => (
             <tr key={`${f.file}-${f.table}`}>
               <td className="mono small">
-                {f.file}
-                {f.sheet ? ` [${f.sheet}]` : ''}
+                {shownName(f.file)}
+                {f.sheet ? ` [${shownName(f.sheet)}]` : ''}
               </td>
               <td>{f.table}</td>
               <td className="num">{fmtInt(f.rows)}</td>

@@ -1,4 +1,5 @@
 import type { FolderPreviewT } from '../../../shared/api';
+import { shownName } from '../../../shared/domain/displayName';
 import type { FileMapping } from '../../../shared/domain/profile';
 import { ErrorBanner } from '../ErrorBanner';
 
@@ -79,7 +80,9 @@ export function MappingPreview({
           />
         </label>
         <p className="muted small">
-          {preview?.files.length ? `reads ${preview.files.join(', ')}` : 'no file in the folder matches this pattern'}
+          {preview?.files.length
+            ? `reads ${preview.files.map((f) => shownName(f)).join(', ')}`
+            : 'no file in the folder matches this pattern'}
         </p>
         <button type="button" onClick={useSuggestions} disabled={header.length === 0}>
           Use suggested headers
@@ -93,7 +96,7 @@ export function MappingPreview({
               <tr>
                 {header.map((h, i) => (
                   <th key={i} className="mono small">
-                    {h}
+                    {shownName(h, 60)}
                   </th>
                 ))}
               </tr>
@@ -153,7 +156,7 @@ export function MappingPreview({
                       {lost && <option value={mapped}>{mapped} (not in the file)</option>}
                       {header.map((h) => (
                         <option key={h} value={h}>
-                          {h}
+                          {shownName(h, 60)}
                           {c.suggestions.includes(h) ? '  (suggested)' : ''}
                         </option>
                       ))}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FolderPreviewT, ImportCheckT } from '../../../shared/api';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../../../shared/domain/canonical';
+import { shownName } from '../../../shared/domain/displayName';
 import type { AppErrorShape } from '../../../shared/domain/errors';
 import { DATE_FORMATS, type DateFormat } from '../../../shared/domain/formats';
 import type { FileMapping, SourceProfile } from '../../../shared/domain/profile';
@@ -144,12 +145,12 @@ export function OnboardingFlow({ userName }: { userName: string }) {
             {preview.files.length} files in the folder; read:{' '}
             {preview.files
               .filter((f) => f.read)
-              .map((f) => f.name)
+              .map((f) => shownName(f.name))
               .join(', ') || 'none yet'}
             {preview.files.some((f) => !f.read) &&
               `; not read: ${preview.files
                 .filter((f) => !f.read)
-                .map((f) => f.name)
+                .map((f) => shownName(f.name))
                 .join(', ')}`}
           </p>
           <fieldset className="onboard-format">
