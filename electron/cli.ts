@@ -1,6 +1,6 @@
 // `planroom`: the command line over the same service functions as IPC and the HTTP host.
 // Exit codes: 0 ok, 1 the operation failed (bad data, conflict), 2 usage error, 3 database
-// cannot be opened (missing, unwritable, newer version).
+// cannot be opened or is damaged (missing, unwritable, newer version, corrupt, not Planroom's).
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiOutput, CycleOverviewT } from '../shared/api';
@@ -27,7 +27,9 @@ import {
   type Io,
   type Verb,
 } from './cliCore';
+import { dbVerb } from './cliDb';
 import { scenarioVerb } from './cliScenario';
+import { logInternal } from './log';
 import { readJsonFile } from './jsonFile';
 
 export type { Io } from './cliCore';
@@ -468,6 +470,7 @@ const VERBS: Record<string, Verb> = {
     },
   },
   scenario: scenarioVerb,
+  db: dbVerb,
   serve: {
     summary: 'Serve the app and its API on 127.0.0.1 (browser mode)',
     usage: 'planroom serve [--port N] [--open] [--no-demo] [--db FILE]',
@@ -687,7 +690,13 @@ export function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`planroom: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      const loggedAt = logInternal(`planroom ${process.argv[2] ?? ''}`.trim(), e);
+      process.stderr.write(
+        `planroom: internal error: ${e instanceof Error ? e.message : String(e)}\n` +
+          (loggedAt
+            ? `This is a bug in Planroom. The details are in ${loggedAt}: please send that file with a report.\n`
+            : `${e instanceof Error ? e.stack : ''}\n`),
+      );
       process.exitCode = 70;
     },
   );

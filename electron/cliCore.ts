@@ -4,7 +4,9 @@ import type { ParseArgsConfig } from 'node:util';
 import type { ApiInput, ApiName, ApiOutput } from '../shared/api';
 import type { AppErrorShape } from '../shared/domain/errors';
 import { dispatch, type CallContext } from '../shared/dispatch';
-import { openDatabase } from './db/open';
+import { existsSync } from 'node:fs';
+import { callHooks } from './callHooks';
+import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
 import { EngineHost } from './engine/engineHost';
 import { resolveDbPath } from './paths';
@@ -50,18 +52,25 @@ export async function callApi<K extends ApiName>(
   open: { create?: boolean } = { create: false },
 ): Promise<ApiOutput<K>> {
   const dbPath = resolveDbPath(v.db as string | undefined, io.env);
+  const isNew = !existsSync(dbPath);
   const db: WriteDb = openDatabase(dbPath, open);
+  const versionAtOpen = dataVersion(db);
   const progress = new ProgressLine(io);
   const ctx: CallContext = { progress: (p) => progress.update(p.label, p.done, p.fraction) };
   const engine = new EngineHost(dbPath);
+  let succeeded = false;
   try {
-    const result = await dispatch(createHandlers({ db, dbPath, version: appVersion(), engine }), name, input, ctx);
+    const handlers = createHandlers({ db, dbPath, version: appVersion(), engine });
+    const result = await dispatch(handlers, name, input, ctx, callHooks(dbPath, io.env));
     progress.done();
     if (!result.ok) throw new CallFailed(result.error);
+    succeeded = true;
     return result.data as ApiOutput<K>;
   } finally {
     await engine.close();
-    db.close();
+    // A new database file is left only by a command that succeeded (a failed first import).
+    if (isNew && !succeeded) discardNewDatabase(db, dbPath, versionAtOpen);
+    else db.close();
   }
 }
 

@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { formatError, AppError } from '../shared/domain/errors';
 import { openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
+import { callHooks } from './callHooks';
 import { bindIpc } from './ipc';
+import { logInternal } from './log';
 import { rendererDir } from './paths';
 import { loadDemoCompany } from './services/demoCompany';
 import { createHandlers } from './services/handlers';
@@ -25,12 +27,6 @@ async function start(): Promise<void> {
   db = openDatabase(dbPath);
   if (!process.argv.includes('--no-demo')) await loadDemoCompany(db);
   const index = join(rendererDir(), 'index.html');
-  bindIpc(
-    ipcMain,
-    createHandlers({ db, dbPath, version: appVersion(), warm: true }),
-    pathToFileURL(rendererDir()).href,
-  );
-
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -50,6 +46,11 @@ async function start(): Promise<void> {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
+  bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion(), warm: true }), {
+    indexUrl: pathToFileURL(index).href,
+    isAppWindow: (sender) => !win.isDestroyed() && sender === win.webContents,
+    hooks: callHooks(dbPath),
+  });
   win.once('ready-to-show', () => win.show());
   await win.loadFile(index);
 }
@@ -58,7 +59,11 @@ app.whenReady().then(
   () => {
     Menu.setApplicationMenu(null);
     start().catch((e: unknown) => {
-      const message = e instanceof AppError ? formatError(e.toShape()) : String(e);
+      const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
+      const message =
+        e instanceof AppError
+          ? formatError(e.toShape())
+          : `${String(e)}${loggedAt ? `\n\nThe details are in ${loggedAt}.` : ''}`;
       dialog.showErrorBox('Planroom cannot start', message);
       app.exit(1);
     });

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'db_unavailable'
   | 'db_newer'
   | 'db_out_of_sync'
+  | 'db_corrupt'
   | 'import_failed'
   | 'conflict'
   | 'internal';
