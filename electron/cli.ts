@@ -22,6 +22,7 @@ import {
   EXIT,
   money,
   optionalNumber,
+  requiredNumber,
   usage,
   UsageError,
   type Io,
@@ -43,7 +44,7 @@ const VERBS: Record<string, Verb> = {
       const size = String(v.size).toUpperCase();
       if (!DEMO_SIZES.includes(size as DemoSize)) throw usage(`--size must be one of ${DEMO_SIZES.join(', ')}`);
       if (typeof v.out !== 'string') throw usage('--out DIR is required');
-      const seed = optionalNumber(v.seed);
+      const seed = optionalNumber(v, 'seed');
       if (seed !== undefined && !Number.isSafeInteger(seed)) throw usage('--seed must be a whole number');
       const progress = new ProgressLine(io);
       const files = await generateDemo({
@@ -154,9 +155,9 @@ const VERBS: Record<string, Verb> = {
       if (sub !== 'rejected') throw usage(`unknown snapshots command "${sub}" (list, rejected)`);
       if (v.id === undefined) throw usage('--id N is required');
       const r = await callApi(io, v, 'snapshot.rejected', {
-        snapshotId: Number(v.id),
-        offset: optionalNumber(v.offset),
-        limit: optionalNumber(v.limit),
+        snapshotId: requiredNumber(v, 'id'),
+        offset: optionalNumber(v, 'offset'),
+        limit: optionalNumber(v, 'limit'),
       });
       if (v.json) io.out(JSON.stringify(r, null, 2));
       else {
@@ -205,7 +206,7 @@ const VERBS: Record<string, Verb> = {
           name: v.name,
           meetingAt: v.meeting,
           startPeriod: typeof v.start === 'string' ? v.start : undefined,
-          horizon: optionalNumber(v.horizon),
+          horizon: optionalNumber(v, 'horizon'),
         });
         io.out(v.json ? JSON.stringify(c, null, 2) : `cycle ${c.id} "${c.name}" created`);
         return EXIT.ok;
@@ -215,9 +216,9 @@ const VERBS: Record<string, Verb> = {
           throw usage('--source, --snapshot and --reason are required');
         }
         const r = await callApi(io, v, 'cycle.pin', {
-          cycleId: optionalNumber(v.id),
+          cycleId: optionalNumber(v, 'id'),
           source: v.source.toUpperCase(),
-          snapshotId: Number(v.snapshot),
+          snapshotId: requiredNumber(v, 'snapshot'),
           by: String(v.as),
           reason: v.reason,
         });
@@ -230,7 +231,7 @@ const VERBS: Record<string, Verb> = {
         return EXIT.ok;
       }
       if (sub === 'pins') {
-        const log = await callApi(io, v, 'cycle.pinLog', { cycleId: optionalNumber(v.id) });
+        const log = await callApi(io, v, 'cycle.pinLog', { cycleId: optionalNumber(v, 'id') });
         if (v.json) io.out(JSON.stringify(log, null, 2));
         else
           for (const p of log) {
@@ -241,7 +242,7 @@ const VERBS: Record<string, Verb> = {
         return EXIT.ok;
       }
       if (sub !== 'show') throw usage(`unknown cycle command "${sub}" (show, list, create, pin, pins)`);
-      const id = optionalNumber(v.id);
+      const id = optionalNumber(v, 'id');
       const overview = await callApi(io, v, 'cycle.overview', { cycleId: id });
       if (v.json) io.out(JSON.stringify(overview, null, 2));
       else if (!overview)
@@ -271,11 +272,11 @@ const VERBS: Record<string, Verb> = {
     async run(v, positionals, io) {
       const sub = positionals[0] ?? 'list';
       if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
-      const cycleId = optionalNumber(v.cycle);
+      const cycleId = optionalNumber(v, 'cycle');
       const by = String(v.as);
       const id = (): number => {
         if (v.id === undefined) throw usage('--id N is required');
-        return Number(v.id);
+        return requiredNumber(v, 'id');
       };
       const print = (data: unknown, line: string): void => io.out(v.json ? JSON.stringify(data, null, 2) : line);
       if (sub === 'list') {
@@ -338,7 +339,7 @@ const VERBS: Record<string, Verb> = {
     async run(v, positionals, io) {
       const [sub = 'list', key, extra] = positionals;
       if (extra !== undefined) throw usage(`unexpected argument "${extra}"`);
-      const cycleId = optionalNumber(v.cycle);
+      const cycleId = optionalNumber(v, 'cycle');
       const filter = {
         cycleId,
         type: v.type as ApiInput<'exception.list'>['type'],
@@ -346,8 +347,8 @@ const VERBS: Record<string, Verb> = {
         family: v.family as string | undefined,
         resource: v.resource as string | undefined,
         lane: v.lane as string | undefined,
-        offset: optionalNumber(v.offset),
-        limit: optionalNumber(v.limit),
+        offset: optionalNumber(v, 'offset'),
+        limit: optionalNumber(v, 'limit'),
       };
       const needKey = (): string => {
         if (!key) throw usage(`exceptions ${sub} KEY: the key is required (see planroom exceptions)`);
@@ -430,12 +431,12 @@ const VERBS: Record<string, Verb> = {
         throw usage(`unexpected argument "${extra ?? id}"`);
       if (sub === 'list') {
         const r = await callApi(io, v, 'kpi.list', {
-          cycleId: optionalNumber(v.cycle),
+          cycleId: optionalNumber(v, 'cycle'),
           kpi: v.kpi as ApiInput<'kpi.list'>['kpi'],
           dimension: (v.by as ApiInput<'kpi.list'>['dimension']) ?? 'total',
           breached: v.breached === true,
-          offset: optionalNumber(v.offset),
-          limit: optionalNumber(v.limit),
+          offset: optionalNumber(v, 'offset'),
+          limit: optionalNumber(v, 'limit'),
         });
         if (v.json) io.out(JSON.stringify(r, null, 2));
         else printKpis(io, r);

@@ -37,8 +37,6 @@ export const common = {
 } as const;
 export const dbOption = { db: { type: 'string' } } as const;
 
-/** A numeric option as a number, or undefined when it was not given (the contract checks range). */
-
 export class UsageError extends Error {}
 export const usage = (message: string): UsageError => new UsageError(message);
 
@@ -82,5 +80,24 @@ export class CallFailed extends Error {
 
 export const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 
-/** A numeric option as a number, or undefined when it was not given (the contract checks range). */
-export const optionalNumber = (value: unknown): number | undefined => (value === undefined ? undefined : Number(value));
+/**
+ * A whole-number option (an id, an offset, a count) as a number, or undefined when it was not
+ * given. Anything else is a usage error naming the flag (`--snapshot abc`), not the contract's
+ * field it feeds; the contract still checks the range.
+ */
+export function optionalNumber(v: Record<string, unknown>, flag: string): number | undefined {
+  const value = v[flag];
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!/^\d{1,15}$/.test(text)) {
+    throw usage(`--${flag} must be a whole number (0, 1, 2...), not "${text.slice(0, 40)}"`);
+  }
+  return Number(text);
+}
+
+/** A whole-number option that must be given. */
+export function requiredNumber(v: Record<string, unknown>, flag: string): number {
+  const n = optionalNumber(v, flag);
+  if (n === undefined) throw usage(`--${flag} N is required`);
+  return n;
+}

@@ -5,6 +5,7 @@
 // rare, and a crash right after must not lose the line that explains it.
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { inspect } from 'node:util';
 import { logPath } from './paths';
 
 export const LOG_MAX_BYTES = 5 * 1024 * 1024;
@@ -56,5 +57,5 @@ function describe(error: unknown): string {
     const stack = error.stack ?? `${error.name}: ${error.message}`;
     return `${code !== undefined ? `code ${String(code)}\n` : ''}${stack}`;
   }
-  return String(error);
+  return inspect(error, { depth: 4, breakLength: 120 });
 }

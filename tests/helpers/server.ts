@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT } from './cli';
 
 export interface Served {
@@ -30,7 +30,8 @@ export function startServe(dbPath: string, extra: string[] = [], env: NodeJS.Pro
     [join(ROOT, 'bin', 'planroom.cjs'), 'serve', '--port', '0', '--db', dbPath, ...extra],
     {
       cwd: ROOT,
-      env: { ...process.env, PLANROOM_DB: '', ...env },
+      // The log beside the test's database, not in the user's data folder.
+      env: { ...process.env, PLANROOM_DB: '', PLANROOM_LOG: join(dirname(dbPath), 'planroom.log'), ...env },
     },
   );
   let out = '';
