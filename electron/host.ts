@@ -16,6 +16,8 @@ export interface HostOptions {
   staticDir: string;
   port?: number;
   hooks?: DispatchHooks;
+  /** Called once, when the one-time code has been exchanged for the session cookie. */
+  onSignIn?: () => void;
 }
 
 export interface RunningHost {
@@ -116,7 +118,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
     return;
   }
   if (url.pathname === '/login') {
-    login(res, url, served.session);
+    login(res, url, served);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -127,8 +129,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
 }
 
 /** The one-time code for the session cookie, then on to the app; a used or wrong code gets 403. */
-function login(res: ServerResponse, url: URL, session: HostSession): void {
-  const cookie = session.exchange(url.searchParams.get('code'));
+function login(res: ServerResponse, url: URL, served: Served): void {
+  const cookie = served.session.exchange(url.searchParams.get('code'));
   if (!cookie) {
     res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
     res.end(
@@ -139,6 +141,7 @@ function login(res: ServerResponse, url: URL, session: HostSession): void {
   }
   res.writeHead(303, { 'set-cookie': cookie, location: '/', 'cache-control': 'no-store' });
   res.end();
+  served.opts.onSignIn?.();
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, served: Served): Promise<void> {

@@ -3,7 +3,7 @@
 // address (it carries the launch's one-time code: see hostSession.ts). A database this command
 // created is removed again when it fails before it is ready.
 import { AppError } from '../shared/domain/errors';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { callHooks } from './callHooks';
 import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
 import { startHost } from './host';
@@ -28,6 +28,12 @@ export async function serve(opts: ServeOptions): Promise<void> {
   const db = openDatabase(opts.dbPath);
   const versionAtOpen = dataVersion(db);
   let ready = false;
+  /** The page that hands the browser its sign-in address: removed once it has been used. */
+  let launchPage: string | undefined;
+  const removeLaunchPage = (): void => {
+    if (launchPage) rmSync(launchPage, { force: true });
+    launchPage = undefined;
+  };
   try {
     if (opts.demo) {
       const progress = new ProgressLine(opts.io);
@@ -40,6 +46,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
       staticDir: rendererDir(),
       port: opts.port,
       hooks: callHooks(opts.dbPath, opts.io.env),
+      onSignIn: removeLaunchPage,
     }).catch((e: unknown) => {
       if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
       throw new AppError('conflict', `Port ${opts.port} is already in use.`, {
@@ -49,8 +56,11 @@ export async function serve(opts: ServeOptions): Promise<void> {
     ready = true;
     // Tests and scripts wait for this exact line. The address signs one browser in, once.
     opts.io.out(`Planroom ready at ${host.loginUrl} (database ${opts.dbPath})`);
-    if (opts.open && !openAppWindow(host.loginUrl, opts.io.env)) {
-      opts.io.out(`No browser window could be opened here; open ${host.loginUrl} in a browser (it works once).`);
+    if (opts.open) {
+      launchPage = openAppWindow(host.loginUrl, opts.io.env);
+      if (!launchPage) {
+        opts.io.out(`No browser window could be opened here; open ${host.loginUrl} in a browser (it works once).`);
+      }
     }
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();
@@ -59,6 +69,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     });
     await host.close();
   } finally {
+    removeLaunchPage();
     if (isNew && !ready) discardNewDatabase(db, opts.dbPath, versionAtOpen);
     else db.close();
   }

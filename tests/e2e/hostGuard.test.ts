@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../electron/openBrowser';
+import { pathToFileURL } from 'node:url';
+import { findChromium, writeLaunchPage } from '../../electron/openBrowser';
 import { ROOT } from '../helpers/cli';
 import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
@@ -49,6 +50,24 @@ describe.skipIf(!findChromium())('host guards (browser)', () => {
     await page.screenshot({ path: join(SHOTS, 'browser-framed-refused.png') });
     await new Promise((r) => foreign.close(r));
     await page.close();
+  });
+
+  it('signs a browser in through the launch page `--open` gives it (the code off its command line)', async () => {
+    const own = await startServe(join(dir, 'launch.db'));
+    try {
+      const launch = writeLaunchPage(own.loginUrl, join(dir, 'launch'));
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(launch).href);
+      await page.locator('.frame[data-ready="true"]').waitFor();
+      await expect(page.locator('h1').textContent()).resolves.toBe('2026-12 S&OP (demo company)');
+      expect(page.url()).toBe(own.url);
+      await context.close();
+      // The code is spent.
+      expect((await fetch(own.loginUrl, { redirect: 'manual' })).status).toBe(403);
+    } finally {
+      await own.stop();
+    }
   });
 
   it('shows a browser that did not sign in that it must open the printed address, and no data', async () => {

@@ -2,8 +2,9 @@
 // cookie, handed out once for the printed code), forbids framing on every response, and reads
 // only folders the user named. The second-user test runs the request as another OS user.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, cpSync, existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDir } from '../../electron/paths';
 import { startServe, type Served } from '../helpers/server';
@@ -132,6 +133,39 @@ describe('HTTP host: only its owner', () => {
     }
     const now = (await (await served.post('profile.get', { source: 'ERP' })).json()) as { data: unknown };
     expect(now.data).toEqual(stored.data);
+  });
+});
+
+describe('planroom serve --open', () => {
+  const dir = tempDir('planroom-sec-open-', 'all');
+
+  it('hands the browser a private launch page, not the code on its command line, and removes it once used', async () => {
+    // A stand-in browser that writes down the arguments it was started with.
+    const record = join(dir, 'browser-args.txt');
+    const fake = join(dir, 'fake-browser.sh');
+    writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}'\n`);
+    chmodSync(fake, 0o755);
+    const config = join(dir, 'config');
+    const served = await startServe(join(dir, 'p.db'), ['--open'], {
+      PLANROOM_BROWSER: fake,
+      DISPLAY: ':99',
+      XDG_CONFIG_HOME: config,
+    });
+    try {
+      await expect.poll(() => existsSync(record) && readFileSync(record, 'utf8').includes('--app=')).toBe(true);
+      const args = readFileSync(record, 'utf8');
+      const code = new URL(served.loginUrl).searchParams.get('code')!;
+      expect(args).not.toContain(code);
+      const page = fileURLToPath(/--app=(\S+)/.exec(args)![1]!);
+      expect(page.startsWith(join(config, 'Planroom', 'launch'))).toBe(true);
+      expect(statSync(page).mode & 0o777).toBe(0o600);
+      expect(statSync(dirname(page)).mode & 0o777).toBe(0o700);
+      expect(readFileSync(page, 'utf8')).toContain(`url=${served.loginUrl}`);
+      await served.cookie();
+      await expect.poll(() => existsSync(page)).toBe(false);
+    } finally {
+      await served.stop();
+    }
   });
 });
 
