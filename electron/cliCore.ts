@@ -61,7 +61,7 @@ export async function callApi<K extends ApiName>(
     const handlers = createHandlers({ db, dbPath, version: appVersion(), engine });
     const result = await dispatch(handlers, name, input, ctx, callHooks(dbPath, io.env));
     progress.done();
-    if (!result.ok) throw new CallFailed(result.error);
+    if (!result.ok) throw asFlagError(result.error, v) ?? new CallFailed(result.error);
     succeeded = true;
     return result.data as ApiOutput<K>;
   } finally {
@@ -70,6 +70,43 @@ export async function callApi<K extends ApiName>(
     if (isNew && !succeeded) discardNewDatabase(db, dbPath, versionAtOpen);
     else db.close();
   }
+}
+
+/**
+ * The contract's fields that CLI flags of another name feed: in order of preference, as `cycleId`
+ * is `--cycle` for most verbs and `--id` for `planroom cycle`.
+ */
+const FLAGS_OF_FIELD: Record<string, string[]> = {
+  cycleId: ['cycle', 'id'],
+  snapshotId: ['snapshot', 'id'],
+  issueId: ['id'],
+  meetingAt: ['meeting'],
+  startPeriod: ['start'],
+  horizonPeriods: ['horizon'],
+  ownerRole: ['owner'],
+  reviewStatus: ['status'],
+  includeResolved: ['resolved'],
+  dimension: ['by'],
+  skipBadRows: ['skip-bad-rows'],
+};
+
+/**
+ * A refused input that came from a flag the user typed, as a usage error naming that flag
+ * (`--meeting "garbage": Invalid ISO datetime`) instead of the contract's field (`meetingAt`).
+ * Fields read from a file (a profile, levers) keep their own name: the file is what to fix.
+ */
+export function asFlagError(error: AppErrorShape, v: Record<string, unknown>): UsageError | undefined {
+  const field = error.where?.field;
+  if (error.code !== 'invalid_input' || !field) return undefined;
+  const head = field.split('.')[0]!;
+  const flag = [...(FLAGS_OF_FIELD[head] ?? []), head].find((f) => v[f] !== undefined && v[f] !== false);
+  if (!flag || (field !== head && !Array.isArray(v[flag]))) return undefined;
+  const problem = error.message.includes(`${field}: `)
+    ? error.message.split(`${field}: `).slice(1).join(`${field}: `)
+    : error.message;
+  const value = Array.isArray(v[flag]) ? undefined : String(v[flag]);
+  const shown = value === undefined || value === 'true' ? '' : ` "${value.slice(0, 60)}"`;
+  return usage(`--${flag}${shown}: ${problem.replace(/\.$/, '')}`);
 }
 
 export class CallFailed extends Error {

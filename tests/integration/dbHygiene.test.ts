@@ -161,7 +161,7 @@ describe('database hygiene (CLI)', () => {
     expect(text).toMatch(/no such table: rejected_rows\n\s+at /);
   });
 
-  it('names the flag of a bad number: `--snapshot abc` is a usage error, exit 2', () => {
+  it('names the flag of a bad value: `--snapshot abc` is a usage error, exit 2', () => {
     const r = planroom(['cycle', 'pin', '--source', 'ERP', '--snapshot', 'abc', '--reason', 'x', '--db', sound]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--snapshot must be a whole number .*not "abc"/);
@@ -169,5 +169,13 @@ describe('database hygiene (CLI)', () => {
     const limit = planroom(['snapshots', 'rejected', '--id', '1', '--limit', '1e3', '--db', sound]);
     expect(limit.code).toBe(2);
     expect(limit.stderr).toMatch(/--limit must be a whole number/);
+    // Refused by the contract, still said with the flag the user typed.
+    const meeting = planroom(['cycle', 'create', '--name', 'x', '--meeting', 'tuesday', '--db', sound]);
+    expect(meeting.code).toBe(2);
+    expect(meeting.stderr).toMatch(/^planroom cycle: --meeting "tuesday": Invalid ISO datetime\. Usage:/);
+    expect(meeting.stderr).not.toMatch(/meetingAt/);
+    const type = planroom(['exceptions', '--type', 'bogus', '--db', sound]);
+    expect(type.code).toBe(2);
+    expect(type.stderr).toMatch(/--type "bogus": Invalid option/);
   });
 });
