@@ -80,8 +80,12 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       return;
     }
     handle(req, res, served).catch((e: unknown) => {
+      const loggedAt = opts.hooks?.onInternal?.(`HTTP ${req.method ?? ''} ${(req.url ?? '').slice(0, 100)}`, e);
       if (res.headersSent) res.destroy();
-      else send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } });
+      else {
+        const hint = loggedAt ? `The details are in ${loggedAt}.` : undefined;
+        send(res, 500, { ok: false, error: { code: 'internal', message: String(e).slice(0, 500), hint } });
+      }
     });
   });
   return new Promise((resolve, reject) => {
