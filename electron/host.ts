@@ -80,7 +80,10 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       return;
     }
     handle(req, res, served).catch((e: unknown) => {
-      const loggedAt = opts.hooks?.onInternal?.(`HTTP ${req.method ?? ''} ${(req.url ?? '').slice(0, 100)}`, e);
+      const loggedAt = opts.hooks?.onInternal?.(
+        `HTTP ${req.method ?? ''} ${(req.url ?? '').split('?')[0]!.slice(0, 100)}`,
+        e,
+      );
       if (res.headersSent) res.destroy();
       else {
         const hint = loggedAt ? `The details are in ${loggedAt}.` : undefined;

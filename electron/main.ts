@@ -1,10 +1,11 @@
 // Electron main process: one window on the renderer, the API over IPC, the database in the
 // user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatError, AppError } from '../shared/domain/errors';
-import { openDatabase } from './db/open';
+import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
 import { callHooks } from './callHooks';
 import { bindIpc } from './ipc';
@@ -24,8 +25,18 @@ function dbPathFromArgs(): string {
 
 async function start(): Promise<void> {
   const dbPath = dbPathFromArgs();
+  const isNew = !existsSync(dbPath);
   db = openDatabase(dbPath);
-  if (!process.argv.includes('--no-demo')) await loadDemoCompany(db);
+  const versionAtOpen = dataVersion(db);
+  try {
+    if (!process.argv.includes('--no-demo')) await loadDemoCompany(db);
+  } catch (e) {
+    // A first run that fails leaves no database behind.
+    if (isNew) discardNewDatabase(db, dbPath, versionAtOpen);
+    else db.close();
+    db = undefined;
+    throw e;
+  }
   const index = join(rendererDir(), 'index.html');
   const win = new BrowserWindow({
     width: 1440,
