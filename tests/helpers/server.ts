@@ -31,7 +31,12 @@ export function startServe(dbPath: string, extra: string[] = [], env: NodeJS.Pro
     {
       cwd: ROOT,
       // The log beside the test's database, not in the user's data folder.
-      env: { ...process.env, PLANROOM_DB: '', PLANROOM_LOG: join(dirname(dbPath), 'planroom.log'), ...env },
+      env: {
+        ...process.env,
+        PLANROOM_DB: '',
+        PLANROOM_LOG: process.env.PLANROOM_LOG || join(dirname(dbPath), 'planroom.log'),
+        ...env,
+      },
     },
   );
   let out = '';

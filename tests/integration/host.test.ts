@@ -6,7 +6,8 @@ import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
 describe('HTTP host (browser mode)', () => {
-  const dir = tempDir();
+  // For the whole describe: the server and its engine worker keep reopening the database there.
+  const dir = tempDir('planroom-host-', 'all');
   let served: Served;
   beforeAll(async () => {
     served = await startServe(join(dir, 'p.db'));
