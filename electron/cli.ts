@@ -1,6 +1,6 @@
 // `planroom`: the command line over the same service functions as IPC and the HTTP host.
 // Exit codes: 0 ok, 1 the operation failed (bad data, conflict), 2 usage error, 3 database
-// cannot be opened (missing, unwritable, newer version).
+// cannot be opened or is damaged (missing, unwritable, newer version, corrupt, not Planroom's).
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiOutput, CycleOverviewT } from '../shared/api';
@@ -23,12 +23,15 @@ import {
   EXIT,
   money,
   optionalNumber,
+  requiredNumber,
   usage,
   UsageError,
   type Io,
   type Verb,
 } from './cliCore';
+import { dbVerb } from './cliDb';
 import { scenarioVerb } from './cliScenario';
+import { logInternal } from './log';
 import { readJsonFile } from './jsonFile';
 
 export type { Io } from './cliCore';
@@ -42,7 +45,7 @@ const VERBS: Record<string, Verb> = {
       const size = String(v.size).toUpperCase();
       if (!DEMO_SIZES.includes(size as DemoSize)) throw usage(`--size must be one of ${DEMO_SIZES.join(', ')}`);
       if (typeof v.out !== 'string') throw usage('--out DIR is required');
-      const seed = optionalNumber(v.seed);
+      const seed = optionalNumber(v, 'seed');
       if (seed !== undefined && !Number.isSafeInteger(seed)) throw usage('--seed must be a whole number');
       const progress = new ProgressLine(io);
       const files = await generateDemo({
@@ -148,9 +151,9 @@ const VERBS: Record<string, Verb> = {
       if (sub !== 'rejected') throw usage(`unknown snapshots command "${sub}" (list, rejected)`);
       if (v.id === undefined) throw usage('--id N is required');
       const r = await callApi(io, v, 'snapshot.rejected', {
-        snapshotId: Number(v.id),
-        offset: optionalNumber(v.offset),
-        limit: optionalNumber(v.limit),
+        snapshotId: requiredNumber(v, 'id'),
+        offset: optionalNumber(v, 'offset'),
+        limit: optionalNumber(v, 'limit'),
       });
       if (v.json) io.out(JSON.stringify(r, null, 2));
       else {
@@ -204,7 +207,7 @@ const VERBS: Record<string, Verb> = {
           meetingAt: v.meeting,
           startPeriod: typeof v.start === 'string' ? v.start : undefined,
           timeZone: typeof v.tz === 'string' ? v.tz : undefined,
-          horizon: optionalNumber(v.horizon),
+          horizon: optionalNumber(v, 'horizon'),
         });
         io.out(
           v.json
@@ -216,7 +219,7 @@ const VERBS: Record<string, Verb> = {
       if (sub === 'tz') {
         if (typeof v.tz !== 'string') throw usage('--tz ZONE is required (an IANA name such as Europe/Berlin)');
         const c = await callApi(io, v, 'cycle.setTimeZone', {
-          cycleId: optionalNumber(v.id),
+          cycleId: optionalNumber(v, 'id'),
           timeZone: v.tz,
           by: String(v.as),
         });
@@ -228,9 +231,9 @@ const VERBS: Record<string, Verb> = {
           throw usage('--source, --snapshot and --reason are required');
         }
         const r = await callApi(io, v, 'cycle.pin', {
-          cycleId: optionalNumber(v.id),
+          cycleId: optionalNumber(v, 'id'),
           source: v.source.toUpperCase(),
-          snapshotId: Number(v.snapshot),
+          snapshotId: requiredNumber(v, 'snapshot'),
           by: String(v.as),
           reason: v.reason,
         });
@@ -243,7 +246,7 @@ const VERBS: Record<string, Verb> = {
         return EXIT.ok;
       }
       if (sub === 'pins') {
-        const log = await callApi(io, v, 'cycle.pinLog', { cycleId: optionalNumber(v.id) });
+        const log = await callApi(io, v, 'cycle.pinLog', { cycleId: optionalNumber(v, 'id') });
         if (v.json) io.out(JSON.stringify(log, null, 2));
         else
           for (const p of log) {
@@ -254,7 +257,7 @@ const VERBS: Record<string, Verb> = {
         return EXIT.ok;
       }
       if (sub !== 'show') throw usage(`unknown cycle command "${sub}" (show, list, create, tz, pin, pins)`);
-      const id = optionalNumber(v.id);
+      const id = optionalNumber(v, 'id');
       const overview = await callApi(io, v, 'cycle.overview', { cycleId: id });
       if (v.json) io.out(JSON.stringify(overview, null, 2));
       else if (!overview)
@@ -284,11 +287,11 @@ const VERBS: Record<string, Verb> = {
     async run(v, positionals, io) {
       const sub = positionals[0] ?? 'list';
       if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
-      const cycleId = optionalNumber(v.cycle);
+      const cycleId = optionalNumber(v, 'cycle');
       const by = String(v.as);
       const id = (): number => {
         if (v.id === undefined) throw usage('--id N is required');
-        return Number(v.id);
+        return requiredNumber(v, 'id');
       };
       const print = (data: unknown, line: string): void => io.out(v.json ? JSON.stringify(data, null, 2) : line);
       if (sub === 'list') {
@@ -351,7 +354,7 @@ const VERBS: Record<string, Verb> = {
     async run(v, positionals, io) {
       const [sub = 'list', key, extra] = positionals;
       if (extra !== undefined) throw usage(`unexpected argument "${extra}"`);
-      const cycleId = optionalNumber(v.cycle);
+      const cycleId = optionalNumber(v, 'cycle');
       const filter = {
         cycleId,
         type: v.type as ApiInput<'exception.list'>['type'],
@@ -359,8 +362,8 @@ const VERBS: Record<string, Verb> = {
         family: v.family as string | undefined,
         resource: v.resource as string | undefined,
         lane: v.lane as string | undefined,
-        offset: optionalNumber(v.offset),
-        limit: optionalNumber(v.limit),
+        offset: optionalNumber(v, 'offset'),
+        limit: optionalNumber(v, 'limit'),
       };
       const needKey = (): string => {
         if (!key) throw usage(`exceptions ${sub} KEY: the key is required (see planroom exceptions)`);
@@ -443,12 +446,12 @@ const VERBS: Record<string, Verb> = {
         throw usage(`unexpected argument "${extra ?? id}"`);
       if (sub === 'list') {
         const r = await callApi(io, v, 'kpi.list', {
-          cycleId: optionalNumber(v.cycle),
+          cycleId: optionalNumber(v, 'cycle'),
           kpi: v.kpi as ApiInput<'kpi.list'>['kpi'],
           dimension: (v.by as ApiInput<'kpi.list'>['dimension']) ?? 'total',
           breached: v.breached === true,
-          offset: optionalNumber(v.offset),
-          limit: optionalNumber(v.limit),
+          offset: optionalNumber(v, 'offset'),
+          limit: optionalNumber(v, 'limit'),
         });
         if (v.json) io.out(JSON.stringify(r, null, 2));
         else printKpis(io, r);
@@ -483,6 +486,7 @@ const VERBS: Record<string, Verb> = {
     },
   },
   scenario: scenarioVerb,
+  db: dbVerb,
   serve: {
     summary: 'Serve the app and its API on 127.0.0.1 (browser mode)',
     usage: 'planroom serve [--port N] [--open] [--no-demo] [--db FILE]',
@@ -745,7 +749,13 @@ export function main(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`planroom: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      const loggedAt = logInternal(`planroom ${process.argv[2] ?? ''}`.trim(), e);
+      process.stderr.write(
+        `planroom: internal error: ${e instanceof Error ? e.message : String(e)}\n` +
+          (loggedAt
+            ? `This is a bug in Planroom. The details are in ${loggedAt}: please send that file with a report.\n`
+            : `${e instanceof Error ? e.stack : ''}\n`),
+      );
       process.exitCode = 70;
     },
   );

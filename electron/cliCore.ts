@@ -6,8 +6,10 @@ import type { AppErrorShape } from '../shared/domain/errors';
 import { dispatch, type CallContext } from '../shared/dispatch';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { callHooks } from './callHooks';
 import { migrate, loadMigrations } from './db/migrate';
-import { openDatabase } from './db/open';
+import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
+import { openReadConnection } from './db/readConnection';
 import type { WriteDb } from './db/types';
 import { EngineHost } from './engine/engineHost';
 import { resolveDbPath } from './paths';
@@ -38,8 +40,6 @@ export const common = {
 } as const;
 export const dbOption = { db: { type: 'string' } } as const;
 
-/** A numeric option as a number, or undefined when it was not given (the contract checks range). */
-
 export class UsageError extends Error {}
 export const usage = (message: string): UsageError => new UsageError(message);
 
@@ -55,18 +55,28 @@ export async function callApi<K extends ApiName>(
   open: { create?: boolean; scratch?: boolean } = { create: false },
 ): Promise<ApiOutput<K>> {
   const dbPath = resolveDbPath(v.db as string | undefined, io.env);
-  const db: WriteDb = open.scratch && !existsSync(dbPath) ? scratchDatabase() : openDatabase(dbPath, open);
+  const isNew = !existsSync(dbPath);
+  const scratch = Boolean(open.scratch) && isNew;
+  const db: WriteDb = scratch ? scratchDatabase() : openDatabase(dbPath, open);
+  const versionAtOpen = dataVersion(db);
+  const read = openReadConnection(db);
   const progress = new ProgressLine(io);
   const ctx: CallContext = { progress: (p) => progress.update(p.label, p.done, p.fraction) };
   const engine = new EngineHost(dbPath);
+  let succeeded = false;
   try {
-    const result = await dispatch(createHandlers({ db, dbPath, version: appVersion(), engine }), name, input, ctx);
+    const handlers = createHandlers({ db, read, dbPath, version: appVersion(), engine });
+    const result = await dispatch(handlers, name, input, ctx, callHooks(dbPath, io.env));
     progress.done();
-    if (!result.ok) throw new CallFailed(result.error);
+    if (!result.ok) throw asFlagError(result.error, v) ?? new CallFailed(result.error);
+    succeeded = true;
     return result.data as ApiOutput<K>;
   } finally {
     await engine.close();
-    db.close();
+    if (read !== db) read.close();
+    // A new database file is left only by a command that succeeded (a failed first import).
+    if (isNew && !succeeded && !scratch) discardNewDatabase(db, dbPath, versionAtOpen);
+    else db.close();
   }
 }
 
@@ -77,6 +87,43 @@ function scratchDatabase(): WriteDb {
   return db;
 }
 
+/**
+ * The contract's fields that CLI flags of another name feed: in order of preference, as `cycleId`
+ * is `--cycle` for most verbs and `--id` for `planroom cycle`.
+ */
+const FLAGS_OF_FIELD: Record<string, string[]> = {
+  cycleId: ['cycle', 'id'],
+  snapshotId: ['snapshot', 'id'],
+  issueId: ['id'],
+  meetingAt: ['meeting'],
+  startPeriod: ['start'],
+  horizonPeriods: ['horizon'],
+  ownerRole: ['owner'],
+  reviewStatus: ['status'],
+  includeResolved: ['resolved'],
+  dimension: ['by'],
+  skipBadRows: ['skip-bad-rows'],
+};
+
+/**
+ * A refused input that came from a flag the user typed, as a usage error naming that flag
+ * (`--meeting "garbage": Invalid ISO datetime`) instead of the contract's field (`meetingAt`).
+ * Fields read from a file (a profile, levers) keep their own name: the file is what to fix.
+ */
+export function asFlagError(error: AppErrorShape, v: Record<string, unknown>): UsageError | undefined {
+  const field = error.where?.field;
+  if (error.code !== 'invalid_input' || !field) return undefined;
+  const head = field.split('.')[0]!;
+  const flag = [...(FLAGS_OF_FIELD[head] ?? []), head].find((f) => v[f] !== undefined && v[f] !== false);
+  if (!flag || (field !== head && !Array.isArray(v[flag]))) return undefined;
+  const problem = error.message.includes(`${field}: `)
+    ? error.message.split(`${field}: `).slice(1).join(`${field}: `)
+    : error.message;
+  const value = Array.isArray(v[flag]) ? undefined : String(v[flag]);
+  const shown = value === undefined || value === 'true' ? '' : ` "${value.slice(0, 60)}"`;
+  return usage(`--${flag}${shown}: ${problem.replace(/\.$/, '')}`);
+}
+
 export class CallFailed extends Error {
   constructor(readonly shape: AppErrorShape) {
     super(shape.message);
@@ -85,5 +132,24 @@ export class CallFailed extends Error {
 
 export const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 
-/** A numeric option as a number, or undefined when it was not given (the contract checks range). */
-export const optionalNumber = (value: unknown): number | undefined => (value === undefined ? undefined : Number(value));
+/**
+ * A whole-number option (an id, an offset, a count) as a number, or undefined when it was not
+ * given. Anything else is a usage error naming the flag (`--snapshot abc`), not the contract's
+ * field it feeds; the contract still checks the range.
+ */
+export function optionalNumber(v: Record<string, unknown>, flag: string): number | undefined {
+  const value = v[flag];
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!/^\d{1,15}$/.test(text)) {
+    throw usage(`--${flag} must be a whole number (0, 1, 2...), not "${text.slice(0, 40)}"`);
+  }
+  return Number(text);
+}
+
+/** A whole-number option that must be given. */
+export function requiredNumber(v: Record<string, unknown>, flag: string): number {
+  const n = optionalNumber(v, flag);
+  if (n === undefined) throw usage(`--${flag} N is required`);
+  return n;
+}

@@ -70,7 +70,7 @@ function leversOf(v: Record<string, unknown>): unknown[] | undefined {
 /** Scenarios by id or by name in the cycle, read from one listing. */
 async function find(io: Io, v: Record<string, unknown>, refs: (string | undefined)[]): Promise<ScenarioInfoT[]> {
   if (refs.length === 0 || refs.some((r) => !r)) throw usage('name or id of the scenario required');
-  const all = await callApi(io, v, 'scenario.list', { cycleId: optionalNumber(v.cycle) });
+  const all = await callApi(io, v, 'scenario.list', { cycleId: optionalNumber(v, 'cycle') });
   return refs.map((ref) => {
     const hit = /^\d+$/.test(ref!)
       ? all.scenarios.find((s) => s.id === Number(ref))
@@ -150,7 +150,7 @@ export const scenarioVerb: Verb = {
   async run(v, positionals, io) {
     const [sub = 'list', ...refs] = positionals;
     const by = String(v.as);
-    const cycleId = optionalNumber(v.cycle);
+    const cycleId = optionalNumber(v, 'cycle');
     const json = (x: unknown) => io.out(JSON.stringify(x, null, 2));
     const one = () => {
       if (refs.length > 1) throw usage(`unexpected argument "${refs[1]}"`);

@@ -1,20 +1,29 @@
 // Browser mode: serves the built renderer and the API over HTTP on 127.0.0.1. Same calls as
-// IPC (shared/dispatch.ts). Only same-origin JSON POSTs with a loopback Host header reach the
-// API, so another web page or a DNS-rebinding trick cannot drive it.
+// IPC (shared/dispatch.ts). Only the owner's browser reaches the API: it carries the per-launch
+// session cookie (hostSession.ts), sends same-origin JSON POSTs with a loopback Host header, so
+// another local process or OS user, another web page or a DNS-rebinding trick cannot drive it.
+// Every response forbids framing (clickjacking) and limits the page to its own scripts.
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { dispatch, type Handlers } from '../shared/dispatch';
+import { dispatch, type DispatchHooks, type Handlers } from '../shared/dispatch';
+import { hostedHandlers } from './hostPaths';
+import { createHostSession, type HostSession } from './hostSession';
 
 export interface HostOptions {
   handlers: Handlers;
   staticDir: string;
   port?: number;
+  hooks?: DispatchHooks;
+  /** Called once, when the one-time code has been exchanged for the session cookie. */
+  onSignIn?: () => void;
 }
 
 export interface RunningHost {
   url: string;
+  /** The address that signs a browser in: usable once, then the browser holds the cookie. */
+  loginUrl: string;
   port: number;
   close(): Promise<void>;
 }
@@ -31,19 +40,73 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * On every response. The renderer runs under this policy: its bundled script and stylesheet,
+ * inline style attributes (React and ECharts set them), canvas images as data: or blob: URLs.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+interface Served {
+  opts: HostOptions;
+  handlers: Handlers;
+  session: HostSession;
+  allowedHosts: string[];
+}
+
 export function startHost(opts: HostOptions): Promise<RunningHost> {
+  let served: Served | undefined;
   const server = createServer((req, res) => {
-    handle(req, res, opts, server).catch((e: unknown) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (!served) {
+      send(res, 503, { ok: false, error: { code: 'usage', message: 'Planroom is starting.' } });
+      return;
+    }
+    handle(req, res, served).catch((e: unknown) => {
+      const loggedAt = opts.hooks?.onInternal?.(
+        `HTTP ${req.method ?? ''} ${(req.url ?? '').split('?')[0]!.slice(0, 100)}`,
+        e,
+      );
       if (res.headersSent) res.destroy();
-      else send(res, 500, { ok: false, error: { code: 'internal', message: String(e) } });
+      else {
+        const hint = loggedAt ? `The details are in ${loggedAt}.` : undefined;
+        send(res, 500, { ok: false, error: { code: 'internal', message: String(e).slice(0, 500), hint } });
+      }
     });
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
       const port = (server.address() as AddressInfo).port;
+      // A fresh secret and one-time code for every launch, never stored.
+      const session = createHostSession(port);
+      served = {
+        opts,
+        handlers: hostedHandlers(opts.handlers),
+        session,
+        allowedHosts: [`127.0.0.1:${port}`, `localhost:${port}`],
+      };
+      const url = `http://127.0.0.1:${port}/`;
       resolve({
-        url: `http://127.0.0.1:${port}/`,
+        url,
+        loginUrl: `${url}login?code=${session.code}`,
         port,
         close: () => new Promise((r) => server.close(() => r())),
       });
@@ -51,32 +114,56 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, opts: HostOptions, server: Server): Promise<void> {
-  const port = (server.address() as AddressInfo).port;
-  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  if (!allowedHosts.includes(req.headers.host ?? '')) {
+async function handle(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
+  if (!served.allowedHosts.includes(req.headers.host ?? '')) {
     send(res, 403, { ok: false, error: { code: 'usage', message: 'Host not allowed.' } });
     return;
   }
   const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
   if (url.pathname.startsWith('/api/')) {
-    await handleApi(req, res, url, opts, allowedHosts);
+    await handleApi(req, res, url, served);
+    return;
+  }
+  if (url.pathname === '/login') {
+    login(res, url, served);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, { ok: false, error: { code: 'usage', message: 'Method not allowed.' } });
     return;
   }
-  serveStatic(res, opts.staticDir, url.pathname);
+  serveStatic(res, served.opts.staticDir, url.pathname);
 }
 
-async function handleApi(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  opts: HostOptions,
-  allowedHosts: string[],
-): Promise<void> {
+/** The one-time code for the session cookie, then on to the app; a used or wrong code gets 403. */
+function login(res: ServerResponse, url: URL, served: Served): void {
+  const cookie = served.session.exchange(url.searchParams.get('code'));
+  if (!cookie) {
+    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(
+      'This sign-in link has been used already, or is not the one Planroom printed.\n' +
+        'Each launch prints one link, usable once; restart `planroom serve` for a new one.\n',
+    );
+    return;
+  }
+  res.writeHead(303, { 'set-cookie': cookie, location: '/', 'cache-control': 'no-store' });
+  res.end();
+  served.opts.onSignIn?.();
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, served: Served): Promise<void> {
+  const { allowedHosts, session } = served;
+  if (!session.isOwner(req)) {
+    send(res, 401, {
+      ok: false,
+      error: {
+        code: 'usage',
+        message: 'This browser is not signed in to this Planroom.',
+        hint: 'Open the address `planroom serve` printed (it signs in once), or restart Planroom.',
+      },
+    });
+    return;
+  }
   if (url.pathname === '/api/health') {
     send(res, 200, { ok: true });
     return;
@@ -98,7 +185,7 @@ async function handleApi(
     send(res, 400, { ok: false, error: { code: 'invalid_input', message: `Request body: ${(e as Error).message}` } });
     return;
   }
-  send(res, 200, await dispatch(opts.handlers, name, body));
+  send(res, 200, await dispatch(served.handlers, name, body, {}, served.opts.hooks));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -141,7 +228,6 @@ function serveStatic(res: ServerResponse, root: string, pathname: string): void 
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=31536000, immutable',
-    'x-content-type-options': 'nosniff',
   });
   createReadStream(file)
     .on('error', () => res.destroy())

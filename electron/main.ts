@@ -1,12 +1,15 @@
 // Electron main process: one window on the renderer, the API over IPC, the database in the
 // user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatError, AppError } from '../shared/domain/errors';
-import { openDatabase } from './db/open';
+import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
+import { callHooks } from './callHooks';
 import { bindIpc } from './ipc';
+import { logInternal } from './log';
 import { rendererDir } from './paths';
 import { loadDemoCompany } from './services/demoCompany';
 import { createHandlers } from './services/handlers';
@@ -22,15 +25,19 @@ function dbPathFromArgs(): string {
 
 async function start(): Promise<void> {
   const dbPath = dbPathFromArgs();
+  const isNew = !existsSync(dbPath);
   db = openDatabase(dbPath);
-  if (!process.argv.includes('--no-demo')) await loadDemoCompany(db);
+  const versionAtOpen = dataVersion(db);
+  try {
+    if (!process.argv.includes('--no-demo')) await loadDemoCompany(db);
+  } catch (e) {
+    // A first run that fails leaves no database behind.
+    if (isNew) discardNewDatabase(db, dbPath, versionAtOpen);
+    else db.close();
+    db = undefined;
+    throw e;
+  }
   const index = join(rendererDir(), 'index.html');
-  bindIpc(
-    ipcMain,
-    createHandlers({ db, dbPath, version: appVersion(), warm: true }),
-    pathToFileURL(rendererDir()).href,
-  );
-
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -50,6 +57,11 @@ async function start(): Promise<void> {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
+  bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion(), warm: true }), {
+    indexUrl: pathToFileURL(index).href,
+    isAppWindow: (sender) => !win.isDestroyed() && sender === win.webContents,
+    hooks: callHooks(dbPath),
+  });
   win.once('ready-to-show', () => win.show());
   await win.loadFile(index);
 }
@@ -58,7 +70,11 @@ app.whenReady().then(
   () => {
     Menu.setApplicationMenu(null);
     start().catch((e: unknown) => {
-      const message = e instanceof AppError ? formatError(e.toShape()) : String(e);
+      const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
+      const message =
+        e instanceof AppError
+          ? formatError(e.toShape())
+          : `${String(e)}${loggedAt ? `\n\nThe details are in ${loggedAt}.` : ''}`;
       dialog.showErrorBox('Planroom cannot start', message);
       app.exit(1);
     });

@@ -34,6 +34,11 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Planroom');
 }
 
+/** The log file (electron/log.ts): $PLANROOM_LOG, else planroom.log in the user data folder. */
+export function logPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PLANROOM_LOG || join(userDataDir(env), 'planroom.log');
+}
+
 /**
  * --db wins over PLANROOM_DB, which wins over the user data folder. Only the default folder is
  * created here (first run); a folder named by the user must exist, or opening says so.

@@ -1,7 +1,11 @@
 // `planroom serve` and browser-mode `npm start`: open (or create) the database, load the demo
-// company on first run, serve the renderer and API, and print a "ready" line with the URL.
+// company on first run, serve the renderer and API, and print a "ready" line with the sign-in
+// address (it carries the launch's one-time code: see hostSession.ts). A database this command
+// created is removed again when it fails before it is ready.
 import { AppError } from '../shared/domain/errors';
-import { openDatabase } from './db/open';
+import { existsSync, rmSync } from 'node:fs';
+import { callHooks } from './callHooks';
+import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
 import { startHost } from './host';
 import { openAppWindow } from './openBrowser';
 import { rendererDir } from './paths';
@@ -20,7 +24,16 @@ export interface ServeOptions {
 
 /** Resolves when the server has stopped (SIGINT / SIGTERM). */
 export async function serve(opts: ServeOptions): Promise<void> {
+  const isNew = !existsSync(opts.dbPath);
   const db = openDatabase(opts.dbPath);
+  const versionAtOpen = dataVersion(db);
+  let ready = false;
+  /** The page that hands the browser its sign-in address: removed once it has been used. */
+  let launchPage: string | undefined;
+  const removeLaunchPage = (): void => {
+    if (launchPage) rmSync(launchPage, { force: true });
+    launchPage = undefined;
+  };
   try {
     if (opts.demo) {
       const progress = new ProgressLine(opts.io);
@@ -32,16 +45,22 @@ export async function serve(opts: ServeOptions): Promise<void> {
       handlers: createHandlers({ db, dbPath: opts.dbPath, version: appVersion(), warm: true }),
       staticDir: rendererDir(),
       port: opts.port,
+      hooks: callHooks(opts.dbPath, opts.io.env),
+      onSignIn: removeLaunchPage,
     }).catch((e: unknown) => {
       if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
       throw new AppError('conflict', `Port ${opts.port} is already in use.`, {
         hint: 'Stop the other Planroom, or pass --port 0 for any free port.',
       });
     });
-    // Tests and scripts wait for this exact line.
-    opts.io.out(`Planroom ready at ${host.url} (database ${opts.dbPath})`);
-    if (opts.open && !openAppWindow(host.url, opts.io.env)) {
-      opts.io.out(`No browser window could be opened here; open ${host.url} in a browser.`);
+    ready = true;
+    // Tests and scripts wait for this exact line. The address signs one browser in, once.
+    opts.io.out(`Planroom ready at ${host.loginUrl} (database ${opts.dbPath})`);
+    if (opts.open) {
+      launchPage = openAppWindow(host.loginUrl, opts.io.env);
+      if (!launchPage) {
+        opts.io.out(`No browser window could be opened here; open ${host.loginUrl} in a browser (it works once).`);
+      }
     }
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();
@@ -50,6 +69,8 @@ export async function serve(opts: ServeOptions): Promise<void> {
     });
     await host.close();
   } finally {
-    db.close();
+    removeLaunchPage();
+    if (isNew && !ready) discardNewDatabase(db, opts.dbPath, versionAtOpen);
+    else db.close();
   }
 }

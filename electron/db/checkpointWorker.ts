@@ -4,6 +4,7 @@
 // are left for a later checkpoint. The thread's end is its only report (checkpoint.ts).
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { logFallback } from '../log';
 
 const { path } = workerData as { path: string };
 try {
@@ -17,7 +18,8 @@ try {
   } finally {
     db.close();
   }
-} catch {
+} catch (e) {
   // Best effort: the file may be gone (a test's temporary database) or locked; the main
   // connection's automatic checkpoint catches up on its next commit.
+  logFallback(`checkpoint worker failed on ${path}; the next commit checkpoints instead`, e);
 }

@@ -1,12 +1,15 @@
 // Opens the database file: WAL, foreign keys on, migrations applied. Any failure is an
 // AppError saying what to do, and leaves nothing behind: a database file this call created is
-// removed again, an existing one is not modified before it has been found compatible.
+// removed again, and an existing one is only read until it has been found to be a sound
+// Planroom database (quick_check, then the schema): a damaged file, or another program's SQLite
+// file, is refused exactly as it was, never converted to WAL or given Planroom's tables.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../../shared/domain/errors';
+import { asDbError, corruptDatabase } from './dbErrors';
 import { checkCompatible, loadMigrations, migrate } from './migrate';
-import type { WriteDb } from './types';
+import type { ReadDb, WriteDb } from './types';
 import { busyTimeoutMs } from './busy';
 
 export interface OpenOptions {
@@ -31,7 +34,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
   }
   if (!existed && opts.create === false) {
     throw new AppError('db_unavailable', `No database at ${file}.`, {
-      hint: 'Check the path, or run `planroom serve` once to create it.',
+      hint: 'Check the path, or import a first snapshot (`planroom import`) or run `planroom serve` to create it.',
     });
   }
 
@@ -52,6 +55,8 @@ export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
   try {
     db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: true });
     const migrations = loadMigrations();
+    // Reads only, before the first write of this connection.
+    if (!created) checkSound(db as ReadDb, file);
     checkCompatible(db as WriteDb, migrations, file);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
@@ -70,29 +75,65 @@ export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
     return db as WriteDb;
   } catch (error) {
     db?.close();
-    if (created) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    if (created) removeDatabaseFiles(file);
     throw asDbError(error, file);
   }
 }
 
-function asDbError(error: unknown, file: string): AppError {
-  if (error instanceof AppError) return error;
-  const code = (error as { code?: string }).code ?? '';
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_NOTADB') {
-    return new AppError('db_unavailable', `${file} is not a Planroom database (not SQLite).`, {
-      hint: 'Pass the path of a Planroom database, or a new file name, with --db.',
-    });
+/** The database file and its WAL and shared-memory siblings. */
+export function removeDatabaseFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+}
+
+/** PRAGMA data_version: changes when another connection commits to the file. */
+export const dataVersion = (db: ReadDb): number => db.pragma('data_version', { simple: true }) as number;
+
+/**
+ * Closes a database this command created and removes it when the command failed, so that only a
+ * command that succeeds leaves a new file. It stays when another process has meanwhile committed
+ * a snapshot to it (two first imports at once): that one's work is not ours to delete.
+ * `versionAtOpen` is dataVersion() right after opening.
+ */
+export function discardNewDatabase(db: WriteDb, file: string, versionAtOpen: number): void {
+  let keep: boolean;
+  try {
+    const noSnapshot = db.prepare('SELECT 1 FROM snapshots LIMIT 1').get() === undefined;
+    keep = !noSnapshot && dataVersion(db) !== versionAtOpen;
+  } catch {
+    keep = true; // Cannot tell: leaving a file is better than deleting someone's work.
+  } finally {
+    db.close();
   }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
-    return new AppError('db_unavailable', `Cannot open ${file} for writing (${message}).`, {
-      hint: 'Check the file and folder permissions, or pass another path with --db.',
-    });
+  if (!keep) removeDatabaseFiles(resolve(file));
+}
+
+/**
+ * Refuses a damaged file (quick_check: every page and index, without the slower cross-checks of
+ * integrity_check) and a non-empty SQLite file without Planroom's schema, reading only.
+ */
+function checkSound(db: ReadDb, file: string): void {
+  const problems = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
+  if (problems.length !== 1 || problems[0] !== 'ok') throw corruptDatabase(file, problems);
+  const objects = (
+    db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+  // An SQLite file with nothing in it (0 bytes, or no tables) may become a Planroom database.
+  if (objects.length === 0) return;
+  const columns = objects.includes('schema_migrations')
+    ? (db.pragma('table_info(schema_migrations)') as { name: string }[]).map((c) => c.name)
+    : [];
+  if (!['id', 'name', 'checksum', 'applied_at'].every((c) => columns.includes(c))) {
+    const shown =
+      objects
+        .slice(0, 5)
+        .map((n) => (n.length > 60 ? `${n.slice(0, 60)}…` : n))
+        .join(', ') + (objects.length > 5 ? `, … (${objects.length} in all)` : '');
+    throw new AppError(
+      'db_unavailable',
+      `${file} is an SQLite database, but not a Planroom one (it holds ${shown}). Planroom left it unchanged.`,
+      { hint: 'Pass the path of a Planroom database, or a new file name, with --db.' },
+    );
   }
-  if (code.startsWith('SQLITE_')) {
-    return new AppError('db_unavailable', `Cannot open the database ${file}: ${message}.`, {
-      hint: 'Check the file, or pass another path with --db.',
-    });
-  }
-  throw error;
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/domain/errors';
 import { workerScript } from '../paths';
 import type { LeverT } from '../../shared/planning/levers';
 import type { EngineReply, EngineRequest, EngineResults, PlanInputs, ScenarioRef, SubjectRef } from './protocol';
+import { logInternal } from '../log';
 
 type Pending = { resolve: (r: unknown) => void; reject: (e: unknown) => void };
 type Body<K extends EngineRequest['kind']> = Omit<Extract<EngineRequest, { kind: K }>, 'id' | 'kind'>;
@@ -72,7 +73,10 @@ export class EngineHost {
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
     };
-    worker.on('error', (e) => fail(e.message));
+    worker.on('error', (e) => {
+      logInternal('planning engine worker', e);
+      fail(e.message);
+    });
     worker.on('exit', (code) => fail(`exit code ${code}`));
     // An idle engine must not keep the CLI alive; a request refs it until answered.
     worker.unref();

@@ -6,6 +6,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/domain/errors';
 import { resolveLevers } from '../../shared/planning/applyLevers';
 import { outcome } from '../../shared/planning/outcome';
+import { classifyDbError } from '../db/dbErrors';
+import { logInternal } from '../log';
 import { PlanCache } from './planCache';
 import type { EngineReply, EngineRequest, EngineResults } from './protocol';
 
@@ -53,13 +55,15 @@ function handle(req: EngineRequest): EngineReply {
   try {
     return { id: req.id, ok: true, result: run(req) };
   } catch (e) {
-    const error =
-      e instanceof AppError
-        ? e.toShape()
-        : {
-            code: 'internal' as const,
-            message: `The planning engine failed: ${e instanceof Error ? e.message : String(e)}`,
-          };
+    // The stack does not cross the thread: a bug is logged here, with it.
+    const known = e instanceof AppError ? e : classifyDbError(e, dbPath);
+    if (!known) logInternal(`planning engine (${req.kind})`, e);
+    const error = known
+      ? known.toShape()
+      : {
+          code: 'internal' as const,
+          message: `The planning engine failed: ${e instanceof Error ? e.message : String(e)}`,
+        };
     return { id: req.id, ok: false, error };
   }
 }

@@ -21,6 +21,7 @@ import type { ReadDb, WriteDb } from '../db/types';
 import { workerScript } from '../paths';
 import { runChecks, type CheckContext, type Finding } from './reconcileChecks';
 import { writeTx } from '../db/writeTx';
+import { logFallback } from '../log';
 
 export const DEADLINE_WORKING_DAYS = 5;
 
@@ -84,7 +85,10 @@ export function checkInput(db: ReadDb, set: SnapshotSet): { input: CheckInput; o
 export async function checkSnapshotSet(db: ReadDb, set: SnapshotSet): Promise<Reconciliation> {
   if (!db.memory) {
     const { input, owners } = checkInput(db, set);
-    const findings = await checksInWorker(db.name, input).catch(() => undefined);
+    const findings = await checksInWorker(db.name, input).catch((e: unknown) => {
+      logFallback('reconciliation worker failed; running the checks on the main thread instead', e);
+      return undefined;
+    });
     if (findings) return { snapshotIds: sortedIds(set), findings, owners };
   }
   return checkHere(db, set);

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'db_unavailable',
   'db_newer',
   'db_out_of_sync',
+  'db_corrupt',
   'import_failed',
   'conflict',
   'busy',

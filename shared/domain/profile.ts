@@ -46,7 +46,8 @@ export const FileMapping = z.strictObject({
     .trim()
     .min(1)
     .max(200)
-    .refine((s) => !/[\\/]/.test(s), 'a file name or pattern, without folders'),
+    // Nothing outside the import folder: no folder separators, no parent-folder step.
+    .refine((s) => !/[\\/]/.test(s) && !s.includes('..'), 'a file name or pattern, without folders or ".."'),
   /** Which file when several match: the newest (by time, then name), or all of them. */
   pick: z.enum(['newest', 'all']).optional(),
   /** Worksheet name or pattern, for .xlsx files; the first sheet when absent. */

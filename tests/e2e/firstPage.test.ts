@@ -31,7 +31,8 @@ const TARGETS: Target[] = [
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
       });
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.goto(served.url);
+      // The address the ready line printed: it signs this browser in, then shows the app.
+      await page.goto(served.loginUrl);
       return {
         page,
         close: async () => {
@@ -61,9 +62,14 @@ for (const target of TARGETS) {
     const dir = tempDir('planroom-test-', 'all');
     let page: Page;
     let close: () => Promise<void>;
+    /** What the page's Content-Security-Policy blocked: must stay empty. */
+    const blocked: string[] = [];
 
     beforeAll(async () => {
       ({ page, close } = await target.open(join(dir, 'first-run.db')));
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+      });
       mkdirSync(SHOTS, { recursive: true });
     });
     afterAll(() => close?.());
@@ -320,6 +326,10 @@ for (const target of TARGETS) {
       await expect
         .poll(() => page.locator('.kpi[data-kpi="service_level"].breached').count(), { timeout: 15_000 })
         .toBe(1);
+    });
+
+    it("ran every page so far under the host's Content-Security-Policy without a blocked resource", () => {
+      expect(blocked).toEqual([]);
     });
   });
 }

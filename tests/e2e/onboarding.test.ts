@@ -41,7 +41,7 @@ describe('onboarding a foreign export folder (browser)', () => {
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
     // A projector's resolution.
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(served.url);
+    await page.goto(served.loginUrl);
     await page.locator('.frame[data-ready="true"]').waitFor();
     mkdirSync(SHOTS, { recursive: true });
   });

@@ -22,20 +22,24 @@ describe.skipIf(!findChromium())('scenarios page (browser)', () => {
   let page: Page;
   /** The resource whose overload is worth the most: the demo's tight plant resource. */
   let tight: string;
+  /** What the Content-Security-Policy blocked (ECharts and inline styles included): must stay empty. */
+  const blocked: string[] = [];
 
   beforeAll(async () => {
     served = await startServe(join(dir, 'scenarios.db'));
-    const res = await fetch(`${served.url}api/exception.list`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'capacity_shortfall', limit: 1 }),
-    });
+    const res = await served.post('exception.list', { type: 'capacity_shortfall', limit: 1 });
     tight = ((await res.json()) as { data: { rows: { resource: string }[] } }).data.rows[0]!.resource;
     browser = await chromium.launch({
       executablePath: findChromium(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    // The one-time code went to served.post's session: the browser gets the same cookie.
+    const [name, value] = (await served.cookie()).split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: served.url, httpOnly: true, sameSite: 'Strict' }]);
     await page.goto(`${served.url}#/scenarios`);
     mkdirSync(SHOTS, { recursive: true });
   });
@@ -223,5 +227,9 @@ describe.skipIf(!findChromium())('scenarios page (browser)', () => {
         WAIT,
       )
       .toEqual(['Overtime P1', 'Overtime P1 (copy)']);
+  });
+
+  it("drew the editor, the comparison and the charts under the host's Content-Security-Policy", () => {
+    expect(blocked).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ describe('planroom CLI', () => {
       'exceptions',
       'kpis',
       'scenario',
+      'db',
       'serve',
       'start',
       'version',

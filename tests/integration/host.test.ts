@@ -6,19 +6,15 @@ import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
 describe('HTTP host (browser mode)', () => {
-  const dir = tempDir();
+  // For the whole describe: the server and its engine worker keep reopening the database there.
+  const dir = tempDir('planroom-host-', 'all');
   let served: Served;
   beforeAll(async () => {
     served = await startServe(join(dir, 'p.db'));
   });
   afterAll(() => served?.stop());
 
-  const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${served.url}api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
+  const post = (name: string, body: unknown, headers: Record<string, string> = {}) => served.post(name, body, headers);
 
   it('serves the renderer and the same API as IPC', async () => {
     const html = await (await fetch(served.url)).text();
@@ -40,7 +36,7 @@ describe('HTTP host (browser mode)', () => {
     expect(await (await post('no.such.call', {})).json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const bad = await fetch(`${served.url}api/app.info`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: await served.cookie() },
       body: '{',
     });
     expect(bad.status).toBe(400);
@@ -51,7 +47,7 @@ describe('HTTP host (browser mode)', () => {
     const form = await fetch(`${served.url}api/app.info`, {
       method: 'POST',
       body: 'a=1',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: await served.cookie() },
     });
     expect(form.status).toBe(405);
   });
