@@ -3,6 +3,7 @@
 // all reported at once with file, sheet, row, column, value and what was expected, and nothing
 // is written; or, with skipBadRows, set aside in rejected_rows for review. The previous snapshot
 // stays as it was until the new one is committed.
+import type { ApiOutput } from '../../shared/api';
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -43,28 +44,9 @@ export interface ImportProgress {
   bytesTotal: number;
 }
 
-export interface ImportedFile {
-  file: string;
-  sheet?: string;
-  table: string;
-  rows: number;
-  rejected: number;
-  /** Headers of the file that no column reads. */
-  ignoredColumns: string[];
-}
-
-export interface ImportResult {
-  source: SourceSystem;
-  snapshotId: number;
-  /** True when an identical export was already imported: nothing new was written. */
-  unchanged: boolean;
-  rowCount: number;
-  rowCounts: Record<string, number>;
-  /** Rows set aside by skipBadRows (see rejected_rows). */
-  rejectedCount: number;
-  extractedAt: string;
-  files: ImportedFile[];
-}
+/** What an import gives back is the contract's output of snapshot.import (shared/api.ts). */
+export type ImportResult = ApiOutput<'snapshot.import'>;
+export type ImportedFile = ImportResult['files'][number];
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;

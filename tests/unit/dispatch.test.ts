@@ -50,3 +50,12 @@ describe('contract validation', () => {
     ).toBe(false);
   });
 });
+
+describe('the contract', () => {
+  it('merges the groups of calls into one map, and names a call declared twice', async () => {
+    const { api, duplicateCallNames } = await import('../../shared/api');
+    expect(Object.keys(api)).toContain('scenario.choose');
+    expect(duplicateCallNames([{ 'a.x': 1, 'a.y': 2 }, { 'b.x': 3 }])).toEqual([]);
+    expect(duplicateCallNames([{ 'a.x': 1 }, { 'a.x': 2, 'b.y': 3 }, { 'a.x': 4 }])).toEqual(['a.x']);
+  });
+});

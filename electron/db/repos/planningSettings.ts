@@ -1,5 +1,6 @@
 // The engine's settings and the KPI definitions: validated by the zod schemas of
 // shared/planning/settings.ts on the way in, every change logged in settings_log.
+import type { ApiOutput } from '../../../shared/api';
 import { AppError } from '../../../shared/domain/errors';
 import { parseOrThrow } from '../../../shared/domain/validate';
 import {
@@ -8,16 +9,11 @@ import {
   PlanningSettings,
   type KpiDefinitionT,
   type KpiId,
-  type PlanningSettingsT,
 } from '../../../shared/planning/settings';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
 import { writeTx } from '../writeTx';
 
-export interface StoredSettings {
-  settings: PlanningSettingsT;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+export type StoredSettings = ApiOutput<'planning.settings'>;
 
 export function getPlanningSettings(db: ReadDb): StoredSettings {
   const row = db.prepare('SELECT settings, updated_by, updated_at FROM planning_settings WHERE id = 1').get() as

@@ -1,5 +1,6 @@
 // Mapping profiles: the stored profile of a source, else the one that ships for it. Saving
 // validates the shape and the rules (shared/domain/profile.ts) and logs every version.
+import type { ApiOutput } from '../../../shared/api';
 import type { SourceSystem } from '../../../shared/domain/canonical';
 import { DEFAULT_PROFILES } from '../../../shared/domain/defaultProfiles';
 import { AppError } from '../../../shared/domain/errors';
@@ -8,13 +9,8 @@ import { checkProfile, SourceProfile } from '../../../shared/domain/profile';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
 import { writeTx } from '../writeTx';
 
-export interface StoredProfile {
-  profile: SourceProfile;
-  /** False while the source uses the profile that ships with Planroom. */
-  customized: boolean;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+/** A source's profile as the contract serves it (profile.get); customized is false for the default. */
+export type StoredProfile = ApiOutput<'profile.get'>;
 
 export function getProfile(db: ReadDb, source: SourceSystem): StoredProfile {
   const row = db

@@ -1,4 +1,5 @@
 // Snapshots: immutable imports of one source, with their row counts and checksum.
+import type { ApiOutput } from '../../../shared/api';
 import type { ReadDb, WriteDb } from '../types';
 
 export interface SnapshotRow {
@@ -43,16 +44,7 @@ export function setSnapshotCounts(
   );
 }
 
-export interface RejectedRow {
-  seq: number;
-  file: string;
-  sheet: string | null;
-  row: number;
-  column: string | null;
-  value: string | null;
-  reason: string;
-  cells: Record<string, string>;
-}
+export type RejectedRow = ApiOutput<'snapshot.rejected'>['rows'][number];
 
 export const countRejectedRows = (db: ReadDb, snapshotId: number): number =>
   (db.prepare('SELECT count(*) n FROM rejected_rows WHERE snapshot_id = ?').get(snapshotId) as { n: number }).n;
