@@ -197,6 +197,7 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
       files.push({ ...done, file: basename(path), table: mapping.table, rejected: bad.count - before });
     }
     bad.throwIfAny();
+    refuseEmptyTables(profile, rowCounts, files);
     const rowCount = Object.values(rowCounts).reduce((a, b) => a + b, 0);
     setSnapshotCounts(db, snapshotId, rowCount, rowCounts, bad.count);
     db.exec('COMMIT');
@@ -215,6 +216,27 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
     throw e;
   } finally {
     for (const w of workbooks.values()) w.close();
+  }
+}
+
+/**
+ * With "skip bad rows" every row of a table may have been set aside: such a snapshot would look
+ * like a source with no rows and the next cycle would pin it. Only a table the profile marks
+ * optional may be empty.
+ */
+function refuseEmptyTables(profile: SourceProfile, rowCounts: Record<string, number>, files: ImportedFile[]): void {
+  for (const [table, rows] of Object.entries(rowCounts)) {
+    if (rows > 0 || profile.files.some((f) => f.table === table && f.optional)) continue;
+    const read = files.filter((f) => f.table === table);
+    const rejected = read.reduce((n, f) => n + f.rejected, 0);
+    throw new AppError(
+      'import_failed',
+      `Every row of the ${table} table was set aside as bad (${rejected.toLocaleString('en')} in ${read.map((f) => f.file).join(', ')}): the snapshot would hold no ${table}. Nothing was imported.`,
+      {
+        where: { file: read[0]?.file },
+        hint: 'Import without "skip bad rows" to see why each row is refused, then fix the export or the mapping profile. If the source truly has no rows here, mark the file optional in the profile.',
+      },
+    );
   }
 }
 

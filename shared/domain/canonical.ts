@@ -210,7 +210,13 @@ export const CANONICAL_TABLES: readonly CanonicalTable[] = [
     name: 'forecasts',
     owner: 'CRM',
     key: ['sku', 'location', 'period', 'version'],
-    columns: [text('sku'), text('location'), { name: 'period', type: 'period' }, text('version'), qty('qty')],
+    columns: [
+      text('sku'),
+      text('location'),
+      { name: 'period', type: 'period' },
+      { name: 'version', type: 'text', oneOf: ['current', 'prior'] },
+      qty('qty'),
+    ],
   },
   {
     name: 'pipeline',
