@@ -1,7 +1,7 @@
 // The API contract: one zod schema per call, for input and output; types are inferred. Electron
 // IPC, the HTTP host, the CLI and the renderer's client all key off this one map.
 import { z } from 'zod';
-import { SOURCE_SYSTEMS } from './domain/canonical';
+import { CANONICAL_TABLES, SOURCE_SYSTEMS, type CanonicalTableName } from './domain/canonical';
 import type { AppErrorShape } from './domain/errors';
 import { isPeriod } from './domain/period';
 import { SourceProfile } from './domain/profile';
@@ -34,6 +34,8 @@ export const SourceStatus = z.object({
   ageHours: z.number(),
   freshnessLimitHours: z.number(),
   stale: z.boolean(),
+  /** An extraction time that cannot be right: after the meeting, or more than a year before it. */
+  extractionWarning: z.string().nullable(),
   rowCount: z.number().int(),
   rowCounts: z.record(z.string(), z.number().int()),
 });
@@ -87,6 +89,27 @@ export const ImportResult = z.object({
       rows: z.number().int(),
       rejected: z.number().int(),
       ignoredColumns: z.array(z.string()),
+    }),
+  ),
+});
+
+const TableName = z.enum(CANONICAL_TABLES.map((t) => t.name) as [CanonicalTableName, ...CanonicalTableName[]]);
+
+/** The canonical schema (shared/domain/canonical.ts canonicalSchema()) as the API serves it. */
+export const SchemaTable = z.object({
+  name: TableName,
+  owner: Source,
+  meaning: z.string(),
+  key: z.array(z.string()),
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      type: z.enum(['text', 'int', 'real', 'date', 'period', 'bool']),
+      required: z.boolean(),
+      min: z.number().nullable(),
+      allowed: z.array(z.string()).nullable(),
+      meaning: z.string(),
+      key: z.boolean(),
     }),
   ),
 });
@@ -380,6 +403,11 @@ export const api = {
     ProgressInfo.nullable(),
     'Progress of a running import started with this progressId; null when none runs',
   ),
+  'profile.schema': call(
+    z.object({ table: TableName.optional() }),
+    z.array(SchemaTable),
+    'The canonical tables a profile maps onto: every column with type, required, allowed values and meaning',
+  ),
   'profile.get': call(z.object({ source: Source }), StoredProfile, "A source's mapping profile (stored, else default)"),
   'profile.save': call(
     z.object({ source: Source, profile: z.unknown(), by: Person }),
@@ -627,6 +655,7 @@ export const API_NAMES = Object.keys(api) as ApiName[];
 export const isApiName = (name: string): name is ApiName => Object.hasOwn(api, name);
 
 export type CycleOverviewT = z.output<typeof CycleOverview>;
+export type SchemaTableT = z.output<typeof SchemaTable>;
 export type SourceStatusT = z.output<typeof SourceStatus>;
 export type SnapshotInfoT = z.output<typeof SnapshotInfo>;
 export type DataIssueT = z.output<typeof DataIssue>;

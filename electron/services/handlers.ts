@@ -1,5 +1,6 @@
 // The service functions behind every API call. IPC, the HTTP host and the CLI call these
 // through shared/dispatch.ts; none of them has logic of its own.
+import { canonicalSchema } from '../../shared/domain/canonical';
 import type { Handlers } from '../../shared/dispatch';
 import { listCycles } from '../db/repos/cycles';
 import { getProfile, resetProfile, saveProfile } from '../db/repos/profiles';
@@ -98,6 +99,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       rows: listRejectedRows(db, input.snapshotId, input.offset, input.limit),
     }),
     'progress.get': (input) => board.get(input.id),
+    'profile.schema': (input) => canonicalSchema().filter((t) => input.table === undefined || t.name === input.table),
     'profile.get': (input) => getProfile(db, input.source),
     'profile.save': (input) => writes.run(async () => saveProfile(db, input.source, input.profile, input.by)),
     'profile.reset': (input) => writes.run(async () => resetProfile(db, input.source, input.by)),

@@ -7,6 +7,7 @@ import type { FileMapping, SourceProfile } from '../../shared/domain/profile';
 import { call } from '../api/client';
 import { fmtDateTime } from '../format';
 import { FormResult } from './FormResult';
+import { ValueMapEditor } from './ValueMapEditor';
 
 const DELIMITERS: [SourceProfile['csv']['delimiter'], string][] = [
   ['auto', 'detect'],
@@ -34,7 +35,8 @@ const THOUSANDS: [SourceProfile['format']['thousands'], string][] = [
 
 /**
  * A source's mapping profile: how its files write values, and which header feeds each canonical
- * column. Constants, derived columns and unit factors are edited in the JSON view; both views
+ * column, and the value maps that turn an export's own codes into canonical values. Constants,
+ * derived columns and unit factors are edited in the JSON view; both views
  * save through the same validation as `planroom profile set`.
  */
 export function ProfileEditor({ userName }: { userName: string }) {
@@ -298,6 +300,7 @@ function FileMappingEditor({
             <th>Column</th>
             <th>Type</th>
             <th>Header in the export</th>
+            <th>Values (export → canonical)</th>
           </tr>
         </thead>
         <tbody>
@@ -321,6 +324,22 @@ function FileMappingEditor({
                     }}
                   />
                 )}
+              </td>
+              <td>
+                {mapping.columns[c.name] !== undefined && (
+                  <ValueMapEditor
+                    table={mapping.table}
+                    column={c}
+                    values={mapping.values?.[c.name]}
+                    onChange={(map) => {
+                      const values = { ...mapping.values };
+                      if (map === undefined) delete values[c.name];
+                      else values[c.name] = map;
+                      onChange({ values: Object.keys(values).length > 0 ? values : undefined });
+                    }}
+                  />
+                )}
+                {c.oneOf && <div className="muted small">one of {c.oneOf.join(', ')}</div>}
               </td>
             </tr>
           ))}

@@ -22,7 +22,14 @@ export function SourceTable({ sources, missing }: { sources: SourceStatusT[]; mi
             <td className="strong">{s.source}</td>
             <td>{s.ownerRole}</td>
             <td>#{s.snapshotId}</td>
-            <td>{fmtDateTime(s.extractedAt)}</td>
+            <td>
+              {fmtDateTime(s.extractedAt)}
+              {s.extractionWarning && (
+                <div className="badge warn extraction-warning" role="note" aria-label={`${s.source} extraction time`}>
+                  {s.extractionWarning}
+                </div>
+              )}
+            </td>
             <td className="num">
               <span
                 className={s.stale ? 'badge warn' : 'badge ok'}

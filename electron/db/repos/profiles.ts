@@ -3,8 +3,7 @@
 import type { SourceSystem } from '../../../shared/domain/canonical';
 import { DEFAULT_PROFILES } from '../../../shared/domain/defaultProfiles';
 import { AppError } from '../../../shared/domain/errors';
-import { parseOrThrow } from '../../../shared/domain/validate';
-import { checkProfile, SourceProfile } from '../../../shared/domain/profile';
+import { checkProfile, SourceProfile, type ProfileProblem } from '../../../shared/domain/profile';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
 
 export interface StoredProfile {
@@ -28,23 +27,32 @@ export function getProfile(db: ReadDb, source: SourceSystem): StoredProfile {
   };
 }
 
-/** A profile from JSON or an object, or an error naming the first wrong field. */
+/**
+ * A profile from JSON or an object, or one error listing every problem found: all the fields of
+ * the wrong shape, else every rule the profile breaks (checkProfile), so a person fixing a
+ * profile by hand sees all of them at once.
+ */
 export function validateProfile(source: SourceSystem, input: unknown): SourceProfile {
-  const profile = parseOrThrow(SourceProfile, input, `The ${source} profile is`, {
-    hint: 'Compare with `planroom profile show` for the shape.',
-  });
-  if (profile.source !== source) {
-    throw new AppError('invalid_input', `The profile is for ${profile.source}, not ${source}.`, {
-      where: { field: 'source' },
-    });
+  const parsed = SourceProfile.safeParse(input);
+  const problems: ProfileProblem[] = parsed.success
+    ? checkProfile(parsed.data)
+    : parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  if (parsed.success && parsed.data.source !== source) {
+    problems.unshift({ path: 'source', message: `the profile is for ${parsed.data.source}, not ${source}` });
   }
-  const problem = checkProfile(profile)[0];
-  if (problem) {
-    throw new AppError('invalid_input', `The ${source} profile is not valid: ${problem.message}.`, {
-      where: { field: problem.path },
-    });
-  }
-  return profile;
+  if (problems.length === 0) return parsed.data!;
+  const [first] = problems;
+  const more = problems.length - 1;
+  const what = (p: ProfileProblem) => `${p.path ? `${p.path}: ` : ''}${p.message}`;
+  throw new AppError(
+    'invalid_input',
+    `The ${source} profile is not valid: ${what(first!)}${more > 0 ? ` — and ${more} more problem${more === 1 ? '' : 's'}` : ''}.`,
+    {
+      where: { field: first!.path || undefined },
+      hint: 'Compare with `planroom profile show` for the shape, and `planroom profile schema` for the columns.',
+      details: problems.map((p) => ({ message: p.message, where: { field: p.path || undefined } })),
+    },
+  );
 }
 
 export function saveProfile(db: WriteDb, source: SourceSystem, input: unknown, by: string): StoredProfile {
