@@ -253,6 +253,7 @@ const mapJob = (
   format: fileFormat(profile, mapping),
   maxCellChars: limits.maxCellChars,
   keepCells: skip,
+  checkControls: isWorkbook(path),
 });
 
 const readOptions = (profile: SourceProfile, mapping: FileMapping, limits: ReadLimits): ReadOptions => ({

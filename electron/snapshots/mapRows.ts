@@ -8,6 +8,7 @@ import { canonicalTable, type CanonicalTableName } from '../../shared/domain/can
 import type { FileMapping, ValueFormat } from '../../shared/domain/profile';
 import { cutInput } from '../../shared/domain/errors';
 import type { RowSink, SheetInfo } from '../sources/readRows';
+import { controlError } from '../sources/csvChecks';
 import { cellTooLarge, isBlank } from '../sources/rowChecks';
 import type { BadRow } from './badRows';
 import type { Cell } from './coerce';
@@ -26,6 +27,11 @@ export interface MapJob {
    * a row the database refuses (a duplicate key); they cost a structured clone per row.
    */
   keepCells: boolean;
+  /**
+   * Refuse control characters cell by cell: for workbook rows, which no CSV pass has checked
+   * (the CSV reader checks its own rows as it parses them).
+   */
+  checkControls?: boolean;
 }
 
 /** The header was read and the mapping compiled against it. */
@@ -136,6 +142,11 @@ export class MapRowsSink implements RowSink {
           'A quote left open or a pasted document can do this: check the row in the export.',
         );
       }
+    }
+    if (this.job.checkControls) {
+      const shape = { file: this.file, sheet: this.sheet, header: this.headerCells, delimiter: '' };
+      const bad = controlError(shape, cells, row);
+      if (bad) throw bad;
     }
     const problem = this.mapper!.map(cells, this.values, 0);
     if (problem) {

@@ -53,9 +53,12 @@ export function controlName(code: number): string {
 
 export interface CsvShape {
   file: string;
+  /** The worksheet, for a workbook's rows. */
+  sheet?: string;
   /** The header's cells, to name a column. */
   header: readonly string[];
-  newline: Newline;
+  /** The file's line ending; none for a workbook, where any line break is a control character. */
+  newline?: Newline;
   delimiter: string;
 }
 
@@ -68,6 +71,7 @@ export function controlError(shape: CsvShape, cells: readonly string[], row: num
     const code = value.charCodeAt(at);
     const where: ErrorWhere = {
       file: shape.file,
+      sheet: shape.sheet,
       row,
       column: shape.header[c] || `#${c + 1}`,
       value: cutInput(value),
@@ -75,10 +79,11 @@ export function controlError(shape: CsvShape, cells: readonly string[], row: num
     // In a CRLF file a lone CR or LF is another line ending; in an LF (CR) file only a CR (LF) is:
     // its own line break inside a value came from a quoted value, a control character like others.
     const lineEnd = code === 10 || code === 13;
-    if (lineEnd && (shape.newline === '\r\n' || shape.newline !== String.fromCharCode(code))) {
+    const nl = shape.newline;
+    if (nl && lineEnd && (nl === '\r\n' || nl !== String.fromCharCode(code))) {
       return new AppError(
         'import_failed',
-        `The file mixes line endings: its first line ends with ${NEWLINE_NAMES[shape.newline]}, but row ${row} holds a ${NEWLINE_NAMES[code === 10 ? '\n' : '\r']} at character ${at + 1} of column ${where.column}.`,
+        `The file mixes line endings: its first line ends with ${NEWLINE_NAMES[nl]}, but row ${row} holds a ${NEWLINE_NAMES[code === 10 ? '\n' : '\r']} at character ${at + 1} of column ${where.column}.`,
         {
           where,
           hint: 'Lines were joined or copied from another system. Save the export again with one kind of line ending (all LF or all CRLF).',

@@ -2,6 +2,7 @@
 // characters, a table emptied by "skip bad rows" and a value outside a column's closed set are
 // refused with their exact message, and the database is left as it was; value maps turn an
 // export's own codes into the canonical ones.
+import ExcelJS from 'exceljs';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -129,6 +130,21 @@ describe('rows that do not fit, hidden characters and closed sets are refused; n
     await expectRefused('ERP', {
       message: 'A control character U+001B at character 9 of the value.',
       where: { file: 'customers.csv', row: 3, column: 'Name' },
+    });
+  });
+
+  it('a line break inside a workbook cell (Alt+Enter) names its sheet, row and column', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(folder('ERP'), 'items.xlsx'));
+    const ws = wb.getWorksheet('Items')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const column = header.findIndex((h) => h === 'Description');
+    expect(column).toBeGreaterThan(0);
+    ws.getCell(4, column).value = 'Widget\nblue';
+    await wb.xlsx.writeFile(join(folder('ERP'), 'items.xlsx'));
+    await expectRefused('ERP', {
+      message: 'A control character U+000A (LF) at character 7 of the value.',
+      where: { file: 'items.xlsx', sheet: 'Items', row: 4, column: 'Description', value: 'Widget\nblue' },
     });
   });
 
