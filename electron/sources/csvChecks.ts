@@ -1,9 +1,9 @@
 // The checks on a CSV file's shape that PapaParse does not make with rows as arrays: every row has
 // as many fields as the header, the file ends its lines one way, and no value holds a control
 // character. They run inside the one streaming pass: a row's field count is one comparison, and
-// the characters are tested a whole decoded chunk at a time with one regular expression; only a
-// file whose chunks hold a suspect character (or a quote, which may hide a line break) has its
-// cells scanned one by one, to name the row and column.
+// the bytes are tested a whole chunk at a time (Buffer.indexOf per suspect byte); only a file
+// whose chunks hold a suspect byte (or a quote, which may hide a line break) has its cells scanned
+// one by one, to name the row and column.
 import { AppError, cutInput, type ErrorWhere } from '../../shared/domain/errors';
 import { isBlank } from './rowChecks';
 
@@ -20,24 +20,49 @@ export function detectNewline(head: string): Newline {
 }
 
 /**
- * A character that means a chunk's cells must be scanned: a C0 or C1 control character other
- * than the file's own line ending (and tab), a line-ending character of another kind, or a quote
- * (a quoted value may hold a line break or a tab).
+ * A test of a chunk of the file's bytes: true when its cells must be scanned because it holds a
+ * control character other than tab and the file's own line ending, a line-ending byte of another
+ * kind, or a quote (a quoted value may hold a line break or a tab). Each byte is looked for with
+ * Buffer.indexOf (memchr), several times cheaper than a regular expression over the decoded text;
+ * below 0x80 the bytes are ASCII in UTF-8 and Windows-1252 alike. State carries a CR that ends one
+ * chunk of a CRLF file over to the LF that starts the next.
  */
-export function suspectCharacters(newline: Newline): RegExp {
-  // \x09 tab, \x0a LF, \x0d CR; the rest of C0, DEL and C1 are always suspect.
-  const always = '\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f"';
-  if (newline === '\n') return new RegExp(`[${always}\\r]`);
-  if (newline === '\r') return new RegExp(`[${always}\\n]`);
-  // A chunk cut between CR and LF may flag a false suspect: the cell scan then finds nothing.
-  return new RegExp(`[${always}]|\\r(?!\\n)|(?<!\\r)\\n`);
+export function suspectBytes(newline: Newline): (chunk: Buffer) => boolean {
+  const bytes: number[] = [0x22, 0x7f];
+  for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0a && b !== 0x0d) bytes.push(b);
+  if (newline === '\n') bytes.push(0x0d);
+  if (newline === '\r') bytes.push(0x0a);
+  let endsInCr = false;
+  return (chunk) => {
+    for (const b of bytes) if (chunk.indexOf(b) !== -1) return true;
+    if (newline !== '\r\n' || chunk.length === 0) return false;
+    const lone = loneLineEnd(chunk, endsInCr);
+    endsInCr = chunk[chunk.length - 1] === 0x0d;
+    return lone;
+  };
 }
 
-/** Where the first control character of a value is (0-based), or -1. Tabs and line breaks count. */
+/** A CR not followed by LF, or an LF not preceded by CR, in a chunk of a CRLF file. */
+function loneLineEnd(chunk: Buffer, afterCr: boolean): boolean {
+  if (afterCr && chunk[0] !== 0x0a) return true;
+  for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) {
+    if (i === 0 ? !afterCr : chunk[i - 1] !== 0x0d) return true;
+  }
+  for (let i = chunk.indexOf(0x0d); i !== -1; i = chunk.indexOf(0x0d, i + 1)) {
+    // A CR last in the chunk is judged by the next chunk's first byte.
+    if (i + 1 < chunk.length && chunk[i + 1] !== 0x0a) return true;
+  }
+  return false;
+}
+
+/**
+ * Where the first control character of a value is (0-based), or -1: C0 (tabs and line breaks
+ * included) and DEL.
+ */
 export function controlCharAt(value: string): number {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return i;
+    if (c < 0x20 || c === 0x7f) return i;
   }
   return -1;
 }

@@ -11,7 +11,7 @@ import { Transform } from 'node:stream';
 import { AppError } from '../../shared/domain/errors';
 import type { CsvOptions } from '../../shared/domain/profile';
 import type { ReadOptions, RowSink } from './readRows';
-import { controlError, detectNewline, shapeError, suspectCharacters, type CsvShape } from './csvChecks';
+import { controlError, detectNewline, shapeError, suspectBytes, type CsvShape } from './csvChecks';
 import { isBlank } from './rowChecks';
 
 const HEAD_BYTES = 64 * 1024;
@@ -26,12 +26,12 @@ export function readCsv(path: string, sink: RowSink, opts: ReadOptions, size: nu
   const delimiter =
     opts.csv.delimiter === 'auto' ? detectDelimiter(headText, opts.expectedHeaders) : opts.csv.delimiter;
   const newline = detectNewline(headText);
-  // Set by the decoder when a chunk holds a character worth a cell-by-cell look (csvChecks.ts);
-  // the decoder runs before PapaParse parses that text, so no suspect row is parsed before it.
-  const suspects = suspectCharacters(newline);
+  // Set by the decoder when a chunk holds a byte worth a cell-by-cell look (csvChecks.ts); the
+  // decoder sees the bytes before PapaParse parses their text, so no suspect row is parsed before.
+  const suspect = suspectBytes(newline);
   let scanCells = false;
-  const onText = (text: string) => {
-    if (!scanCells && suspects.test(text)) scanCells = true;
+  const onBytes = (chunk: Buffer) => {
+    if (!scanCells && suspect(chunk)) scanCells = true;
   };
   return new Promise((resolve, reject) => {
     let rowNo = 1;
@@ -49,7 +49,7 @@ export function readCsv(path: string, sink: RowSink, opts: ReadOptions, size: nu
     bytes.on('error', (e) =>
       fail(new AppError('import_failed', `Cannot read the file: ${e.message}`, { where: { file } })),
     );
-    const text = bytes.pipe(decoder(path, encoding, size, sink, onText));
+    const text = bytes.pipe(decoder(path, encoding, size, sink, onBytes));
     text.on('error', fail);
     Papa.parse<string[]>(text, {
       // '' lets PapaParse guess when no delimiter gave the expected header names.
@@ -176,13 +176,14 @@ function decoder(
   encoding: Encoding,
   size: number,
   sink: RowSink,
-  onText: (text: string) => void,
+  onBytes: (chunk: Buffer) => void,
 ): Transform {
   const text = new TextDecoder(encoding, { fatal: true });
   let offset = 0;
   return new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
+      onBytes(chunk);
       let out: string;
       try {
         out = text.decode(chunk, { stream: true });
@@ -192,13 +193,11 @@ function decoder(
       }
       offset += chunk.length;
       sink.bytes?.(offset, size);
-      onText(out);
       done(null, out === '' ? undefined : out);
     },
     flush(done) {
       try {
         const rest = text.decode();
-        onText(rest);
         done(null, rest === '' ? undefined : rest);
       } catch {
         done(badBytes(path, size - 1));

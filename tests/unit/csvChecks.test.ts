@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCharAt, controlName, detectNewline, suspectCharacters } from '../../electron/sources/csvChecks';
+import { controlCharAt, controlName, detectNewline, suspectBytes } from '../../electron/sources/csvChecks';
 import { cutInput, QUOTE_LIMIT } from '../../shared/domain/errors';
 import { checkProfile } from '../../shared/domain/profile';
 import { DEFAULT_PROFILES } from '../../shared/domain/defaultProfiles';
@@ -13,17 +13,26 @@ describe('the checks of a CSV file in its one pass', () => {
   });
 
   it('flags a chunk with a control character, a foreign line ending or a quote, and nothing else', () => {
-    const lf = suspectCharacters('\n');
-    expect(lf.test('a,b\nc,d\n')).toBe(false);
-    expect(lf.test('a,b\tx\nc\n')).toBe(false);
-    for (const bad of ['a\0b', 'a\rb', '"a"', 'a\u001fb', 'a\u007fb', 'a\u0085b']) expect(lf.test(bad), bad).toBe(true);
-    const crlf = suspectCharacters('\r\n');
-    expect(crlf.test('a,b\r\nc,d\r\n')).toBe(false);
-    expect(crlf.test('a,b\r\nc,d\ne')).toBe(true);
-    expect(crlf.test('a,b\rc,d\r\n')).toBe(true);
-    const cr = suspectCharacters('\r');
-    expect(cr.test('a,b\rc,d\r')).toBe(false);
-    expect(cr.test('a,b\r\nc')).toBe(true);
+    const b = (t: string) => Buffer.from(t, 'utf8');
+    const lf = suspectBytes('\n');
+    expect(lf(b('a,b\nc,d\n'))).toBe(false);
+    expect(lf(b('a,b\tx\nZürich\n'))).toBe(false);
+    for (const bad of ['a\0b', 'a\rb', '"a"', 'a\u001fb', 'a\u007fb']) expect(lf(b(bad)), bad).toBe(true);
+    const crlf = suspectBytes('\r\n');
+    expect(crlf(b('a,b\r\nc,d\r\n'))).toBe(false);
+    expect(suspectBytes('\r\n')(b('a,b\r\nc,d\ne'))).toBe(true);
+    expect(suspectBytes('\r\n')(b('a,b\rc,d\r\n'))).toBe(true);
+    // A CRLF cut between two chunks is one line ending; an LF starting a chunk after none is not.
+    const split = suspectBytes('\r\n');
+    expect(split(b('a,b\r'))).toBe(false);
+    expect(split(b('\nc,d\r\n'))).toBe(false);
+    expect(suspectBytes('\r\n')(b('\nc,d\r\n'))).toBe(true);
+    const loneCr = suspectBytes('\r\n');
+    expect(loneCr(b('a,b\r'))).toBe(false);
+    expect(loneCr(b('c,d\r\n'))).toBe(true);
+    const cr = suspectBytes('\r');
+    expect(cr(b('a,b\rc,d\r'))).toBe(false);
+    expect(cr(b('a,b\r\nc'))).toBe(true);
   });
 
   it('finds the first control character of a value and names it', () => {
