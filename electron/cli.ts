@@ -4,7 +4,12 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiOutput, CycleOverviewT } from '../shared/api';
-import { SOURCE_SYSTEMS, type SourceSystem } from '../shared/domain/canonical';
+import {
+  CANONICAL_TABLES,
+  SOURCE_SYSTEMS,
+  type CanonicalTableName,
+  type SourceSystem,
+} from '../shared/domain/canonical';
 import { shownName, shownText } from '../shared/domain/displayName';
 import { AppError, formatDetail, formatError } from '../shared/domain/errors';
 import { formatMetric } from '../shared/planning/kpiFormat';
@@ -101,25 +106,39 @@ const VERBS: Record<string, Verb> = {
   profile: {
     summary: "Show, change or reset a source's mapping profile (JSON)",
     usage:
-      'planroom profile show SOURCE | profile set SOURCE FILE.json|- | profile reset SOURCE   [--as NAME] [--db FILE]',
+      'planroom profile show SOURCE | profile set SOURCE FILE.json|- | profile reset SOURCE | profile schema [TABLE]   [--as NAME] [--db FILE] [--json]',
     options: { ...common, ...dbOption, as: { type: 'string', default: 'planroom CLI' } },
     positionals: true,
     async run(v, positionals, io) {
       const [sub, src, file, extra] = positionals;
       if (extra !== undefined) throw usage(`unexpected argument "${extra}"`);
+      // A profile is set up before the first import: `set` and `reset` create the database if
+      // needed; `show` and `schema` only read, from an empty scratch database when there is none.
+      const create = { create: true };
+      const readOnly = { create: false, scratch: true };
+      if (sub === 'schema') {
+        if (file !== undefined) throw usage(`unexpected argument "${file}"`);
+        const table = src === undefined ? undefined : tableOption(src);
+        const tables = await callApi(io, v, 'profile.schema', { table }, readOnly);
+        if (v.json) io.out(JSON.stringify(tables, null, 2));
+        else printSchema(io, tables);
+        return EXIT.ok;
+      }
       const source = sourceOption(src);
       const by = String(v.as);
       let stored;
-      if (sub === 'show') stored = await callApi(io, v, 'profile.get', { source });
+      if (sub === 'show') stored = await callApi(io, v, 'profile.get', { source }, readOnly);
       else if (sub === 'set') {
         if (file === undefined) throw usage('give the profile file (or - for standard input)');
-        stored = await callApi(io, v, 'profile.save', {
-          source,
-          profile: readJsonFile(file, 'Start from `planroom profile show SOURCE > profile.json`.'),
-          by,
-        });
-      } else if (sub === 'reset') stored = await callApi(io, v, 'profile.reset', { source, by });
-      else throw usage('profile show|set|reset SOURCE');
+        stored = await callApi(
+          io,
+          v,
+          'profile.save',
+          { source, profile: readJsonFile(file, 'Start from `planroom profile show SOURCE > profile.json`.'), by },
+          create,
+        );
+      } else if (sub === 'reset') stored = await callApi(io, v, 'profile.reset', { source, by }, create);
+      else throw usage('profile show|set|reset SOURCE, or profile schema [TABLE]');
       io.out(JSON.stringify(stored.profile, null, 2));
       io.err(
         stored.customized
@@ -668,6 +687,7 @@ function printOverview(io: Io, o: CycleOverviewT): void {
     );
   }
   for (const m of o.missingSources) io.out(`${m.padEnd(7)} no snapshot pinned`);
+  for (const s of o.sources) if (s.extractionWarning) io.out(`WARNING ${s.source}: ${s.extractionWarning}`);
   io.out('');
   io.out('agenda');
   for (const a of o.agenda) io.out(`${String(a.position).padStart(2)}. ${a.title} (${a.ownerRole}, ${a.minutes} min)`);
@@ -725,6 +745,28 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     for (const d of shape.details?.slice(1) ?? []) io.err(`  ${shownText(formatDetail(d))}`);
     if (shape.code === 'busy') return EXIT.busy;
     return shape.code.startsWith('db_') ? EXIT.db : EXIT.failed;
+  }
+}
+
+function tableOption(name: string): CanonicalTableName {
+  const table = CANONICAL_TABLES.find((t) => t.name === name.toLowerCase());
+  if (!table) throw usage(`unknown table "${name}" (one of ${CANONICAL_TABLES.map((t) => t.name).join(', ')})`);
+  return table.name;
+}
+
+/** The canonical schema as text: per table its owner, meaning and key, then one line per column. */
+function printSchema(io: Io, tables: ApiOutput<'profile.schema'>): void {
+  for (const t of tables) {
+    io.out(`${t.name} (${t.owner}): ${t.meaning}`);
+    io.out(`  key: ${t.key.join(', ')}`);
+    const width = Math.max(...t.columns.map((c) => c.name.length));
+    for (const c of t.columns) {
+      const values = c.allowed ? `one of ${c.allowed.join(', ')}` : c.min !== null ? `>= ${c.min}` : '';
+      io.out(
+        `  ${c.name.padEnd(width)}  ${c.type.padEnd(6)}  ${(c.required ? 'required' : 'optional').padEnd(8)}  ${values.padEnd(22)}  ${c.meaning}`.trimEnd(),
+      );
+    }
+    io.out('');
   }
 }
 

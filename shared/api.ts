@@ -7,7 +7,7 @@ import { appCalls, ProgressInfo } from './calls/app';
 import { cycleCalls, CycleOverview, SourceStatus } from './calls/cycles';
 import { DataIssue, dataIssueCalls } from './calls/dataIssues';
 import { Computation, ExceptionInfo, KpiInfo, planningCalls, StoredKpiDefinition } from './calls/planning';
-import { profileCalls, StoredProfile } from './calls/profiles';
+import { profileCalls, SchemaTable, StoredProfile } from './calls/profiles';
 import { ExceptionBrief, ScenarioInfo, ScenarioOutcome, scenarioCalls, ScenarioSubject } from './calls/scenarios';
 import { FolderPreview, ImportCheck, ImportResult, RejectedRow, snapshotCalls, SnapshotInfo } from './calls/snapshots';
 
@@ -59,6 +59,7 @@ export const isApiName = (name: string): name is ApiName => Object.hasOwn(api, n
 export const isWritingCall = (name: ApiName): boolean => api[name].writes;
 
 export type CycleOverviewT = z.output<typeof CycleOverview>;
+export type SchemaTableT = z.output<typeof SchemaTable>;
 export type SourceStatusT = z.output<typeof SourceStatus>;
 export type SnapshotInfoT = z.output<typeof SnapshotInfo>;
 export type DataIssueT = z.output<typeof DataIssue>;

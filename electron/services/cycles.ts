@@ -103,6 +103,26 @@ export function cycleIdOrCurrent(db: ReadDb, cycleId?: number): number {
   return cycle.id;
 }
 
+const DAY_MS = 86_400_000;
+const YEAR_DAYS = 365;
+
+/**
+ * A snapshot's extraction time after the meeting, or more than a year before it, is a wrong clock
+ * or manifest, or a stale export picked by mistake: the source's figures are then as of a time
+ * nobody meant. Said as a warning on the source, not refused: the pin stays the user's choice.
+ */
+export function extractionWarning(meetingMs: number, extractedAt: string): string | null {
+  const days = (meetingMs - Date.parse(extractedAt)) / DAY_MS;
+  const d = (x: number) => (x < 1 ? `${Math.round(x * 24)} hours` : `${Math.round(x)} days`);
+  if (days < 0) {
+    return `Extracted ${d(-days)} after the meeting (${extractedAt}): check the source system's clock or the export's manifest.json.`;
+  }
+  if (days > YEAR_DAYS) {
+    return `Extracted ${d(days)} before the meeting (${extractedAt}), more than a year: an old export, or a wrong clock or manifest.json.`;
+  }
+  return null;
+}
+
 export function cycleOverview(db: ReadDb, cycleId?: number): CycleOverviewT | null {
   const cycle = cycleId === undefined ? currentCycle(db) : getCycle(db, cycleId);
   if (!cycle) {
@@ -122,6 +142,7 @@ export function cycleOverview(db: ReadDb, cycleId?: number): CycleOverviewT | nu
       ageHours,
       freshnessLimitHours: p.freshness_limit_hours,
       stale: ageHours > p.freshness_limit_hours,
+      extractionWarning: extractionWarning(meeting, p.extracted_at),
       rowCount: p.row_count,
       rowCounts: JSON.parse(p.row_counts) as Record<string, number>,
     };

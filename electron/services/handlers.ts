@@ -1,6 +1,7 @@
 // The service functions behind every API call. IPC, the HTTP host and the CLI call these
 // through shared/dispatch.ts; none of them has logic of its own.
 import { API_NAMES, isWritingCall, type ApiName } from '../../shared/api';
+import { canonicalSchema } from '../../shared/domain/canonical';
 import type { CallContext, Handlers } from '../../shared/dispatch';
 import { listCycles } from '../db/repos/cycles';
 import { getProfile, resetProfile, saveProfile, validateProfile } from '../db/repos/profiles';
@@ -135,6 +136,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       rows: listRejectedRows(read, input.snapshotId, input.offset, input.limit),
     }),
     'progress.get': (input) => board.get(input.id),
+    'profile.schema': (input) => canonicalSchema().filter((t) => input.table === undefined || t.name === input.table),
     'profile.get': (input) => getProfile(read, input.source),
     'profile.save': (input) => saveProfile(db, input.source, input.profile, input.by),
     'profile.reset': (input) => resetProfile(db, input.source, input.by),

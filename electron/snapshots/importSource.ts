@@ -8,6 +8,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { canonicalTable, SOURCE_OWNER_ROLE, type SourceSystem } from '../../shared/domain/canonical';
+import { shownName } from '../../shared/domain/displayName';
+import { AppError } from '../../shared/domain/errors';
 import { headersOf } from '../../shared/domain/mappingHeaders';
 import { fileFormat, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
 import { bulkWrite } from '../db/bulkWrite';
@@ -183,6 +185,7 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
       files.push({ ...done, file: basename(path), table: mapping.table, rejected: bad.count - before });
     }
     bad.throwIfAny();
+    refuseEmptyTables(profile, rowCounts, files);
     const rowCount = Object.values(rowCounts).reduce((a, b) => a + b, 0);
     setSnapshotCounts(db, snapshotId, rowCount, rowCounts, bad.count);
     crashPoint('import', 'before-commit');
@@ -206,6 +209,27 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
   }
 }
 
+/**
+ * With "skip bad rows" every row of a table may have been set aside: such a snapshot would look
+ * like a source with no rows and the next cycle would pin it. Only a table the profile marks
+ * optional may be empty.
+ */
+function refuseEmptyTables(profile: SourceProfile, rowCounts: Record<string, number>, files: ImportedFile[]): void {
+  for (const [table, rows] of Object.entries(rowCounts)) {
+    if (rows > 0 || profile.files.some((f) => f.table === table && f.optional)) continue;
+    const read = files.filter((f) => f.table === table);
+    const rejected = read.reduce((n, f) => n + f.rejected, 0);
+    throw new AppError(
+      'import_failed',
+      `Every row of the ${table} table was set aside as bad (${rejected.toLocaleString('en')} in ${read.map((f) => shownName(f.file)).join(', ')}): the snapshot would hold no ${table}. Nothing was imported.`,
+      {
+        where: { file: read[0]?.file },
+        hint: 'Import without "skip bad rows" to see why each row is refused, then fix the export or the mapping profile. If the source truly has no rows here, mark the file optional in the profile.',
+      },
+    );
+  }
+}
+
 const mapJob = (
   profile: SourceProfile,
   mapping: FileMapping,
@@ -219,6 +243,7 @@ const mapJob = (
   format: fileFormat(profile, mapping),
   maxCellChars: limits.maxCellChars,
   keepCells: skip,
+  checkControls: isWorkbook(path),
 });
 
 const readOptions = (profile: SourceProfile, mapping: FileMapping, limits: ReadLimits): ReadOptions => ({

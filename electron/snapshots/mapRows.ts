@@ -6,7 +6,9 @@
 import { basename } from 'node:path';
 import { canonicalTable, type CanonicalTableName } from '../../shared/domain/canonical';
 import type { FileMapping, ValueFormat } from '../../shared/domain/profile';
+import { cutInput } from '../../shared/domain/errors';
 import type { RowSink, SheetInfo } from '../sources/readRows';
+import { controlError } from '../sources/csvChecks';
 import { cellTooLarge, isBlank } from '../sources/rowChecks';
 import type { BadRow } from './badRows';
 import type { Cell } from './coerce';
@@ -25,6 +27,11 @@ export interface MapJob {
    * a row the database refuses (a duplicate key); they cost a structured clone per row.
    */
   keepCells: boolean;
+  /**
+   * Refuse control characters cell by cell: for workbook rows, which no CSV pass has checked
+   * (the CSV reader checks its own rows as it parses them).
+   */
+  checkControls?: boolean;
 }
 
 /** The header was read and the mapping compiled against it. */
@@ -136,12 +143,19 @@ export class MapRowsSink implements RowSink {
         );
       }
     }
+    if (this.job.checkControls) {
+      const shape = { file: this.file, sheet: this.sheet, header: this.headerCells, delimiter: '' };
+      const bad = controlError(shape, cells, row);
+      if (bad) throw bad;
+    }
     const problem = this.mapper!.map(cells, this.values, 0);
     if (problem) {
       const bad: BadRow = {
         message: `Invalid value: expected ${problem.expected}.`,
-        where: { file: this.file, sheet: this.sheet, row, column: problem.column, value: problem.value },
-        hint: "Correct the export (or the mapping profile's formats) and import again.",
+        where: { file: this.file, sheet: this.sheet, row, column: problem.column, value: cutInput(problem.value) },
+        hint: problem.allowed
+          ? `${this.job.table}.${columnOf(this.job, problem.column)} takes only ${problem.allowed.join(', ')}. Map the export's own values to them in the mapping profile ("values": {"${columnOf(this.job, problem.column)}": {"${cutInput(problem.value.trim(), 40)}": "${problem.allowed[0]}"}}), or correct the export.`
+          : "Correct the export (or the mapping profile's formats) and import again.",
         cells: cellsByHeader(this.headerCells, cells),
       };
       this.bad.push({ before: this.rowNumbers.length, bad });
@@ -163,4 +177,10 @@ export class MapRowsSink implements RowSink {
     this.cells = [];
     this.out(m, [...batchBuffers(batch), rowNumbers.buffer]);
   }
+}
+
+/** The canonical column a file header feeds (the header itself when no column reads it). */
+function columnOf(job: MapJob, header: string): string {
+  const hit = Object.entries(job.mapping.columns).find(([, h]) => h.toLowerCase() === header.toLowerCase());
+  return hit ? hit[0] : header;
 }

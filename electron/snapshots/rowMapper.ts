@@ -2,7 +2,7 @@
 // to get its value from a row (a header's cell, a constant, or a derived value), coerced with the
 // file's value format. Header problems (duplicate, missing) are errors here, before any row.
 import type { CanonicalColumn, CanonicalTable } from '../../shared/domain/canonical';
-import { AppError, type ErrorWhere } from '../../shared/domain/errors';
+import { AppError, cutInput, QUOTE_LIMIT, type ErrorWhere } from '../../shared/domain/errors';
 import { periodOfDate } from '../../shared/domain/period';
 import { derivedHeaders } from '../../shared/domain/mappingHeaders';
 import type { FileMapping } from '../../shared/domain/profile';
@@ -14,6 +14,8 @@ export interface CellProblem {
   column: string;
   value: string;
   expected: string;
+  /** The column's closed set of values, when the value is not one of them. */
+  allowed?: readonly string[];
 }
 
 type Getter = (cells: readonly string[]) => Cell | CellProblem;
@@ -49,10 +51,13 @@ export class RowMapper {
     if (missing.length > 0) {
       throw new AppError('import_failed', `Missing column(s): ${missing.map((m) => `"${m}"`).join(', ')}.`, {
         where: { ...where, column: missing[0] },
-        hint: `Expected the header to contain ${[...needed].map((h) => `"${h}"`).join(', ')}; found ${header
-          .filter(Boolean)
-          .map((h) => `"${h}"`)
-          .join(', ')}. Fix the export or the mapping profile.`,
+        hint: `Expected the header to contain ${[...needed].map((h) => `"${h}"`).join(', ')}; found ${cutInput(
+          header
+            .filter(Boolean)
+            .map((h) => `"${h}"`)
+            .join(', '),
+          QUOTE_LIMIT * 2,
+        )}. Fix the export or the mapping profile.`,
       });
     }
     this.names = mapped.map((c) => c.name);
@@ -86,8 +91,8 @@ function checkDuplicates(header: string[], where: ErrorWhere): void {
   const seen = new Set<string>();
   for (const h of header) {
     if (h !== '' && seen.has(h.toLowerCase())) {
-      throw new AppError('import_failed', `Column "${h}" appears twice in the header.`, {
-        where: { ...where, column: h },
+      throw new AppError('import_failed', `Column "${cutInput(h)}" appears twice in the header.`, {
+        where: { ...where, column: cutInput(h) },
         hint: 'Remove or rename the duplicate column.',
       });
     }
@@ -120,13 +125,16 @@ function getter(
       const v = coerceFast(raw);
       if (v !== INVALID) return v;
       const why = coerce(col, raw, fmt);
-      return { column: label, value: raw, expected: why.ok ? `a valid ${col.type}` : why.expected };
+      const expected = why.ok ? `a valid ${col.type}` : why.expected;
+      return col.oneOf && raw.trim() !== ''
+        ? { column: label, value: raw, expected, allowed: col.oneOf }
+        : { column: label, value: raw, expected };
     };
 
   const header = mapping.columns[col.name];
   if (header !== undefined) {
     const i = index(header);
-    const read = checked(header);
+    const read = valueMapped(checked(header), mapping.values?.[col.name]);
     const factor = mapping.units?.[col.name];
     if (i === -1) return () => null; // an optional column the file does not carry
     if (factor === undefined) return (cells) => read(cells[i] ?? '');
@@ -141,7 +149,7 @@ function getter(
     const v = coerce(col, String(constant), fmt);
     if (!v.ok) {
       throw new AppError('import_failed', `The profile's constant for ${col.name} is not ${v.expected}.`, {
-        where: { ...where, field: `constants.${col.name}`, value: String(constant) },
+        where: { ...where, field: `constants.${col.name}`, value: cutInput(String(constant)) },
         hint: 'Correct the constant in the mapping profile.',
       });
     }
@@ -187,5 +195,24 @@ function getter(
       return { column: d.weekOf, value: raw, expected: why.ok ? 'a date' : why.expected };
     }
     return v === null ? null : weekOf(v as string);
+  };
+}
+
+/**
+ * The profile's value map of a column (export value -> canonical value) put before its check:
+ * the export's own codes ("SHOP") become the canonical ones ("dc"), matched exactly after trimming.
+ * A value the map does not name is checked as it is; a problem names the value the file holds.
+ */
+function valueMapped(
+  read: (raw: string) => Cell | CellProblem,
+  values: Record<string, string> | undefined,
+): (raw: string) => Cell | CellProblem {
+  if (values === undefined || Object.keys(values).length === 0) return read;
+  const map = new Map(Object.entries(values).map(([from, to]) => [from.trim(), to]));
+  return (raw) => {
+    const to = map.get(raw.trim());
+    if (to === undefined) return read(raw);
+    const v = read(to);
+    return v !== null && typeof v === 'object' ? { ...v, value: raw } : v;
   };
 }

@@ -3,7 +3,7 @@
 // bad rows are taken in file order, so the bad rows are recorded (and the first error chosen) as
 // if the file were read here; rows the database refuses are retried one by one and recorded.
 import type { CanonicalTable } from '../../shared/domain/canonical';
-import { AppError } from '../../shared/domain/errors';
+import { AppError, cutInput } from '../../shared/domain/errors';
 import type { FileMapping } from '../../shared/domain/profile';
 import type { WriteDb } from '../db/types';
 import type { BadRows } from './badRows';
@@ -100,7 +100,7 @@ function keyError(
 ): { message: string; hint: string } {
   const code = (e as { code?: string }).code;
   if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    const k = key.map((name) => `${name}=${String(values[names.indexOf(name)])}`).join(', ');
+    const k = key.map((name) => `${name}=${cutInput(String(values[names.indexOf(name)]), 60)}`).join(', ');
     return {
       message: `Duplicate key (${k}): the same row appears twice.`,
       hint: 'Remove the duplicate row from the export.',

@@ -1,7 +1,9 @@
 // Streams a CSV export through PapaParse. The encoding is UTF-8 unless the file's first 64 KB
 // are not valid UTF-8 (then Windows-1252, what Excel on Windows writes); the delimiter is the one
 // that splits the header into the names the mapping expects. Undecodable bytes and broken quoting
-// are refused with their row, never read as something else.
+// are refused with their row, never read as something else. The line ending is the first line's,
+// given to PapaParse rather than guessed; rows of another width than the header, other line
+// endings and control characters are refused (csvChecks.ts) in the same single pass.
 import Papa from 'papaparse';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -9,6 +11,7 @@ import { Transform } from 'node:stream';
 import { AppError } from '../../shared/domain/errors';
 import type { CsvOptions } from '../../shared/domain/profile';
 import type { ReadOptions, RowSink } from './readRows';
+import { controlError, detectNewline, shapeError, suspectBytes, type CsvShape } from './csvChecks';
 import { isBlank } from './rowChecks';
 
 const HEAD_BYTES = 64 * 1024;
@@ -19,13 +22,21 @@ export function readCsv(path: string, sink: RowSink, opts: ReadOptions, size: nu
   const file = basename(path);
   const head = readBytes(path, 0, HEAD_BYTES);
   const encoding = chooseEncoding(head, opts.csv.encoding);
+  const headText = new TextDecoder(encoding).decode(head, { stream: true });
   const delimiter =
-    opts.csv.delimiter === 'auto'
-      ? detectDelimiter(new TextDecoder(encoding).decode(head, { stream: true }), opts.expectedHeaders)
-      : opts.csv.delimiter;
+    opts.csv.delimiter === 'auto' ? detectDelimiter(headText, opts.expectedHeaders) : opts.csv.delimiter;
+  const newline = detectNewline(headText);
+  // Set by the decoder when a chunk holds a byte worth a cell-by-cell look (csvChecks.ts); the
+  // decoder sees the bytes before PapaParse parses their text, so no suspect row is parsed before.
+  const suspect = suspectBytes(newline);
+  let scanCells = false;
+  const onBytes = (chunk: Buffer) => {
+    if (!scanCells && suspect(chunk)) scanCells = true;
+  };
   return new Promise((resolve, reject) => {
     let rowNo = 1;
     let sawHeader = false;
+    let shape: CsvShape | undefined;
     let failed = false;
     const fail = (e: unknown) => {
       if (failed) return;
@@ -38,11 +49,12 @@ export function readCsv(path: string, sink: RowSink, opts: ReadOptions, size: nu
     bytes.on('error', (e) =>
       fail(new AppError('import_failed', `Cannot read the file: ${e.message}`, { where: { file } })),
     );
-    const text = bytes.pipe(decoder(path, encoding, size, sink));
+    const text = bytes.pipe(decoder(path, encoding, size, sink, onBytes));
     text.on('error', fail);
     Papa.parse<string[]>(text, {
       // '' lets PapaParse guess when no delimiter gave the expected header names.
       delimiter,
+      newline,
       // Blank lines are kept (and skipped by the caller) so reported row numbers stay true.
       skipEmptyLines: false,
       chunk: (results, parser) => {
@@ -62,15 +74,18 @@ export function readCsv(path: string, sink: RowSink, opts: ReadOptions, size: nu
             rowNo += 1;
           }
           if (!sawHeader && data.length > 0) {
-            sink.header(
-              data[0]!.map((h) => h.trim()),
-              rowNo,
-              {},
-            );
+            const header = data[0]!.map((h) => h.trim());
+            shape = { file, header, newline, delimiter: results.meta.delimiter };
+            if (scanCells) {
+              const bad = controlError(shape, data[0]!, rowNo);
+              if (bad) throw bad;
+            }
+            sink.header(header, rowNo, {});
             sawHeader = true;
             data = data.slice(1);
             rowNo += 1;
           }
+          if (shape) checkRows(shape, data, rowNo, scanCells);
           if (data.length > 0) sink.rows(data, rowNo);
           rowNo += data.length;
         } catch (e) {
@@ -97,6 +112,24 @@ export function readCsv(path: string, sink: RowSink, opts: ReadOptions, size: nu
         ),
     });
   });
+}
+
+/** Refuses the first row of the batch with a control character or another width than the header. */
+function checkRows(shape: CsvShape, rows: string[][], firstRow: number, scanCells: boolean): void {
+  const width = shape.header.length;
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r]!;
+    // Control characters before the field count: a line with another kind of line ending is one
+    // long row, and the line-ending message names that better than its count.
+    if (scanCells) {
+      const bad = controlError(shape, cells, firstRow + r);
+      if (bad) throw bad;
+    }
+    if (cells.length !== width) {
+      const bad = shapeError(shape, cells, firstRow + r);
+      if (bad) throw bad;
+    }
+  }
 }
 
 function readBytes(path: string, position: number, length: number): Buffer {
@@ -138,12 +171,19 @@ export function detectDelimiter(text: string, expected: readonly string[]): stri
 }
 
 /** Bytes to text, reporting progress; invalid UTF-8 is an error naming its row and byte. */
-function decoder(path: string, encoding: Encoding, size: number, sink: RowSink): Transform {
+function decoder(
+  path: string,
+  encoding: Encoding,
+  size: number,
+  sink: RowSink,
+  onBytes: (chunk: Buffer) => void,
+): Transform {
   const text = new TextDecoder(encoding, { fatal: true });
   let offset = 0;
   return new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
+      onBytes(chunk);
       let out: string;
       try {
         out = text.decode(chunk, { stream: true });

@@ -8,10 +8,12 @@ import { call } from '../api/client';
 import { fmtDateTime } from '../format';
 import { FormResult } from './FormResult';
 import { Choice, DECIMALS, DELIMITERS, ENCODINGS, THOUSANDS } from './ProfileChoices';
+import { ValueMapEditor } from './ValueMapEditor';
 
 /**
  * A source's mapping profile: how its files write values, and which header feeds each canonical
- * column. Constants, derived columns and unit factors are edited in the JSON view; both views
+ * column, and the value maps that turn an export's own codes into canonical values. Constants,
+ * derived columns and unit factors are edited in the JSON view; both views
  * save through the same validation as `planroom profile set`.
  */
 export function ProfileEditor({ userName }: { userName: string }) {
@@ -249,6 +251,7 @@ function FileMappingEditor({
             <th>Column</th>
             <th>Type</th>
             <th>Header in the export</th>
+            <th>Values (export → canonical)</th>
           </tr>
         </thead>
         <tbody>
@@ -272,6 +275,22 @@ function FileMappingEditor({
                     }}
                   />
                 )}
+              </td>
+              <td>
+                {mapping.columns[c.name] !== undefined && (
+                  <ValueMapEditor
+                    table={mapping.table}
+                    column={c}
+                    values={mapping.values?.[c.name]}
+                    onChange={(map) => {
+                      const values = { ...mapping.values };
+                      if (map === undefined) delete values[c.name];
+                      else values[c.name] = map;
+                      onChange({ values: Object.keys(values).length > 0 ? values : undefined });
+                    }}
+                  />
+                )}
+                {c.oneOf && <div className="muted small">one of {c.oneOf.join(', ')}</div>}
               </td>
             </tr>
           ))}

@@ -22,13 +22,20 @@ export function SourceTable({ sources, missing }: { sources: SourceStatusT[]; mi
             <td className="strong">{s.source}</td>
             <td>{s.ownerRole}</td>
             <td>#{s.snapshotId}</td>
-            <td>{fmtDateTime(s.extractedAt)}</td>
+            <td>
+              {fmtDateTime(s.extractedAt)}
+              {s.extractionWarning && (
+                <div className="extraction-warning" role="note" aria-label={`${s.source} extraction time`}>
+                  {s.extractionWarning}
+                </div>
+              )}
+            </td>
             <td className="num">
               <span
-                className={s.stale ? 'badge warn' : 'badge ok'}
+                className={s.stale || s.extractionWarning ? 'badge warn' : 'badge ok'}
                 title={`Freshness limit ${s.freshnessLimitHours} h`}
               >
-                {fmtAge(s.ageHours)} {s.stale ? 'stale' : 'fresh'}
+                {fmtAge(s.ageHours)} {s.stale ? 'stale' : s.extractionWarning ? '' : 'fresh'}
               </span>
             </td>
             <td className="num">{fmtInt(s.rowCount)}</td>

@@ -1,5 +1,6 @@
 import { PageHead } from '../components/PageHead';
 import { useEffect, useState } from 'react';
+import { CanonicalSchema } from '../components/CanonicalSchema';
 import { DataIssueList } from '../components/DataIssueList';
 import { ImportForm } from '../components/ImportForm';
 import { NewCycleForm } from '../components/NewCycleForm';
@@ -47,6 +48,10 @@ export function DataPage() {
       <div className="card">
         <h2>Mapping profiles</h2>
         <ProfileEditor userName={userName.trim()} />
+      </div>
+      <div className="card">
+        <h2>Canonical schema</h2>
+        <CanonicalSchema />
       </div>
       <div className="card">
         <h2>Current cycle: time zone and snapshot set</h2>

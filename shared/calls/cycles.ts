@@ -26,6 +26,8 @@ export const SourceStatus = z.object({
   ageHours: z.number(),
   freshnessLimitHours: z.number(),
   stale: z.boolean(),
+  /** An extraction time that cannot be right: after the meeting, or more than a year before it. */
+  extractionWarning: z.string().nullable(),
   rowCount: z.number().int(),
   rowCounts: z.record(z.string(), z.number().int()),
 });

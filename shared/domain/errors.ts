@@ -69,6 +69,22 @@ export class AppError extends Error {
   }
 }
 
+/** How much of a piece of input (a cell, a line, a header) an error message quotes. */
+export const QUOTE_LIMIT = 200;
+
+/**
+ * The one way an error quotes input: at most `limit` characters, cut with "…". Every message or
+ * `where.value` built from a file's content goes through it, so a 30,000-character cell or a
+ * runaway line never floods a terminal, a toast or the log.
+ */
+export function cutInput(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return text;
+  // Never cut between the two halves of a surrogate pair.
+  const last = text.charCodeAt(limit - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit;
+  return `${text.slice(0, end)}…`;
+}
+
 /**
  * "file items.csv, row 12, column qty, value "-3"": the where-part of a message. Every part
  * comes from the user's files (a name, a header, a cell), so each is shown escaped and cut.
@@ -81,7 +97,7 @@ export function describeWhere(where: ErrorWhere | undefined): string {
   if (where.row !== undefined) parts.push(`row ${where.row}`);
   if (where.column) parts.push(`column ${shownName(where.column)}`);
   if (where.field) parts.push(`field ${shownName(where.field)}`);
-  if (where.value !== undefined) parts.push(`value ${shownName(JSON.stringify(where.value))}`);
+  if (where.value !== undefined) parts.push(`value ${shownName(JSON.stringify(cutInput(where.value)))}`);
   return parts.join(', ');
 }
 

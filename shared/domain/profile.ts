@@ -6,6 +6,7 @@
 // cannot say (every required column mapped once, formats that cannot be confused).
 import { z } from 'zod';
 import { CANONICAL_TABLES, SOURCE_SYSTEMS, canonicalTable, type CanonicalTableName } from './canonical';
+import { cutInput } from './errors';
 import { DATE_FORMATS, ambiguousDateFormats } from './formats';
 
 const TABLE_NAMES = CANONICAL_TABLES.map((t) => t.name) as [CanonicalTableName, ...CanonicalTableName[]];
@@ -58,6 +59,13 @@ export const FileMapping = z.strictObject({
   /** canonical column -> one value for every row */
   constants: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   derived: z.record(z.string(), Derived).optional(),
+  /**
+   * canonical column -> { export value: canonical value }, applied before the value is checked:
+   * {"type": {"SHOP": "dc", "DC": "dc"}}. Matched exactly after trimming.
+   */
+  values: z
+    .record(z.string(), z.record(z.string().trim().min(1).max(200), z.string().trim().min(1).max(200)))
+    .optional(),
   /** canonical numeric column -> factor applied after parsing (e.g. 0.001 for kg to t) */
   units: z.record(z.string(), z.number().positive().finite()).optional(),
   format: ValueFormat.partial().optional(),
@@ -99,7 +107,7 @@ export function checkProfile(profile: SourceProfile): ProfileProblem[] {
     for (const kind of ['columns', 'constants', 'derived'] as const) {
       for (const name of Object.keys(f[kind] ?? {})) {
         if (!byName.has(name)) {
-          problems.push({ path: at(`${kind}.${name}`), message: `${f.table} has no column "${name}"` });
+          problems.push({ path: at(`${kind}.${name}`), message: `${f.table} has no column "${cutInput(name)}"` });
         } else if (mappedBy.has(name)) {
           problems.push({
             path: at(`${kind}.${name}`),
@@ -120,6 +128,28 @@ export function checkProfile(profile: SourceProfile): ProfileProblem[] {
       const col = byName.get(name);
       if (!col || col.type !== 'real') {
         problems.push({ path: at(`units.${name}`), message: `a unit factor needs a decimal column of ${f.table}` });
+      }
+    }
+    for (const [name, map] of Object.entries(f.values ?? {})) {
+      const col = byName.get(name);
+      if (!col) {
+        problems.push({ path: at(`values.${name}`), message: `${f.table} has no column "${cutInput(name)}"` });
+        continue;
+      }
+      if (f.columns[name] === undefined) {
+        problems.push({
+          path: at(`values.${name}`),
+          message: `a value map needs ${name} read from a header (columns)`,
+        });
+        continue;
+      }
+      for (const [from, to] of Object.entries(map)) {
+        if (col.oneOf && !col.oneOf.includes(to.trim())) {
+          problems.push({
+            path: at(`values.${name}.${cutInput(from, 40)}`),
+            message: `${f.table}.${name} takes only ${col.oneOf.join(', ')}, not "${cutInput(to, 40)}"`,
+          });
+        }
       }
     }
     for (const [name, d] of Object.entries(f.derived ?? {})) {

@@ -255,6 +255,37 @@ for (const target of TARGETS) {
       await expect(editor.getByRole('status').textContent()).resolves.toMatch(/back to the default/);
     });
 
+    it('maps export values in the profile form, and lists the canonical schema', async () => {
+      const editor = page.getByRole('region', { name: 'Mapping profile' });
+      await editor.getByLabel('Source', { exact: true }).selectOption('ERP');
+      const locations = editor
+        .locator('details.file-mapping')
+        .filter({ has: page.locator('summary .mono', { hasText: /^locations\*\.csv$/ }) });
+      await locations.locator('summary').click();
+      await locations.getByRole('button', { name: 'Map a value of locations.type' }).click();
+      await locations.getByLabel('Export value 1 for locations.type').fill('SHOP');
+      await locations.getByLabel('Canonical value 1 for locations.type').selectOption('dc');
+      await editor.getByRole('button', { name: 'Save profile' }).click();
+      await expect(editor.getByRole('status').or(editor.getByRole('alert')).textContent()).resolves.toMatch(
+        /ERP profile saved/,
+      );
+      await locations.screenshot({ path: join(SHOTS, `${target.name}-value-map.png`) });
+      await editor.getByRole('button', { name: 'Edit as JSON' }).click();
+      const json = JSON.parse(await editor.getByLabel('Profile JSON').inputValue()) as {
+        files: { table: string; values?: unknown }[];
+      };
+      expect(json.files.find((f) => f.table === 'locations')?.values).toEqual({ type: { SHOP: 'dc' } });
+      await editor.getByRole('button', { name: 'Back to the form' }).click();
+
+      const schema = page.getByRole('region', { name: 'Canonical schema' });
+      await schema.getByLabel('Canonical table').selectOption('locations');
+      const row = schema.locator('table[aria-label="Columns of locations"] tbody tr', { hasText: 'type' });
+      await expect(row.textContent()).resolves.toMatch(/typetextrequiredplant, dcplant \(produces\)/);
+      await schema.screenshot({ path: join(SHOTS, `${target.name}-schema.png`) });
+      await editor.getByRole('button', { name: 'Reset to default' }).click();
+      await expect.poll(() => editor.getByRole('status').textContent()).toMatch(/back to the default/);
+    });
+
     it('ranks the exceptions beside their roll-up under the KPIs, and keeps a review', async () => {
       await page.locator('nav a[href="#/exceptions"]').click();
       const table = page.locator('table[aria-label="Ranked exceptions"]');

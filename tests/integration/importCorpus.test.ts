@@ -53,7 +53,9 @@ describe('export files as source systems write them', () => {
       .replace('SKU-00001;P1;91;8;0;2026-11-30', 'SKU-00001;P1;1.234,5;8;0;2026-11-30')
       .replace(/2026-11-30/g, '30.11.2026')
       .replace('blocked;as_of', 'blocked;as_of;Bemerkung')
-      .replace(/(SKU-00001;P2;[^\n]*)/, '$1;Prüfung läuft');
+      // Every row carries the extra column, mostly empty, as exports write it.
+      .replace(/(30\.11\.2026)\n/g, '$1;\n')
+      .replace(/(SKU-00001;P2;[^\n]*);/, '$1;Prüfung läuft');
     writeFileSync(join(wms, 'stock.csv'), Buffer.from(text, 'latin1'));
     const r = await importSource(db, 'WMS', wms, {
       profile: withFormat({ decimal: ',', thousands: '.', dateFormats: ['dd.MM.yyyy'] }),
@@ -259,10 +261,11 @@ describe('export files as source systems write them', () => {
 
     it('truncated mid-row: the last row lacks its columns', async () => {
       const text = demoStock();
-      writeFileSync(join(wms, 'stock.csv'), text.slice(0, text.lastIndexOf('\n', text.length - 2) + 12));
+      const cut = text.slice(0, text.lastIndexOf('\n', text.length - 2) + 12);
+      writeFileSync(join(wms, 'stock.csv'), cut);
       await expectFailure({
-        message: 'Invalid value: expected a value (real).',
-        where: { file: 'stock.csv', row: STOCK_ROWS + 1, column: 'on_hand' },
+        message: `The row has 2 fields where the header has 6: ${JSON.stringify(cut.slice(cut.lastIndexOf('\n') + 1))}.`,
+        where: { file: 'stock.csv', row: STOCK_ROWS + 1 },
       });
     });
 

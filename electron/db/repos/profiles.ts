@@ -4,8 +4,7 @@ import type { ApiOutput } from '../../../shared/api';
 import type { SourceSystem } from '../../../shared/domain/canonical';
 import { DEFAULT_PROFILES } from '../../../shared/domain/defaultProfiles';
 import { AppError } from '../../../shared/domain/errors';
-import { parseOrThrow } from '../../../shared/domain/validate';
-import { checkProfile, SourceProfile } from '../../../shared/domain/profile';
+import { checkProfile, SourceProfile, type ProfileProblem } from '../../../shared/domain/profile';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
 import { writeTx } from '../writeTx';
 
@@ -26,26 +25,35 @@ export function getProfile(db: ReadDb, source: SourceSystem): StoredProfile {
 }
 
 /**
- * A profile from JSON or an object, or an error naming the first wrong field. `shapeOnly` skips
- * the rules beyond the shape (every required column mapped...): a draft being mapped is looked at
- * before it is complete.
+ * A profile from JSON or an object, or one error listing every problem found: all the fields of
+ * the wrong shape, else every rule the profile breaks (checkProfile), so a person fixing a
+ * profile by hand sees all of them at once. `shapeOnly` skips the rules beyond the shape (every
+ * required column mapped...): a draft being mapped in the onboarding flow is looked at before it
+ * is complete.
  */
 export function validateProfile(source: SourceSystem, input: unknown, shapeOnly = false): SourceProfile {
-  const profile = parseOrThrow(SourceProfile, input, `The ${source} profile is`, {
-    hint: 'Compare with `planroom profile show` for the shape.',
-  });
-  if (profile.source !== source) {
-    throw new AppError('invalid_input', `The profile is for ${profile.source}, not ${source}.`, {
-      where: { field: 'source' },
-    });
+  const parsed = SourceProfile.safeParse(input);
+  const problems: ProfileProblem[] = parsed.success
+    ? shapeOnly
+      ? []
+      : checkProfile(parsed.data)
+    : parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  if (parsed.success && parsed.data.source !== source) {
+    problems.unshift({ path: 'source', message: `the profile is for ${parsed.data.source}, not ${source}` });
   }
-  const problem = shapeOnly ? undefined : checkProfile(profile)[0];
-  if (problem) {
-    throw new AppError('invalid_input', `The ${source} profile is not valid: ${problem.message}.`, {
-      where: { field: problem.path },
-    });
-  }
-  return profile;
+  if (problems.length === 0) return parsed.data!;
+  const [first] = problems;
+  const more = problems.length - 1;
+  const what = (p: ProfileProblem) => `${p.path ? `${p.path}: ` : ''}${p.message}`;
+  throw new AppError(
+    'invalid_input',
+    `The ${source} profile is not valid: ${what(first!)}${more > 0 ? ` — and ${more} more problem${more === 1 ? '' : 's'}` : ''}.`,
+    {
+      where: { field: first!.path || undefined },
+      hint: 'Compare with `planroom profile show` for the shape, and `planroom profile schema` for the columns.',
+      details: problems.map((p) => ({ message: p.message, where: { field: p.path || undefined } })),
+    },
+  );
 }
 
 export function saveProfile(db: WriteDb, source: SourceSystem, input: unknown, by: string): StoredProfile {
