@@ -2,6 +2,7 @@
 // one API call through the dispatcher on a freshly opened database.
 import type { ParseArgsConfig } from 'node:util';
 import type { ApiInput, ApiName, ApiOutput } from '../shared/api';
+import { shownName } from '../shared/domain/displayName';
 import type { AppErrorShape } from '../shared/domain/errors';
 import { dispatch, type CallContext } from '../shared/dispatch';
 import Database from 'better-sqlite3';
@@ -25,6 +26,61 @@ export interface Verb {
   options: NonNullable<ParseArgsConfig['options']>;
   positionals?: boolean;
   run(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number>;
+}
+
+/** One subcommand of a verb (`planroom cycle create ...`). */
+export interface Subcommand {
+  /** What follows `planroom VERB NAME` in the usage: its flags and arguments. */
+  usage: string;
+  /** How many positional arguments it takes after its name (default none). */
+  args?: number;
+  /** `args`: the positionals after the subcommand's name. */
+  run(values: Record<string, unknown>, args: string[], io: Io): Promise<number>;
+}
+
+export interface SubcommandVerb {
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** The subcommand when none is named (`planroom cycle` is `planroom cycle show`). */
+  default?: string;
+  subs: Record<string, Subcommand>;
+  /** Flags every subcommand takes, shown once at the end of the usage. */
+  commonUsage: string;
+}
+
+/**
+ * A verb made of subcommands: the first positional picks one (or the default). Its usage text,
+ * the "unknown command" message and the check for stray arguments come from the one table, so
+ * the help a user reads and the commands that exist cannot drift apart.
+ */
+export function subcommandVerb(verb: string, spec: SubcommandVerb): Verb {
+  const names = Object.keys(spec.subs);
+  const shape = (name: string) => {
+    const head = name === spec.default ? `[${name}]` : name;
+    const rest = spec.subs[name]!.usage;
+    return rest ? `${head} ${rest}` : head;
+  };
+  const usageText = `planroom ${verb} ${names.map((n, i) => (i === 0 ? shape(n) : `${verb} ${shape(n)}`)).join(' | ')}   ${spec.commonUsage}`;
+  return {
+    summary: spec.summary,
+    usage: usageText,
+    options: spec.options,
+    positionals: true,
+    run(v, positionals, io) {
+      const [name = spec.default, ...args] = positionals;
+      const sub = name === undefined ? undefined : spec.subs[name];
+      if (!sub) {
+        throw usage(
+          name === undefined
+            ? `give a command: ${names.join(', ')}`
+            : `unknown ${verb} command "${shownName(name, 40)}" (${names.join(', ')})`,
+        );
+      }
+      const extra = args[sub.args ?? 0];
+      if (extra !== undefined) throw usage(`unexpected argument "${shownName(extra, 40)}"`);
+      return sub.run(v, args, io);
+    },
+  };
 }
 
 export interface Io {

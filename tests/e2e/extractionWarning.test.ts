@@ -45,7 +45,7 @@ describe('the cycle page', () => {
     const browser = await chromium.launch({ executablePath: findChromium()!, args: ['--no-sandbox', '--disable-gpu'] });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      await page.goto(served.url);
+      await page.goto(served.loginUrl);
       await page.locator('.frame[data-ready="true"]').waitFor();
       const table = page.locator('table[aria-label="Pinned snapshots"]');
       await expect(page.getByRole('note', { name: 'WMS extraction time' }).textContent()).resolves.toMatch(

@@ -24,7 +24,7 @@ function foreignWms(dir: string): string {
       'SKU-00003;D1;7;0;0;30.11.2026',
     ].join('\n') + '\n',
   );
-  writeFileSync(join(out, 'Kommissionierung.csv'), 'Auftrag;Pos;Status;Sperre\nSO00000001;1;picked;\n');
+  writeFileSync(join(out, 'Kommissionierung.csv'), 'Auftrag;Pos;Status;Sperre\nSO00000001;1;kommissioniert;\n');
   return out;
 }
 
@@ -82,6 +82,12 @@ describe('onboarding a foreign export folder (browser)', () => {
     // A header no suggestion found, chosen by hand from the keyboard.
     await flow.getByLabel('Header for pick_status.constraint_code').focus();
     await flow.getByLabel('Header for pick_status.constraint_code').selectOption('Sperre');
+    // The export's own status code is not a canonical one: mapped in place.
+    await expect.poll(() => picks.textContent()).toContain('not allowed: kommissioniert');
+    await picks.getByRole('button', { name: 'Map a value of pick_status.status' }).click();
+    await picks.getByLabel('Export value 1 for pick_status.status').fill('kommissioniert');
+    await picks.getByLabel('Canonical value 1 for pick_status.status').selectOption('picked');
+    await expect.poll(() => picks.textContent()).not.toContain('not allowed');
     await expect.poll(() => stock.locator('.badge').textContent()).toBe('ready');
     await page.screenshot({ path: join(SHOTS, 'onboarding-mapped.png'), fullPage: true });
 

@@ -1,7 +1,9 @@
 import type { FolderPreviewT } from '../../../shared/api';
+import { canonicalTable } from '../../../shared/domain/canonical';
 import { shownName } from '../../../shared/domain/displayName';
 import type { FileMapping } from '../../../shared/domain/profile';
 import { ErrorBanner } from '../ErrorBanner';
+import { ValueMapEditor } from '../ValueMapEditor';
 
 type Preview = FolderPreviewT['mappings'][number];
 type Column = Preview['columns'][number];
@@ -26,6 +28,14 @@ export function MappingPreview({
     (c) => mapping.columns[c.name] !== undefined && !header.includes(mapping.columns[c.name]!),
   );
 
+  const canonical = (name: string) => canonicalTable(mapping.table).columns.find((c) => c.name === name)!;
+  /** Values of a closed-set column in the first rows that are neither allowed nor mapped yet. */
+  const unknownValues = (c: Column, at: number): string[] => {
+    if (!c.oneOf || at < 0) return [];
+    const mapped = mapping.values?.[c.name] ?? {};
+    const seen = new Set((preview?.rows ?? []).map((r) => (r[at] ?? '').trim()).filter(Boolean));
+    return [...seen].filter((v) => !c.oneOf!.includes(mapped[v] ?? v)).map((v) => shownName(v, 40));
+  };
   const setHeader = (name: string, value: string) => {
     const next = { ...mapping.columns };
     if (value === '') delete next[name];
@@ -122,6 +132,7 @@ export function MappingPreview({
             <th>Type</th>
             <th>Header in the export</th>
             <th>Or one value for all rows</th>
+            <th>Values to map</th>
             <th>First row reads</th>
           </tr>
         </thead>
@@ -173,6 +184,28 @@ export function MappingPreview({
                       placeholder={c.oneOf ? c.oneOf[0] : ''}
                       onChange={(e) => setConstant(c.name, e.target.value)}
                     />
+                  )}
+                </td>
+                <td>
+                  {mapped !== undefined && !lost && c.oneOf && (
+                    <>
+                      {unknownValues(c, header.indexOf(mapped)).length > 0 && (
+                        <span className="warn-text small">
+                          not allowed: {unknownValues(c, header.indexOf(mapped)).join(', ')}
+                        </span>
+                      )}
+                      <ValueMapEditor
+                        table={mapping.table}
+                        column={canonical(c.name)}
+                        values={mapping.values?.[c.name]}
+                        onChange={(map) => {
+                          const values = { ...mapping.values };
+                          if (map === undefined) delete values[c.name];
+                          else values[c.name] = map;
+                          onChange({ values: Object.keys(values).length > 0 ? values : undefined });
+                        }}
+                      />
+                    </>
                   )}
                 </td>
                 <td className="mono small">{constant !== undefined ? String(constant) : (sample ?? '')}</td>
