@@ -110,11 +110,15 @@ const VERBS: Record<string, Verb> = {
       if (sub === 'show') stored = await callApi(io, v, 'profile.get', { source });
       else if (sub === 'set') {
         if (file === undefined) throw usage('give the profile file (or - for standard input)');
-        stored = await callApi(io, v, 'profile.save', {
-          source,
-          profile: readJsonFile(file, 'Start from `planroom profile show SOURCE > profile.json`.'),
-          by,
-        });
+        // Like import, set creates the database: a company whose exports the default profiles
+        // cannot read sets its profiles first, before any import.
+        stored = await callApi(
+          io,
+          v,
+          'profile.save',
+          { source, profile: readJsonFile(file, 'Start from `planroom profile show SOURCE > profile.json`.'), by },
+          { create: true },
+        );
       } else if (sub === 'reset') stored = await callApi(io, v, 'profile.reset', { source, by });
       else throw usage('profile show|set|reset SOURCE');
       io.out(JSON.stringify(stored.profile, null, 2));
