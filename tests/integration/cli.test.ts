@@ -202,37 +202,6 @@ describe('planroom CLI', () => {
     expect(reset.stderr).toMatch(/the default that ships/);
   });
 
-  it('sets a profile on a new database, before any import (a company the defaults cannot read)', () => {
-    const dir = tempDir();
-    const db = join(dir, 'new.db');
-    // show still refuses a database that does not exist, and creates none
-    expect(planroom(['profile', 'show', 'WMS', '--db', join(dir, 'absent.db')]).code).toBe(3);
-    const profile = {
-      source: 'WMS',
-      csv: { delimiter: ';', encoding: 'utf-8' },
-      format: { decimal: ',', thousands: '.', dateFormats: ['dd.MM.yyyy'] },
-      files: [
-        {
-          file: 'bestand*.csv',
-          table: 'stock',
-          columns: {
-            sku: 'Artikel',
-            location: 'Lagerort',
-            on_hand: 'Bestand',
-            allocated: 'Reserviert',
-            blocked: 'Gesperrt',
-            as_of: 'Stichtag',
-          },
-        },
-      ],
-    };
-    writeFileSync(join(dir, 'wms.json'), JSON.stringify(profile));
-    const set = planroom(['profile', 'set', 'WMS', join(dir, 'wms.json'), '--as', 'Dana', '--db', db]);
-    expect(set.code, set.stderr).toBe(0);
-    expect(JSON.parse(planroom(['profile', 'show', 'WMS', '--db', db]).stdout)).toEqual(profile);
-    expect(readdirSync(dir).filter((f) => f.startsWith('absent'))).toEqual([]);
-  });
-
   it('lists every bad row of a refused import, or sets them aside with --skip-bad-rows', () => {
     const dir = tempDir();
     const db = join(dir, 'p.db');
