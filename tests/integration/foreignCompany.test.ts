@@ -12,6 +12,7 @@
 // (W49): supply dated W49 is not in the stock yet and arrives in W50; supply before W49 is in it.
 // Every CLI call runs with the machine in Los Angeles, where both extractions are still Sunday
 // 6 Dec: the figures below only come out if the cycle's zone (Berlin) is used.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
@@ -310,5 +311,36 @@ describe('a foreign-format company without TMS, end to end, against figures work
       summary: '1 sku(s) in CRM forecasts (8 row(s)) unknown to the ERP items master: "X999"',
       evidence: { rows: [{ sku: 'X999', table: 'forecasts', rows: 8 }], total: 1 },
     });
+  });
+});
+
+describe('the same foreign export with cells written the wrong way', () => {
+  it('is refused whole, naming file, row, column and value', () => {
+    const dir = tempDir('planroom-foreign-bad-');
+    const db = join(dir, 'p.db');
+    const company = writeForeignCompany(dir, FOREIGN_VALUES);
+    const erp = company.folders.ERP;
+    // A price with a decimal point in a decimal-comma file, and a month-first date.
+    const edit = (file: string, from: string, to: string) => {
+      const text = readFileSync(join(erp, file), 'latin1');
+      expect(text).toContain(from);
+      writeFileSync(join(erp, file), Buffer.from(text.replace(from, to), 'latin1'));
+    };
+    edit('artikel.csv', ';91,50;', ';91.50;');
+    edit('auftraege.csv', ';17.12.2026;', ';12/17/2026;');
+    const set = planroom(['profile', 'set', 'ERP', company.profiles.ERP, '--db', db], MACHINE);
+    expect(set.code, set.stderr).toBe(0);
+    const refused = planroom(['import', '--source', 'ERP', erp, '--db', db], MACHINE);
+    expect(refused.code).toBe(1);
+    // What is wrong, where, and what to do: the number format and the date format the profile expects.
+    expect(refused.stderr).toMatch(
+      /expected a number like 1\.234,5.*file artikel\.csv, row 2, column Listenpreis, value "91\.50"/,
+    );
+    expect(refused.stderr).toMatch(
+      /file auftraege\.csv, row 4, column Bestätigter Termin, value "12\/17\/2026": .*expected a date as dd\.MM\.yyyy/,
+    );
+    expect(refused.stderr).toMatch(/Nothing was imported/);
+    const list = planroom(['snapshots', '--json', '--db', db], MACHINE);
+    expect(JSON.parse(list.stdout)).toEqual([]);
   });
 });
