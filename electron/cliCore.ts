@@ -105,7 +105,7 @@ export async function callApi<K extends ApiName>(
   v: Record<string, unknown>,
   name: K,
   input: ApiInput<K>,
-  // Only `import` creates a database; other verbs on a mistyped path must say so, not create one.
+  // Only `import` and `profile set` create a database; other verbs on a mistyped path must say so, not create one.
   // `scratch`: a call that only reads the stored settings (a dry run) runs on an empty database in
   // memory when the file does not exist yet, so it creates nothing.
   open: { create?: boolean; scratch?: boolean } = { create: false },
