@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { ImportResultT } from '../../shared/api';
-import { shownName } from '../../shared/domain/displayName';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../../shared/domain/canonical';
 import { fmtInt } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
@@ -8,7 +7,7 @@ import { useProgress } from '../useProgress';
 import { useSubmit } from '../useSubmit';
 import { FormResult } from './FormResult';
 import { ImportProgress } from './ImportProgress';
-import { RejectedCount } from './RejectedCount';
+import { ImportedFiles } from './ImportedFiles';
 
 /** Import one source system's export folder (a path on this computer) as a new snapshot. */
 export function ImportForm({ onRejected }: { onRejected: (snapshotId: number) => void }) {
@@ -76,31 +75,7 @@ export function ImportForm({ onRejected }: { onRejected: (snapshotId: number) =>
       {busy && <ImportProgress progress={progress} />}
       <FormResult error={error} done={done} />
       {last && !last.unchanged && (
-        <table className="grid compact import-files" aria-label="Files read">
-          <thead>
-            <tr>
-              <th>File</th>
-              <th>Table</th>
-              <th className="num">Rows</th>
-              <th className="num">Rejected</th>
-              <th>Columns not read</th>
-            </tr>
-          </thead>
-          <tbody>
-            {last.files.map((f) => (
-              <tr key={`${f.file}-${f.table}`}>
-                <td className="mono small">
-                  {shownName(f.file)}
-                  {f.sheet ? ` [${shownName(f.sheet)}]` : ''}
-                </td>
-                <td>{f.table}</td>
-                <td className="num">{fmtInt(f.rows)}</td>
-                <RejectedCount count={f.rejected} onOpen={() => onRejected(last.snapshotId)} />
-                <td className="muted small">{f.ignoredColumns.map((c) => shownName(c, 60)).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ImportedFiles files={last.files} label="Files read" onRejected={() => onRejected(last.snapshotId)} />
       )}
     </form>
   );

@@ -51,3 +51,43 @@ export function Choice<T extends string>({
     </label>
   );
 }
+
+/** The four choices of how a source's files are read: delimiter, encoding, decimal and thousands separators. */
+export function ValueFormatChoices({
+  profile,
+  onCsv,
+  onFormat,
+}: {
+  profile: SourceProfile;
+  onCsv: (patch: Partial<SourceProfile['csv']>) => void;
+  onFormat: (patch: Partial<SourceProfile['format']>) => void;
+}) {
+  return (
+    <>
+      <Choice
+        label="Delimiter"
+        value={profile.csv.delimiter}
+        options={DELIMITERS}
+        onChange={(delimiter) => onCsv({ delimiter })}
+      />
+      <Choice
+        label="Encoding"
+        value={profile.csv.encoding}
+        options={ENCODINGS}
+        onChange={(encoding) => onCsv({ encoding })}
+      />
+      <Choice
+        label="Decimal separator"
+        value={profile.format.decimal}
+        options={DECIMALS}
+        onChange={(decimal) => onFormat({ decimal })}
+      />
+      <Choice
+        label="Thousands separator"
+        value={profile.format.thousands}
+        options={THOUSANDS}
+        onChange={(thousands) => onFormat({ thousands })}
+      />
+    </>
+  );
+}

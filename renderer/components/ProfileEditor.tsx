@@ -7,8 +7,8 @@ import type { FileMapping, SourceProfile } from '../../shared/domain/profile';
 import { call } from '../api/client';
 import { fmtDateTime } from '../format';
 import { FormResult } from './FormResult';
-import { Choice, DECIMALS, DELIMITERS, ENCODINGS, THOUSANDS } from './ProfileChoices';
-import { ValueMapEditor } from './ValueMapEditor';
+import { ValueFormatChoices } from './ProfileChoices';
+import { ValueMapEditor, withValueMap } from './ValueMapEditor';
 
 /**
  * A source's mapping profile: how its files write values, and which header feeds each canonical
@@ -99,30 +99,7 @@ export function ProfileEditor({ userName }: { userName: string }) {
       {draft && json === null && (
         <>
           <div className="form-row">
-            <Choice
-              label="Delimiter"
-              value={draft.csv.delimiter}
-              options={DELIMITERS}
-              onChange={(delimiter) => setCsv({ delimiter })}
-            />
-            <Choice
-              label="Encoding"
-              value={draft.csv.encoding}
-              options={ENCODINGS}
-              onChange={(encoding) => setCsv({ encoding })}
-            />
-            <Choice
-              label="Decimal separator"
-              value={draft.format.decimal}
-              options={DECIMALS}
-              onChange={(decimal) => setFormat({ decimal })}
-            />
-            <Choice
-              label="Thousands separator"
-              value={draft.format.thousands}
-              options={THOUSANDS}
-              onChange={(thousands) => setFormat({ thousands })}
-            />
+            <ValueFormatChoices profile={draft} onCsv={setCsv} onFormat={setFormat} />
           </div>
           <fieldset className="date-formats">
             <legend>Date formats (tried in this order)</legend>
@@ -282,12 +259,7 @@ function FileMappingEditor({
                     table={mapping.table}
                     column={c}
                     values={mapping.values?.[c.name]}
-                    onChange={(map) => {
-                      const values = { ...mapping.values };
-                      if (map === undefined) delete values[c.name];
-                      else values[c.name] = map;
-                      onChange({ values: Object.keys(values).length > 0 ? values : undefined });
-                    }}
+                    onChange={(map) => onChange(withValueMap(mapping, c.name, map))}
                   />
                 )}
                 {c.oneOf && <div className="muted small">one of {c.oneOf.join(', ')}</div>}

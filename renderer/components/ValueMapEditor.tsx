@@ -1,4 +1,5 @@
 import type { CanonicalColumn } from '../../shared/domain/canonical';
+import type { FileMapping } from '../../shared/domain/profile';
 
 /**
  * A column's value map: each value the export writes and the canonical value it stands for
@@ -72,4 +73,16 @@ export function ValueMapEditor({
       </button>
     </div>
   );
+}
+
+/** The patch of a file mapping that sets one column's value map (or drops it when empty). */
+export function withValueMap(
+  mapping: FileMapping,
+  column: string,
+  map: Record<string, string> | undefined,
+): Pick<FileMapping, 'values'> {
+  const values = { ...mapping.values };
+  if (map === undefined) delete values[column];
+  else values[column] = map;
+  return { values: Object.keys(values).length > 0 ? values : undefined };
 }

@@ -3,7 +3,7 @@ import { canonicalTable } from '../../../shared/domain/canonical';
 import { shownName } from '../../../shared/domain/displayName';
 import type { FileMapping } from '../../../shared/domain/profile';
 import { ErrorBanner } from '../ErrorBanner';
-import { ValueMapEditor } from '../ValueMapEditor';
+import { ValueMapEditor, withValueMap } from '../ValueMapEditor';
 
 type Preview = FolderPreviewT['mappings'][number];
 type Column = Preview['columns'][number];
@@ -198,12 +198,7 @@ export function MappingPreview({
                         table={mapping.table}
                         column={canonical(c.name)}
                         values={mapping.values?.[c.name]}
-                        onChange={(map) => {
-                          const values = { ...mapping.values };
-                          if (map === undefined) delete values[c.name];
-                          else values[c.name] = map;
-                          onChange({ values: Object.keys(values).length > 0 ? values : undefined });
-                        }}
+                        onChange={(map) => onChange(withValueMap(mapping, c.name, map))}
                       />
                     </>
                   )}

@@ -11,7 +11,7 @@ import { useCycleStore } from '../../stores/cycleStore';
 import { useProgress } from '../../useProgress';
 import { FormResult } from '../FormResult';
 import { ImportProgress } from '../ImportProgress';
-import { Choice, DECIMALS, DELIMITERS, ENCODINGS, THOUSANDS } from '../ProfileChoices';
+import { ValueFormatChoices } from '../ProfileChoices';
 import { CheckReport } from './CheckReport';
 import { MappingPreview } from './MappingPreview';
 
@@ -156,30 +156,7 @@ export function OnboardingFlow({ userName }: { userName: string }) {
           <fieldset className="onboard-format">
             <legend>How the files write values</legend>
             <div className="form-row">
-              <Choice
-                label="Delimiter"
-                value={draft.csv.delimiter}
-                options={DELIMITERS}
-                onChange={(d) => setCsv({ delimiter: d })}
-              />
-              <Choice
-                label="Encoding"
-                value={draft.csv.encoding}
-                options={ENCODINGS}
-                onChange={(x) => setCsv({ encoding: x })}
-              />
-              <Choice
-                label="Decimal separator"
-                value={draft.format.decimal}
-                options={DECIMALS}
-                onChange={(decimal) => setFormat({ decimal })}
-              />
-              <Choice
-                label="Thousands separator"
-                value={draft.format.thousands}
-                options={THOUSANDS}
-                onChange={(thousands) => setFormat({ thousands })}
-              />
+              <ValueFormatChoices profile={draft} onCsv={setCsv} onFormat={setFormat} />
               <label>
                 Dates
                 <select
