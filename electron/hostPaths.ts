@@ -32,13 +32,24 @@ export function assertChosenFolder(dir: string): void {
   if (!isFolder) refuse('is not a folder (a file, or a link to a folder: type the folder itself)');
 }
 
-/** The handlers the HTTP host serves: the same, with the folder rule in front of the import. */
+/**
+ * The handlers the HTTP host serves: the same, with the folder rule in front of every call that
+ * reads a folder (the import, its dry run, and the onboarding look at the folder).
+ */
 export function hostedHandlers(handlers: Handlers): Handlers {
   return {
     ...handlers,
     'snapshot.import': (input, ctx) => {
       assertChosenFolder(input.dir);
       return handlers['snapshot.import'](input, ctx);
+    },
+    'snapshot.check': (input, ctx) => {
+      assertChosenFolder(input.dir);
+      return handlers['snapshot.check'](input, ctx);
+    },
+    'import.preview': (input, ctx) => {
+      assertChosenFolder(input.dir);
+      return handlers['import.preview'](input, ctx);
     },
   };
 }

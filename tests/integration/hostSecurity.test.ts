@@ -105,13 +105,16 @@ describe('HTTP host: only its owner', () => {
       [file, /not a folder/],
       [join(dir, 'nowhere'), /No folder at/],
     ] as const) {
-      const r = (await (await served.post('snapshot.import', { source: 'ERP', dir: folder })).json()) as {
-        ok: boolean;
-        error: { code: string; message: string; where: { field: string } };
-      };
-      expect(r.ok, folder).toBe(false);
-      expect(r.error.message, folder).toMatch(why);
-      expect(r.error.where.field, folder).toBe('dir');
+      // The import, its dry run and the onboarding look at a folder all keep to the rule.
+      for (const call of ['snapshot.import', 'snapshot.check', 'import.preview']) {
+        const r = (await (await served.post(call, { source: 'ERP', dir: folder })).json()) as {
+          ok: boolean;
+          error: { code: string; message: string; where: { field: string } };
+        };
+        expect(r.ok, `${call} ${folder}`).toBe(false);
+        expect(r.error.message, `${call} ${folder}`).toMatch(why);
+        expect(r.error.where.field, `${call} ${folder}`).toBe('dir');
+      }
     }
     const after = ((await (await served.post('snapshot.list', {})).json()) as { data: unknown[] }).data.length;
     expect(after).toBe(before);
