@@ -80,16 +80,29 @@ const startWeekOf = weekInZone;
 
 /**
  * Changes a cycle's time zone. A start week that was the meeting's week in the old zone follows
- * the meeting into the new one; a start week set by hand stays. The engine recomputes on the next
- * read (the zone is part of its inputs).
+ * the meeting into the new one; a start week set by hand stays. When the start week moves, the
+ * reconciliation checks that read it (the demand ahead of the start) run again, off this thread,
+ * and their issues are applied in the same transaction as the change. The engine recomputes on
+ * the next read (the zone is part of its inputs).
  */
-export function setTimeZone(db: WriteDb, input: { cycleId?: number; timeZone: string; by: string }): CycleRow {
+export async function setTimeZone(
+  db: WriteDb,
+  input: { cycleId?: number; timeZone: string; by: string },
+): Promise<CycleRow> {
   const cycle = getCycle(db, cycleIdOrCurrent(db, input.cycleId))!;
   const timeZone = canonicalTimeZone(input.timeZone);
   const derived = cycle.start_period === startWeekOf(cycle.meeting_at, cycle.time_zone);
   const startPeriod = derived ? startWeekOf(cycle.meeting_at, timeZone) : cycle.start_period;
   if (timeZone === cycle.time_zone && startPeriod === cycle.start_period) return cycle;
-  writeTx(db, 'cycle-time-zone', () => setCycleTimeZone(db, { id: cycle.id, timeZone, startPeriod, by: input.by }));
+  const snapshotIds = cyclePins(db, cycle.id).map((p) => p.snapshot_id);
+  const checked =
+    startPeriod === cycle.start_period
+      ? undefined
+      : await checkSnapshotSet(db, { meetingAt: cycle.meeting_at, startPeriod, snapshotIds });
+  writeTx(db, 'cycle-time-zone', () => {
+    setCycleTimeZone(db, { id: cycle.id, timeZone, startPeriod, by: input.by });
+    if (checked) applyReconciliation(db, cycle.id, checked);
+  });
   return getCycle(db, cycle.id)!;
 }
 

@@ -113,8 +113,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       const c = toSummary(await createCycle(db, input));
       return warm(c, c.id);
     },
-    'cycle.setTimeZone': (input) => {
-      const c = toSummary(setTimeZone(db, input));
+    'cycle.setTimeZone': async (input) => {
+      const c = toSummary(await setTimeZone(db, input));
       return warm(c, c.id);
     },
     'cycle.pin': async (input) => warm(await pinToCycle(db, input), input.cycleId),

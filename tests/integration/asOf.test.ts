@@ -244,6 +244,26 @@ describe("the cycle's time zone", () => {
       expect(s).toEqual(expect.objectContaining({ startPeriod: '2026-W50', timeZone: 'Europe/Berlin' }));
   });
 
+  it('checks the data again when a new time zone moves the start week', () => {
+    const db = join(tempDir(), 'p.db');
+    const env = { TZ: 'America/Los_Angeles', PLANROOM_DB: db };
+    for (const source of ['ERP', 'CRM']) {
+      expect(planroom(['import', '--source', source, join(DEMO, source.toLowerCase())], env).code).toBe(0);
+    }
+    expect(planroom(['cycle', 'create', '--name', 'Dec', '--meeting', MEETING], env).code).toBe(0);
+    // The demand ahead of the start week is what the overestimated-demand check weighs.
+    const overestimated = () =>
+      (JSON.parse(planroom(['data-issues', '--json'], env).stdout) as { kind: string; summary: string }[])
+        .filter((i) => i.kind === 'overestimated_demand')
+        .map((i) => i.summary);
+    const before = overestimated();
+    expect(before.length).toBeGreaterThan(0);
+    expect(planroom(['cycle', 'tz', '--tz', 'Europe/Berlin'], env).stdout).toMatch(/from 2026-W50/);
+    const after = overestimated();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after).not.toEqual(before);
+  });
+
   it("defaults to the machine's zone, changes with cycle tz (logged), and refuses a bad zone", () => {
     const db = join(tempDir(), 'p.db');
     const env = { TZ: 'America/Los_Angeles', PLANROOM_DB: db };
