@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useCycleStore } from '../stores/cycleStore';
 import { useDataIssueStore } from '../stores/dataIssueStore';
 import { useSubmit } from '../useSubmit';
+import { instantInZone, isTimeZone } from '../../shared/domain/timeZone';
 import { localTimeZone, TIME_ZONES } from '../timeZones';
 import { FormResult } from './FormResult';
 
@@ -21,11 +22,13 @@ export function NewCycleForm() {
       onSubmit={(e) =>
         void submit(
           e,
-          // datetime-local has no zone: it is the user's local time.
+          // datetime-local has no zone: it is read in the cycle's zone, not the browser's.
           () =>
             createCycle({
               name: name.trim(),
-              meetingAt: new Date(meeting).toISOString(),
+              meetingAt:
+                (isTimeZone(timeZone.trim()) && instantInZone(meeting, timeZone.trim())) ||
+                new Date(meeting).toISOString(),
               horizon,
               timeZone: timeZone.trim(),
             }),

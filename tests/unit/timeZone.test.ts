@@ -2,7 +2,7 @@
 // answers under any TZ (CI runs the unit tests again under Pacific/Auckland and America/Los_Angeles).
 import { describe, expect, it } from 'vitest';
 import { periodOfDate } from '../../shared/domain/period';
-import { canonicalTimeZone, dateInZone, isTimeZone, weekInZone } from '../../shared/domain/timeZone';
+import { canonicalTimeZone, dateInZone, instantInZone, isTimeZone, weekInZone } from '../../shared/domain/timeZone';
 import { asOfFrame } from '../../shared/planning/build';
 
 describe('time zones', () => {
@@ -46,5 +46,19 @@ describe('time zones', () => {
     expect(at.stockPeriod).toBe(-1);
     expect(at.extracted).toEqual({ ERP: '2026-12-01', TMS: null, WMS: '2026-11-30', CRM: null });
     expect(Number.isNaN(at.deliveredBeforeDay)).toBe(true);
+  });
+});
+
+describe('a wall-clock time in a zone', () => {
+  it('is the instant it names there, whatever zone the machine runs in', () => {
+    expect(instantInZone('2026-12-07T09:00', 'Europe/Berlin')).toBe('2026-12-07T08:00:00.000Z');
+    expect(instantInZone('2026-12-07T09:00', 'America/Los_Angeles')).toBe('2026-12-07T17:00:00.000Z');
+    expect(instantInZone('2026-12-07T09:00', 'Pacific/Auckland')).toBe('2026-12-06T20:00:00.000Z');
+    expect(instantInZone('2026-07-01T09:00', 'Europe/Berlin')).toBe('2026-07-01T07:00:00.000Z');
+    expect(instantInZone('2026-12-07T09:00', 'UTC')).toBe('2026-12-07T09:00:00.000Z');
+    // The hour Berlin skips in March: the time after the jump; the hour it repeats in October: the second.
+    expect(instantInZone('2026-03-29T02:30', 'Europe/Berlin')).toBe('2026-03-29T01:30:00.000Z');
+    expect(instantInZone('2026-10-25T02:30', 'Europe/Berlin')).toBe('2026-10-25T01:30:00.000Z');
+    expect(instantInZone('next tuesday', 'Europe/Berlin')).toBeUndefined();
   });
 });
