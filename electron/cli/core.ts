@@ -95,6 +95,10 @@ export const common = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 export const dbOption = { db: { type: 'string' } } as const;
+/** `--as NAME`: who made a change, recorded with it. */
+export const asOption = { as: { type: 'string', default: 'planroom CLI' } } as const;
+/** `--cycle N`: the cycle a verb works on, else the current one. */
+export const cycleOption = { cycle: { type: 'string' } } as const;
 
 export class UsageError extends Error {}
 export const usage = (message: string): UsageError => new UsageError(message);

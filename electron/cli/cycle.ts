@@ -2,6 +2,7 @@
 // source's snapshot to the cycle and lists those pins.
 import type { CycleOverviewT } from '../../shared/api';
 import {
+  asOption,
   callApi,
   common,
   dbOption,
@@ -19,6 +20,7 @@ export const cycleVerb: Verb = subcommandVerb('cycle', {
   options: {
     ...common,
     ...dbOption,
+    ...asOption,
     id: { type: 'string' },
     name: { type: 'string' },
     meeting: { type: 'string' },
@@ -28,7 +30,6 @@ export const cycleVerb: Verb = subcommandVerb('cycle', {
     source: { type: 'string' },
     snapshot: { type: 'string' },
     reason: { type: 'string' },
-    as: { type: 'string', default: 'planroom CLI' },
   },
   default: 'show',
   subs: {

@@ -1,8 +1,10 @@
 // `planroom data-issues`: lists the cycle's data issues (reconciliation findings), reconciles
 // them again, and assigns, comments on or closes one.
 import {
+  asOption,
   callApi,
   common,
+  cycleOption,
   dbOption,
   EXIT,
   optionalNumber,
@@ -26,12 +28,20 @@ function context(v: Record<string, unknown>, io: Io) {
   };
 }
 
+/** A text flag the subcommand needs, or the usage error naming it. */
+function requiredText(v: Record<string, unknown>, flag: string, placeholder: string): string {
+  const value = v[flag];
+  if (typeof value !== 'string') throw usage(`--${flag} ${placeholder} is required`);
+  return value;
+}
+
 export const dataIssuesVerb: Verb = subcommandVerb('data-issues', {
   summary: "List and work the cycle's data issues (reconciliation findings)",
   options: {
     ...common,
     ...dbOption,
-    cycle: { type: 'string' },
+    ...cycleOption,
+    ...asOption,
     status: { type: 'string' },
     owner: { type: 'string' },
     source: { type: 'string' },
@@ -39,7 +49,6 @@ export const dataIssuesVerb: Verb = subcommandVerb('data-issues', {
     to: { type: 'string' },
     text: { type: 'string' },
     reason: { type: 'string' },
-    as: { type: 'string', default: 'planroom CLI' },
   },
   default: 'list',
   subs: {
@@ -78,8 +87,8 @@ export const dataIssuesVerb: Verb = subcommandVerb('data-issues', {
       usage: '--id N --to NAME',
       async run(v, _args, io) {
         const { by, id, print } = context(v, io);
-        if (typeof v.to !== 'string') throw usage('--to NAME is required');
-        const i = await callApi(io, v, 'dataIssue.assign', { id: id(), assignee: v.to, by });
+        const assignee = requiredText(v, 'to', 'NAME');
+        const i = await callApi(io, v, 'dataIssue.assign', { id: id(), assignee, by });
         print(i, `data issue ${i.id} assigned to ${i.assignee}`);
         return EXIT.ok;
       },
@@ -88,8 +97,8 @@ export const dataIssuesVerb: Verb = subcommandVerb('data-issues', {
       usage: '--id N --text TEXT',
       async run(v, _args, io) {
         const { by, id, print } = context(v, io);
-        if (typeof v.text !== 'string') throw usage('--text TEXT is required');
-        const i = await callApi(io, v, 'dataIssue.comment', { id: id(), author: by, body: v.text });
+        const body = requiredText(v, 'text', 'TEXT');
+        const i = await callApi(io, v, 'dataIssue.comment', { id: id(), author: by, body });
         print(i, `comment added to data issue ${i.id}`);
         return EXIT.ok;
       },
@@ -98,8 +107,8 @@ export const dataIssuesVerb: Verb = subcommandVerb('data-issues', {
       usage: '--id N --reason TEXT',
       async run(v, _args, io) {
         const { by, id, print } = context(v, io);
-        if (typeof v.reason !== 'string') throw usage('--reason TEXT is required');
-        const i = await callApi(io, v, 'dataIssue.close', { id: id(), by, reason: v.reason });
+        const reason = requiredText(v, 'reason', 'TEXT');
+        const i = await callApi(io, v, 'dataIssue.close', { id: id(), by, reason });
         print(i, `data issue ${i.id} closed`);
         return EXIT.ok;
       },

@@ -2,8 +2,10 @@
 // up by item, family, resource or lane, shows and reviews one, and recomputes them.
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import {
+  asOption,
   callApi,
   common,
+  cycleOption,
   dbOption,
   EXIT,
   money,
@@ -39,7 +41,8 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
   options: {
     ...common,
     ...dbOption,
-    cycle: { type: 'string' },
+    ...cycleOption,
+    ...asOption,
     type: { type: 'string' },
     sku: { type: 'string' },
     family: { type: 'string' },
@@ -51,7 +54,6 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
     note: { type: 'string' },
     offset: { type: 'string' },
     limit: { type: 'string' },
-    as: { type: 'string', default: 'planroom CLI' },
   },
   default: 'list',
   subs: {

@@ -3,8 +3,10 @@
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { formatMetric } from '../../shared/planning/kpiFormat';
 import {
+  asOption,
   callApi,
   common,
+  cycleOption,
   dbOption,
   EXIT,
   money,
@@ -20,7 +22,8 @@ export const kpisVerb: Verb = subcommandVerb('kpis', {
   options: {
     ...common,
     ...dbOption,
-    cycle: { type: 'string' },
+    ...cycleOption,
+    ...asOption,
     kpi: { type: 'string' },
     by: { type: 'string' },
     owner: { type: 'string' },
@@ -29,7 +32,6 @@ export const kpisVerb: Verb = subcommandVerb('kpis', {
     offset: { type: 'string' },
     limit: { type: 'string' },
     playbook: { type: 'string' },
-    as: { type: 'string', default: 'planroom CLI' },
   },
   default: 'list',
   subs: {

@@ -3,7 +3,7 @@
 import type { ApiOutput } from '../../shared/api';
 import { CANONICAL_TABLES, type CanonicalTableName, type SourceSystem } from '../../shared/domain/canonical';
 import { readJsonFile } from '../jsonFile';
-import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
+import { asOption, callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
 import { sourceOption } from './format';
 
 // A profile is set up before the first import: `set` and `reset` create the database if
@@ -13,7 +13,7 @@ const readOnly = { create: false, scratch: true };
 
 export const profileVerb: Verb = subcommandVerb('profile', {
   summary: "Show, change or reset a source's mapping profile (JSON)",
-  options: { ...common, ...dbOption, as: { type: 'string', default: 'planroom CLI' } },
+  options: { ...common, ...dbOption, ...asOption },
   subs: {
     show: {
       usage: 'SOURCE',

@@ -7,8 +7,10 @@ import { AppError } from '../../shared/domain/errors';
 import { FIGURES, formatDelta, formatFigure } from '../../shared/planning/figures';
 import { LEVER_KINDS } from '../../shared/planning/levers';
 import {
+  asOption,
   callApi,
   common,
+  cycleOption,
   dbOption,
   EXIT,
   money,
@@ -97,6 +99,18 @@ async function find(io: Io, v: Record<string, unknown>, refs: (string | undefine
   });
 }
 
+/** One scenario by id or name. */
+async function findOne(io: Io, v: Record<string, unknown>, ref: string | undefined): Promise<ScenarioInfoT> {
+  return (await find(io, v, [ref]))[0]!;
+}
+
+/** A scenario as the answer of a command: JSON with --json, else its levers as text. */
+function showScenario(io: Io, v: Record<string, unknown>, s: ScenarioInfoT): number {
+  if (v.json) io.out(JSON.stringify(s, null, 2));
+  else printScenario(io, s);
+  return EXIT.ok;
+}
+
 function printScenario(io: Io, s: ScenarioInfoT): void {
   io.out(
     `#${s.id} ${s.name}  owner ${s.owner}${s.chosen ? `  CHOSEN in decision "${s.chosen.title}" (${s.chosen.uid})` : ''}`,
@@ -140,7 +154,8 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
   options: {
     ...common,
     ...dbOption,
-    cycle: { type: 'string' },
+    ...cycleOption,
+    ...asOption,
     name: { type: 'string' },
     owner: { type: 'string' },
     assumptions: { type: 'string' },
@@ -152,7 +167,6 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
     rationale: { type: 'string' },
     due: { type: 'string' },
     kpi: { type: 'string' },
-    as: { type: 'string', default: 'planroom CLI' },
   },
   default: 'list',
   subs: {
@@ -177,18 +191,15 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
       usage: 'NAME',
       args: 1,
       async run(v, [ref], io) {
-        const { json } = context(v, io);
-        const s = (await find(io, v, [ref]))[0]!;
-        if (v.json) return (json(s), EXIT.ok);
-        printScenario(io, s);
-        return EXIT.ok;
+        const s = await findOne(io, v, ref);
+        return showScenario(io, v, s);
       },
     },
     create: {
       usage: 'NAME --owner WHO [--assumptions TEXT] [--lever "KIND key=value ..."]... [--levers FILE]',
       args: 1,
       async run(v, [name], io) {
-        const { by, cycleId, json } = context(v, io);
+        const { by, cycleId } = context(v, io);
         if (!name) throw usage('scenario create NAME: the name is required');
         if (typeof v.owner !== 'string') throw usage('--owner is required: every scenario has a named owner');
         const s = await callApi(io, v, 'scenario.create', {
@@ -199,9 +210,7 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
           levers: leversOf(v) ?? [],
           by,
         });
-        if (v.json) return (json(s), EXIT.ok);
-        printScenario(io, s);
-        return EXIT.ok;
+        return showScenario(io, v, s);
       },
     },
     set: {
@@ -209,8 +218,8 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
         'NAME [--name NEW] [--owner WHO] [--assumptions TEXT] [--lever L]... [--add-lever L]... [--clear-levers] [--levers FILE]',
       args: 1,
       async run(v, [ref], io) {
-        const { by, json } = context(v, io);
-        const s = (await find(io, v, [ref]))[0]!;
+        const { by } = context(v, io);
+        const s = await findOne(io, v, ref);
         let levers = v['clear-levers'] ? [] : leversOf(v);
         const add = list(v['add-lever']).map(parseLever);
         if (add.length) levers = [...(levers ?? s.levers), ...add];
@@ -222,21 +231,17 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
           levers,
           by,
         });
-        if (v.json) return (json(r), EXIT.ok);
-        printScenario(io, r);
-        return EXIT.ok;
+        return showScenario(io, v, r);
       },
     },
     duplicate: {
       usage: 'NAME [--name NEW]',
       args: 1,
       async run(v, [ref], io) {
-        const { by, json } = context(v, io);
-        const s = (await find(io, v, [ref]))[0]!;
+        const { by } = context(v, io);
+        const s = await findOne(io, v, ref);
         const r = await callApi(io, v, 'scenario.duplicate', { id: s.id, name: v.name as string | undefined, by });
-        if (v.json) return (json(r), EXIT.ok);
-        printScenario(io, r);
-        return EXIT.ok;
+        return showScenario(io, v, r);
       },
     },
     delete: {
@@ -244,7 +249,7 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
       args: 1,
       async run(v, [ref], io) {
         const { by } = context(v, io);
-        const s = (await find(io, v, [ref]))[0]!;
+        const s = await findOne(io, v, ref);
         const r = await callApi(io, v, 'scenario.delete', { id: s.id, by });
         io.out(v.json ? JSON.stringify(r) : `deleted scenario "${s.name}"`);
         return EXIT.ok;
@@ -268,7 +273,7 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
       args: 1,
       async run(v, [ref], io) {
         const { by, json } = context(v, io);
-        const s = (await find(io, v, [ref]))[0]!;
+        const s = await findOne(io, v, ref);
         const r = await callApi(io, v, 'scenario.choose', {
           id: s.id,
           by,
