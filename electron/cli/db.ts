@@ -4,34 +4,37 @@
 import Database from 'better-sqlite3';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AppError } from '../shared/domain/errors';
-import { asDbError, corruptDatabase } from './db/dbErrors';
-import { openDatabase } from './db/open';
-import { common, dbOption, EXIT, usage, type Io, type Verb } from './cliCore';
-import { resolveDbPath } from './paths';
+import { AppError } from '../../shared/domain/errors';
+import { asDbError, corruptDatabase } from '../db/dbErrors';
+import { openDatabase } from '../db/open';
+import { common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
+import { resolveDbPath } from '../paths';
 
 const MAX_PROBLEMS = 20;
 
-export const dbVerb: Verb = {
+/** The database file the command works on, resolved as every verb does. */
+const dbFile = (v: Record<string, unknown>, io: Io): string =>
+  resolve(resolveDbPath(v.db as string | undefined, io.env));
+
+export const dbVerb: Verb = subcommandVerb('db', {
   summary: 'Check the database file for damage, or back it up',
-  usage: 'planroom db check | db backup FILE   [--db FILE] [--json]',
   options: { ...common, ...dbOption },
-  positionals: true,
-  async run(v, positionals, io) {
-    const [sub, target, extra] = positionals;
-    if (extra !== undefined) throw usage(`unexpected argument "${extra}"`);
-    const dbPath = resolve(resolveDbPath(v.db as string | undefined, io.env));
-    if (sub === 'check') {
-      if (target !== undefined) throw usage(`unexpected argument "${target}"`);
-      return check(dbPath, io, v.json === true);
-    }
-    if (sub === 'backup') {
-      if (target === undefined) throw usage('db backup FILE: give the backup file to write');
-      return backup(dbPath, resolve(target), io, v.json === true);
-    }
-    throw usage(sub === undefined ? 'db check|backup' : `unknown db command "${sub}" (check, backup)`);
+  subs: {
+    check: {
+      usage: '',
+      run: async (v, _args, io) => check(dbFile(v, io), io, v.json === true),
+    },
+    backup: {
+      usage: 'FILE',
+      args: 1,
+      run(v, [target], io) {
+        if (target === undefined) throw usage('db backup FILE: give the backup file to write');
+        return backup(dbFile(v, io), resolve(target), io, v.json === true);
+      },
+    },
   },
-};
+  commonUsage: '[--db FILE] [--json]',
+});
 
 /** integrity_check: every page, index and constraint, read only. Exit 3 when damaged. */
 function check(file: string, io: Io, json: boolean): number {

@@ -2,12 +2,25 @@
 // a cycle, over the same API calls as the app. Levers are written as text ("capacity
 // resource=WC-P1-001 how=overtime hours=40 cost=45 from=2026-W50 to=2027-W02"), as JSON, or
 // read from a JSON file.
-import type { ApiOutput, ScenarioInfoT } from '../shared/api';
-import { AppError } from '../shared/domain/errors';
-import { FIGURES, formatDelta, formatFigure } from '../shared/planning/figures';
-import { LEVER_KINDS } from '../shared/planning/levers';
-import { callApi, common, dbOption, EXIT, money, optionalNumber, usage, type Io, type Verb } from './cliCore';
-import { readJsonFile } from './jsonFile';
+import type { ApiOutput, ScenarioInfoT } from '../../shared/api';
+import { AppError } from '../../shared/domain/errors';
+import { FIGURES, formatDelta, formatFigure } from '../../shared/planning/figures';
+import { LEVER_KINDS } from '../../shared/planning/levers';
+import {
+  asOption,
+  callApi,
+  common,
+  cycleOption,
+  dbOption,
+  EXIT,
+  money,
+  optionalNumber,
+  subcommandVerb,
+  usage,
+  type Io,
+  type Verb,
+} from './core';
+import { readJsonFile } from '../jsonFile';
 
 /** Short names the lever text may use for the contract's fields, by lever kind. */
 const ALIASES: Record<string, Record<string, string>> = {
@@ -86,6 +99,18 @@ async function find(io: Io, v: Record<string, unknown>, refs: (string | undefine
   });
 }
 
+/** One scenario by id or name. */
+async function findOne(io: Io, v: Record<string, unknown>, ref: string | undefined): Promise<ScenarioInfoT> {
+  return (await find(io, v, [ref]))[0]!;
+}
+
+/** A scenario as the answer of a command: JSON with --json, else its levers as text. */
+function showScenario(io: Io, v: Record<string, unknown>, s: ScenarioInfoT): number {
+  if (v.json) io.out(JSON.stringify(s, null, 2));
+  else printScenario(io, s);
+  return EXIT.ok;
+}
+
 function printScenario(io: Io, s: ScenarioInfoT): void {
   io.out(
     `#${s.id} ${s.name}  owner ${s.owner}${s.chosen ? `  CHOSEN in decision "${s.chosen.title}" (${s.chosen.uid})` : ''}`,
@@ -115,24 +140,22 @@ function printComparison(io: Io, r: ApiOutput<'scenario.compare'>): void {
   }
 }
 
-export const scenarioVerb: Verb = {
+/** Whatever every subcommand reads from the flags: who acts, in which cycle, and JSON output. */
+function context(v: Record<string, unknown>, io: Io) {
+  return {
+    by: String(v.as),
+    cycleId: optionalNumber(v, 'cycle'),
+    json: (x: unknown) => io.out(JSON.stringify(x, null, 2)),
+  };
+}
+
+export const scenarioVerb: Verb = subcommandVerb('scenario', {
   summary: "The cycle's scenarios: levers on the baseline, compared in money; choose one as a decision",
-  usage: [
-    'planroom scenario [list]',
-    '| show NAME',
-    '| create NAME --owner WHO [--assumptions TEXT] [--lever "KIND key=value ..."]... [--levers FILE]',
-    '| set NAME [--name NEW] [--owner WHO] [--assumptions TEXT] [--lever L]... [--add-lever L]... [--clear-levers] [--levers FILE]',
-    '| duplicate NAME [--name NEW] | delete NAME',
-    '| compare NAME NAME [NAME NAME]',
-    '| choose NAME [--title T] [--rationale T] [--owner WHO] [--due YYYY-MM-DD] [--kpi ID]',
-    `   levers: demand_lift percent=10 [family=F] [region=R] [from=W] [to=W]; capacity resource=R how=overtime|extra_shift hours=H cost=C [from=W] [to=W];`,
-    `   expedite lane=L|orders=O1,O2 days=D cost=C [mode=air]; safety_stock policy=scale|weeks_of_cover value=V [family=F] [abc=A] [location=L];`,
-    `   prebuild resource=R from=W to=W earlier=N [share=100] [family=F]   [--as NAME] [--cycle N] [--db FILE] [--json]`,
-  ].join(' '),
   options: {
     ...common,
     ...dbOption,
-    cycle: { type: 'string' },
+    ...cycleOption,
+    ...asOption,
     name: { type: 'string' },
     owner: { type: 'string' },
     assumptions: { type: 'string' },
@@ -144,20 +167,13 @@ export const scenarioVerb: Verb = {
     rationale: { type: 'string' },
     due: { type: 'string' },
     kpi: { type: 'string' },
-    as: { type: 'string', default: 'planroom CLI' },
   },
-  positionals: true,
-  async run(v, positionals, io) {
-    const [sub = 'list', ...refs] = positionals;
-    const by = String(v.as);
-    const cycleId = optionalNumber(v, 'cycle');
-    const json = (x: unknown) => io.out(JSON.stringify(x, null, 2));
-    const one = () => {
-      if (refs.length > 1) throw usage(`unexpected argument "${refs[1]}"`);
-      return refs[0];
-    };
-    switch (sub) {
-      case 'list': {
+  default: 'list',
+  subs: {
+    list: {
+      usage: '',
+      async run(v, _args, io) {
+        const { cycleId, json } = context(v, io);
         const r = await callApi(io, v, 'scenario.list', { cycleId });
         if (v.json) return (json(r), EXIT.ok);
         io.out(`horizon ${r.horizon.from}..${r.horizon.to} (${r.horizon.periods} periods), shared by every scenario`);
@@ -169,15 +185,21 @@ export const scenarioVerb: Verb = {
         if (r.scenarios.length === 0)
           io.out('no scenarios yet: planroom scenario create NAME --owner WHO --lever "..."');
         return EXIT.ok;
-      }
-      case 'show': {
-        const s = (await find(io, v, [one()]))[0]!;
-        if (v.json) return (json(s), EXIT.ok);
-        printScenario(io, s);
-        return EXIT.ok;
-      }
-      case 'create': {
-        const name = one();
+      },
+    },
+    show: {
+      usage: 'NAME',
+      args: 1,
+      async run(v, [ref], io) {
+        const s = await findOne(io, v, ref);
+        return showScenario(io, v, s);
+      },
+    },
+    create: {
+      usage: 'NAME --owner WHO [--assumptions TEXT] [--lever "KIND key=value ..."]... [--levers FILE]',
+      args: 1,
+      async run(v, [name], io) {
+        const { by, cycleId } = context(v, io);
         if (!name) throw usage('scenario create NAME: the name is required');
         if (typeof v.owner !== 'string') throw usage('--owner is required: every scenario has a named owner');
         const s = await callApi(io, v, 'scenario.create', {
@@ -188,12 +210,16 @@ export const scenarioVerb: Verb = {
           levers: leversOf(v) ?? [],
           by,
         });
-        if (v.json) return (json(s), EXIT.ok);
-        printScenario(io, s);
-        return EXIT.ok;
-      }
-      case 'set': {
-        const s = (await find(io, v, [one()]))[0]!;
+        return showScenario(io, v, s);
+      },
+    },
+    set: {
+      usage:
+        'NAME [--name NEW] [--owner WHO] [--assumptions TEXT] [--lever L]... [--add-lever L]... [--clear-levers] [--levers FILE]',
+      args: 1,
+      async run(v, [ref], io) {
+        const { by } = context(v, io);
+        const s = await findOne(io, v, ref);
         let levers = v['clear-levers'] ? [] : leversOf(v);
         const add = list(v['add-lever']).map(parseLever);
         if (add.length) levers = [...(levers ?? s.levers), ...add];
@@ -205,34 +231,49 @@ export const scenarioVerb: Verb = {
           levers,
           by,
         });
-        if (v.json) return (json(r), EXIT.ok);
-        printScenario(io, r);
-        return EXIT.ok;
-      }
-      case 'duplicate': {
-        const s = (await find(io, v, [one()]))[0]!;
+        return showScenario(io, v, r);
+      },
+    },
+    duplicate: {
+      usage: 'NAME [--name NEW]',
+      args: 1,
+      async run(v, [ref], io) {
+        const { by } = context(v, io);
+        const s = await findOne(io, v, ref);
         const r = await callApi(io, v, 'scenario.duplicate', { id: s.id, name: v.name as string | undefined, by });
-        if (v.json) return (json(r), EXIT.ok);
-        printScenario(io, r);
-        return EXIT.ok;
-      }
-      case 'delete': {
-        const s = (await find(io, v, [one()]))[0]!;
+        return showScenario(io, v, r);
+      },
+    },
+    delete: {
+      usage: 'NAME',
+      args: 1,
+      async run(v, [ref], io) {
+        const { by } = context(v, io);
+        const s = await findOne(io, v, ref);
         const r = await callApi(io, v, 'scenario.delete', { id: s.id, by });
         io.out(v.json ? JSON.stringify(r) : `deleted scenario "${s.name}"`);
         return EXIT.ok;
-      }
-      case 'compare': {
-        if (refs.length < 1 || refs.length > 4)
-          throw usage('scenario compare takes 1 to 4 scenarios (2 to compare them)');
+      },
+    },
+    compare: {
+      usage: 'NAME NAME [NAME NAME]',
+      args: 4,
+      async run(v, refs, io) {
+        const { cycleId, json } = context(v, io);
+        if (refs.length < 1) throw usage('scenario compare takes 1 to 4 scenarios (2 to compare them)');
         const ids = (await find(io, v, refs)).map((s) => s.id);
         const r = await callApi(io, v, 'scenario.compare', { cycleId, ids });
         if (v.json) return (json(r), EXIT.ok);
         printComparison(io, r);
         return EXIT.ok;
-      }
-      case 'choose': {
-        const s = (await find(io, v, [one()]))[0]!;
+      },
+    },
+    choose: {
+      usage: 'NAME [--title T] [--rationale T] [--owner WHO] [--due YYYY-MM-DD] [--kpi ID]',
+      args: 1,
+      async run(v, [ref], io) {
+        const { by, json } = context(v, io);
+        const s = await findOne(io, v, ref);
         const r = await callApi(io, v, 'scenario.choose', {
           id: s.id,
           by,
@@ -254,9 +295,12 @@ export const scenarioVerb: Verb = {
           );
         }
         return EXIT.ok;
-      }
-      default:
-        throw usage(`unknown scenario command "${sub}" (list, show, create, set, duplicate, delete, compare, choose)`);
-    }
+      },
+    },
   },
-};
+  commonUsage: [
+    ` levers: demand_lift percent=10 [family=F] [region=R] [from=W] [to=W]; capacity resource=R how=overtime|extra_shift hours=H cost=C [from=W] [to=W];`,
+    `   expedite lane=L|orders=O1,O2 days=D cost=C [mode=air]; safety_stock policy=scale|weeks_of_cover value=V [family=F] [abc=A] [location=L];`,
+    `   prebuild resource=R from=W to=W earlier=N [share=100] [family=F]   [--as NAME] [--cycle N] [--db FILE] [--json]`,
+  ].join(' '),
+});

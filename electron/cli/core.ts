@@ -1,22 +1,22 @@
 // The command line's plumbing shared by its verbs: exit codes, the verb shape, terminal I/O, and
 // one API call through the dispatcher on a freshly opened database.
 import type { ParseArgsConfig } from 'node:util';
-import type { ApiInput, ApiName, ApiOutput } from '../shared/api';
-import { shownName } from '../shared/domain/displayName';
-import type { AppErrorShape } from '../shared/domain/errors';
-import { dispatch, type CallContext } from '../shared/dispatch';
+import type { ApiInput, ApiName, ApiOutput } from '../../shared/api';
+import { shownName } from '../../shared/domain/displayName';
+import type { AppErrorShape } from '../../shared/domain/errors';
+import { dispatch, type CallContext } from '../../shared/dispatch';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { callHooks } from './callHooks';
-import { migrate, loadMigrations } from './db/migrate';
-import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
-import { openReadConnection } from './db/readConnection';
-import type { WriteDb } from './db/types';
-import { EngineHost } from './engine/engineHost';
-import { resolveDbPath } from './paths';
-import { ProgressLine } from './progressLine';
-import { createHandlers } from './services/handlers';
-import { appVersion } from './version';
+import { callHooks } from '../callHooks';
+import { migrate, loadMigrations } from '../db/migrate';
+import { dataVersion, discardNewDatabase, openDatabase } from '../db/open';
+import { openReadConnection } from '../db/readConnection';
+import type { WriteDb } from '../db/types';
+import { EngineHost } from '../engine/engineHost';
+import { resolveDbPath } from '../paths';
+import { ProgressLine } from '../progressLine';
+import { createHandlers } from '../services/handlers';
+import { appVersion } from '../version';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, db: 3, busy: 4 } as const;
 
@@ -95,6 +95,10 @@ export const common = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 export const dbOption = { db: { type: 'string' } } as const;
+/** `--as NAME`: who made a change, recorded with it. */
+export const asOption = { as: { type: 'string', default: 'planroom CLI' } } as const;
+/** `--cycle N`: the cycle a verb works on, else the current one. */
+export const cycleOption = { cycle: { type: 'string' } } as const;
 
 export class UsageError extends Error {}
 export const usage = (message: string): UsageError => new UsageError(message);
