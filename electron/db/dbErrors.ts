@@ -1,10 +1,10 @@
 // SQLite's failures as what the user can act on. A damaged file (SQLITE_CORRUPT, or a page that is
 // not a database page any more) is `db_corrupt` wherever it shows up: on open, or in the middle of
 // any call, on this thread or in a worker. The CLI exits 3 for every `db_` code.
-import { AppError } from '../../shared/domain/errors';
+import { AppError, cutInput } from '../../shared/domain/errors';
 
-const MAX_QUOTED = 300;
-const cut = (s: string): string => (s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s);
+/** SQLite's own messages are quoted a little longer than input (they name tables and pages). */
+const cut = (s: string): string => cutInput(s, 300);
 
 const restoreHint = (file: string): string =>
   `Restore the last backup: close Planroom, copy the backup over ${file} (or open the backup with --db). ` +

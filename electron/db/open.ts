@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AppError } from '../../shared/domain/errors';
+import { AppError, cutInput } from '../../shared/domain/errors';
 import { asDbError, corruptDatabase } from './dbErrors';
 import { checkCompatible, loadMigrations, migrate } from './migrate';
 import type { ReadDb, WriteDb } from './types';
@@ -128,7 +128,7 @@ function checkSound(db: ReadDb, file: string): void {
     const shown =
       objects
         .slice(0, 5)
-        .map((n) => (n.length > 60 ? `${n.slice(0, 60)}…` : n))
+        .map((n) => cutInput(n, 60))
         .join(', ') + (objects.length > 5 ? `, … (${objects.length} in all)` : '');
     throw new AppError(
       'db_unavailable',

@@ -14,6 +14,7 @@ import { headersOf } from '../../shared/domain/mappingHeaders';
 import { fileFormat, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
 import { bulkWrite } from '../db/bulkWrite';
 import { crashPoint } from '../db/crashPoints';
+import { writeTxAsync } from '../db/writeTx';
 import { getProfile } from '../db/repos/profiles';
 import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type SnapshotRow } from '../db/repos/snapshots';
 import { ensureSource } from '../db/repos/sources';
@@ -131,79 +132,70 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
   // One transaction for the whole source. The reads are asynchronous, so the caller must not
   // run other writes on this connection meanwhile (the service layer serialises writes).
   const workbooks = new Map<string, XlsxReader>();
-  crashPoint('import', 'before-begin');
-  db.exec('BEGIN IMMEDIATE');
   try {
-    // Another process may have imported the same export while we waited for the write lock.
-    const raced = findSnapshotByChecksum(db, source, checksum);
-    if (raced) {
-      db.exec('COMMIT');
-      return unchanged(source, raced);
-    }
-    ensureSource(db, source, SOURCE_OWNER_ROLE[source]);
-    const snapshotId = insertSnapshot(db, {
-      source,
-      extractedAt,
-      importedAt: nowIso(),
-      origin: imp.dir,
-      checksum,
-      profile: JSON.stringify(profile),
-    });
-    const bad = new BadRows(db, snapshotId, skip, limits);
-    const rowCounts: Record<string, number> = {};
-    const files: ImportedFile[] = [];
-    // At most two at a time: each may take its memory limit.
-    for (const { mapping, path } of jobs.filter((j) => isWorkbook(j.path)).slice(0, 2)) {
-      workbooks.set(path, startWorkbook(path, readOptions(profile, mapping, limits)));
-    }
-    for (const m of profile.files) rowCounts[m.table] = 0;
-    for (const { mapping, path } of jobs) {
-      const size = sizes.get(path)!;
-      const before = bad.count;
-      const table = canonicalTable(mapping.table);
-      const store = new FileStore(db, snapshotId, table, basename(path), mapping, bad, (rows, read) => {
-        crashPoint('import', 'after-rows', rowsDone + rows);
-        opts.onProgress?.({
-          source,
-          file: basename(path),
-          rows: rowsDone + rows,
-          bytesRead: bytesDone + (isWorkbook(path) ? 0 : read),
-          bytesTotal,
-        });
+    return await writeTxAsync(db, 'import', async () => {
+      // Another process may have imported the same export while we waited for the write lock.
+      const raced = findSnapshotByChecksum(db, source, checksum);
+      if (raced) return unchanged(source, raced);
+      ensureSource(db, source, SOURCE_OWNER_ROLE[source]);
+      const snapshotId = insertSnapshot(db, {
+        source,
+        extractedAt,
+        importedAt: nowIso(),
+        origin: imp.dir,
+        checksum,
+        profile: JSON.stringify(profile),
       });
-      const csv = imp.csv.get(path);
-      if (csv) await csv.run((m) => store.take(m));
-      else {
-        // A workbook's rows come from its worker unmapped: they are mapped here.
-        const sink = new MapRowsSink(mapJob(profile, mapping, path, limits, skip), (m) => store.take(m));
-        await readRows(path, sink, { ...readOptions(profile, mapping, limits), xlsx: workbooks.get(path) });
+      const bad = new BadRows(db, snapshotId, skip, limits);
+      const rowCounts: Record<string, number> = {};
+      const files: ImportedFile[] = [];
+      // At most two at a time: each may take its memory limit.
+      for (const { mapping, path } of jobs.filter((j) => isWorkbook(j.path)).slice(0, 2)) {
+        workbooks.set(path, startWorkbook(path, readOptions(profile, mapping, limits)));
       }
-      const done = store.finish();
-      bytesDone += size;
-      rowsDone += done.rows + (bad.count - before);
-      rowCounts[mapping.table] = (rowCounts[mapping.table] ?? 0) + done.rows;
-      files.push({ ...done, file: basename(path), table: mapping.table, rejected: bad.count - before });
-    }
-    bad.throwIfAny();
-    refuseEmptyTables(profile, rowCounts, files);
-    const rowCount = Object.values(rowCounts).reduce((a, b) => a + b, 0);
-    setSnapshotCounts(db, snapshotId, rowCount, rowCounts, bad.count);
-    crashPoint('import', 'before-commit');
-    db.exec('COMMIT');
-    crashPoint('import', 'after-commit');
-    return {
-      source,
-      snapshotId,
-      unchanged: false,
-      rowCount,
-      rowCounts,
-      rejectedCount: bad.count,
-      extractedAt,
-      files,
-    };
-  } catch (e) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw e;
+      for (const m of profile.files) rowCounts[m.table] = 0;
+      for (const { mapping, path } of jobs) {
+        const size = sizes.get(path)!;
+        const before = bad.count;
+        const table = canonicalTable(mapping.table);
+        const store = new FileStore(db, snapshotId, table, basename(path), mapping, bad, (rows, read) => {
+          crashPoint('import', 'after-rows', rowsDone + rows);
+          opts.onProgress?.({
+            source,
+            file: basename(path),
+            rows: rowsDone + rows,
+            bytesRead: bytesDone + (isWorkbook(path) ? 0 : read),
+            bytesTotal,
+          });
+        });
+        const csv = imp.csv.get(path);
+        if (csv) await csv.run((m) => store.take(m));
+        else {
+          // A workbook's rows come from its worker unmapped: they are mapped here.
+          const sink = new MapRowsSink(mapJob(profile, mapping, path, limits, skip), (m) => store.take(m));
+          await readRows(path, sink, { ...readOptions(profile, mapping, limits), xlsx: workbooks.get(path) });
+        }
+        const done = store.finish();
+        bytesDone += size;
+        rowsDone += done.rows + (bad.count - before);
+        rowCounts[mapping.table] = (rowCounts[mapping.table] ?? 0) + done.rows;
+        files.push({ ...done, file: basename(path), table: mapping.table, rejected: bad.count - before });
+      }
+      bad.throwIfAny();
+      refuseEmptyTables(profile, rowCounts, files);
+      const rowCount = Object.values(rowCounts).reduce((a, b) => a + b, 0);
+      setSnapshotCounts(db, snapshotId, rowCount, rowCounts, bad.count);
+      return {
+        source,
+        snapshotId,
+        unchanged: false,
+        rowCount,
+        rowCounts,
+        rejectedCount: bad.count,
+        extractedAt,
+        files,
+      };
+    });
   } finally {
     for (const w of workbooks.values()) w.close();
   }

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ApiOutput } from '../../shared/api';
 import { canonicalTable } from '../../shared/domain/canonical';
-import { AppError } from '../../shared/domain/errors';
+import { AppError, cutInput } from '../../shared/domain/errors';
 import { suggestHeaders } from '../../shared/domain/headerMatch';
 import { headersOf } from '../../shared/domain/mappingHeaders';
 import type { FileMapping, SourceProfile } from '../../shared/domain/profile';
@@ -57,7 +57,7 @@ async function previewMapping(profile: SourceProfile, mapping: FileMapping, path
       rows(batch) {
         for (const r of batch) {
           if (isBlank(r)) continue;
-          rows.push(r.slice(0, MAX_HEADERS).map((c) => (c.length > MAX_CELL ? `${c.slice(0, MAX_CELL)}…` : c)));
+          rows.push(r.slice(0, MAX_HEADERS).map((c) => cutInput(c, MAX_CELL)));
           if (rows.length >= PREVIEW_ROWS) throw new HeadRead();
         }
       },

@@ -4,7 +4,7 @@
 import type { RaisedException } from '../../../shared/planning/exceptions';
 import type { KpiValue } from '../../../shared/planning/kpis';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
-import { crashPoint } from '../crashPoints';
+import { writeTxAsync } from '../writeTx';
 import { writeTx } from '../writeTx';
 
 export interface ExceptionRow {
@@ -87,9 +87,7 @@ export async function saveComputation(
     `INSERT INTO kpi_values (cycle_id, kpi_id, dimension, grp, metrics, basis, at_stake, breached, window_json, no_data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  crashPoint('engine', 'before-begin');
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  await writeTxAsync(db, 'engine', async () => {
     const existing = db
       .prepare('SELECT key FROM exceptions WHERE cycle_id = ? AND scenario_id IS NULL AND resolved_at IS NULL')
       .pluck()
@@ -129,13 +127,7 @@ export async function saveComputation(
        ON CONFLICT(cycle_id) DO UPDATE SET input_key = excluded.input_key, computed_at = excluded.computed_at,
        load_ms = excluded.load_ms, compute_ms = excluded.compute_ms, exception_count = excluded.exception_count`,
     ).run(cycleId, inputKey, at, timing.loadMs, timing.computeMs, exceptions.length);
-    crashPoint('engine', 'before-commit');
-    db.exec('COMMIT');
-    crashPoint('engine', 'after-commit');
-  } catch (e) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw e;
-  }
+  });
 }
 
 export interface ExceptionFilter {
