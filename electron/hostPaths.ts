@@ -5,14 +5,12 @@
 // regular files only, so nothing outside the named folder is read.
 import { lstatSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { AppError } from '../shared/domain/errors';
-import type { Handlers } from '../shared/dispatch';
-
-const MAX_QUOTED = 200;
+import { AppError, cutInput } from '../shared/domain/errors';
+import type { CallContext, Handlers } from '../shared/dispatch';
 
 /** Throws invalid_input unless `dir` is an absolute path to a directory, not a link to one. */
 export function assertChosenFolder(dir: string): void {
-  const quoted = dir.length > MAX_QUOTED ? `${dir.slice(0, MAX_QUOTED)}…` : dir;
+  const quoted = cutInput(dir);
   const refuse = (why: string): never => {
     throw new AppError('invalid_input', `The import folder ${quoted} ${why}.`, {
       where: { field: 'dir', value: quoted },
@@ -32,24 +30,18 @@ export function assertChosenFolder(dir: string): void {
   if (!isFolder) refuse('is not a folder (a file, or a link to a folder: type the folder itself)');
 }
 
-/**
- * The handlers the HTTP host serves: the same, with the folder rule in front of every call that
- * reads a folder (the import, its dry run, and the onboarding look at the folder).
- */
+/** The calls that read a folder the caller names: the import, its dry run, the onboarding look. */
+const FOLDER_CALLS = ['snapshot.import', 'snapshot.check', 'import.preview'] as const;
+
+/** The handlers the HTTP host serves: the same, with the folder rule in front of every call that reads a folder. */
 export function hostedHandlers(handlers: Handlers): Handlers {
-  return {
-    ...handlers,
-    'snapshot.import': (input, ctx) => {
+  const guarded: Record<string, unknown> = { ...handlers };
+  for (const name of FOLDER_CALLS) {
+    const handler = handlers[name] as (input: { dir: string }, ctx: CallContext) => unknown;
+    guarded[name] = (input: { dir: string }, ctx: CallContext) => {
       assertChosenFolder(input.dir);
-      return handlers['snapshot.import'](input, ctx);
-    },
-    'snapshot.check': (input, ctx) => {
-      assertChosenFolder(input.dir);
-      return handlers['snapshot.check'](input, ctx);
-    },
-    'import.preview': (input, ctx) => {
-      assertChosenFolder(input.dir);
-      return handlers['import.preview'](input, ctx);
-    },
-  };
+      return handler(input, ctx);
+    };
+  }
+  return guarded as Handlers;
 }

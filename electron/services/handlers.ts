@@ -1,7 +1,8 @@
 // The service functions behind every API call. IPC, the HTTP host and the CLI call these
 // through shared/dispatch.ts; none of them has logic of its own.
 import { API_NAMES, isWritingCall, type ApiName } from '../../shared/api';
-import { canonicalSchema } from '../../shared/domain/canonical';
+import { canonicalSchema, type SourceSystem } from '../../shared/domain/canonical';
+import type { SourceProfile } from '../../shared/domain/profile';
 import type { CallContext, Handlers } from '../../shared/dispatch';
 import { listCycles } from '../db/repos/cycles';
 import { getProfile, resetProfile, saveProfile, validateProfile } from '../db/repos/profiles';
@@ -82,6 +83,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     return result;
   };
   setTimeout(() => warm(null), 0);
+  /** The draft profile a caller sends (validated), else the source's stored one. */
+  const draftOrStored = (source: SourceSystem, draft: unknown, shapeOnly = false): SourceProfile =>
+    draft === undefined ? getProfile(read, source).profile : validateProfile(source, draft, shapeOnly);
   /** An import's progress to the caller (CLI line) and to the board (polled by the renderer). */
   const reportTo =
     (id: string | undefined, call: CallContext) =>
@@ -174,22 +178,14 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'snapshot.check': (input, call) => {
       const id = input.progressId;
-      const profile =
-        input.profile === undefined
-          ? getProfile(read, input.source).profile
-          : validateProfile(input.source, input.profile);
-      return checkImport(input.source, input.dir, profile, {
+      return checkImport(input.source, input.dir, draftOrStored(input.source, input.profile), {
         skipBadRows: input.skipBadRows,
         onProgress: reportTo(id, call),
       }).finally(() => id && board.finish(id));
     },
     'import.preview': (input) =>
-      previewFolder(
-        input.dir,
-        input.profile === undefined
-          ? getProfile(read, input.source).profile
-          : validateProfile(input.source, input.profile, true),
-      ),
+      // A draft being mapped is looked at before it is complete: its shape only is checked.
+      previewFolder(input.dir, draftOrStored(input.source, input.profile, true)),
   });
 }
 
