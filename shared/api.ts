@@ -6,6 +6,15 @@ import type { AppErrorShape } from './domain/errors';
 import { appCalls, ProgressInfo } from './calls/app';
 import { cycleCalls, CycleOverview, SourceStatus } from './calls/cycles';
 import { DataIssue, dataIssueCalls } from './calls/dataIssues';
+import {
+  Attendee,
+  DecisionDetail,
+  DecisionEvent,
+  DecisionInfo,
+  decisionCalls,
+  FileOut,
+  FollowUpItem,
+} from './calls/decisions';
 import { Computation, ExceptionInfo, KpiInfo, planningCalls, StoredKpiDefinition } from './calls/planning';
 import { profileCalls, SchemaTable, StoredProfile } from './calls/profiles';
 import { ExceptionBrief, ScenarioInfo, ScenarioOutcome, scenarioCalls, ScenarioSubject } from './calls/scenarios';
@@ -15,12 +24,22 @@ export * from './calls/app';
 export * from './calls/common';
 export * from './calls/cycles';
 export * from './calls/dataIssues';
+export * from './calls/decisions';
 export * from './calls/planning';
 export * from './calls/profiles';
 export * from './calls/scenarios';
 export * from './calls/snapshots';
 
-const GROUPS = [appCalls, cycleCalls, snapshotCalls, profileCalls, dataIssueCalls, planningCalls, scenarioCalls];
+const GROUPS = [
+  appCalls,
+  cycleCalls,
+  snapshotCalls,
+  profileCalls,
+  dataIssueCalls,
+  planningCalls,
+  scenarioCalls,
+  decisionCalls,
+];
 
 export const api = {
   ...appCalls,
@@ -30,6 +49,7 @@ export const api = {
   ...dataIssueCalls,
   ...planningCalls,
   ...scenarioCalls,
+  ...decisionCalls,
 } as const;
 
 /** Every call name once: a spread would let a later group silently replace an earlier call. */
@@ -77,3 +97,9 @@ export type ScenarioInfoT = z.output<typeof ScenarioInfo>;
 export type ScenarioOutcomeT = z.output<typeof ScenarioOutcome>;
 export type ScenarioSubjectT = z.output<typeof ScenarioSubject>;
 export type ExceptionBriefT = z.output<typeof ExceptionBrief>;
+export type DecisionInfoT = z.output<typeof DecisionInfo>;
+export type DecisionDetailT = z.output<typeof DecisionDetail>;
+export type DecisionEventT = z.output<typeof DecisionEvent>;
+export type FollowUpItemT = z.output<typeof FollowUpItem>;
+export type AttendeeT = z.output<typeof Attendee>;
+export type FileOutT = z.output<typeof FileOut>;

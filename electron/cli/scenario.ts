@@ -269,7 +269,7 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
       },
     },
     choose: {
-      usage: 'NAME [--title T] [--rationale T] [--owner WHO] [--due YYYY-MM-DD] [--kpi ID]',
+      usage: 'NAME [--title T] [--rationale T] [--owner WHO] [--due DATE|fri|+2w] [--kpi ID]',
       args: 1,
       async run(v, [ref], io) {
         const { by, json } = context(v, io);
@@ -280,7 +280,7 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
           title: v.title as string | undefined,
           rationale: v.rationale as string | undefined,
           owner: v.owner as string | undefined,
-          dueDate: v.due as string | undefined,
+          due: v.due as string | undefined,
           kpiId: v.kpi as never,
         });
         if (v.json) return (json(r), EXIT.ok);

@@ -18,6 +18,7 @@ import { listSources } from '../db/repos/sources';
 import type { ReadDb, WriteDb } from '../db/types';
 import { applyReconciliation, checkSnapshotSet } from '../snapshots/reconcile';
 import { writeTx } from '../db/writeTx';
+import { carryOver } from './decisions';
 
 export const DEFAULT_HORIZON = 26;
 
@@ -71,6 +72,9 @@ export async function createCycle(
       pinSnapshot(db, { cycleId: id, source: s.source_id, snapshotId: s.id, by, reason: 'cycle created' });
     insertDefaultAgenda(db, id);
     applyReconciliation(db, id, checked);
+    // Last cycle's open decisions come along (linked), to be followed up in agenda item 1.
+    const previous = getCycle(db, id)!.previous_cycle_id;
+    if (previous !== null) carryOver(db, previous, id, by);
     return getCycle(db, id)!;
   });
 }

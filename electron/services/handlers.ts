@@ -44,6 +44,18 @@ import {
   scenarioUpdate,
 } from './scenarios';
 import { WriteQueue } from './writeQueue';
+import { attendeeList, attendeeRemove, attendeeSave } from './attendees';
+import {
+  decisionAdd,
+  decisionFollowUp,
+  decisionGet,
+  decisionHistory,
+  decisionList,
+  decisionMove,
+  decisionNote,
+  decisionOwners,
+  decisionSet,
+} from './decisions';
 
 export interface ServiceContext {
   /** The connection that writes (through the write queue). */
@@ -168,6 +180,21 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'scenario.compare': (input) => scenarioCompare(planning, input),
     'scenario.projection': (input) => scenarioProjection(planning, input),
     'scenario.choose': (input) => scenarioChoose(planning, input),
+    'decision.list': (input) => decisionList(read, input),
+    'decision.get': (input) => decisionGet(read, input),
+    'decision.owners': (input) => decisionOwners(read, input),
+    'decision.add': (input) => decisionAdd(db, input),
+    'decision.set': (input) => decisionSet(db, input),
+    'decision.move': (input) => decisionMove(db, input),
+    'decision.history': (input) => decisionHistory(read, input),
+    'decision.followUp': (input) => decisionFollowUp(planning, input),
+    'decision.note': (input) => decisionNote(planning, input),
+    'decision.ics': () => notYet('decision.ics'),
+    'attendee.list': (input) => attendeeList(read, input),
+    'attendee.save': (input) => attendeeSave(db, input),
+    'attendee.remove': (input) => attendeeRemove(db, input),
+    'minutes.export': () => notYet('minutes.export'),
+    'scenario.workbook': () => notYet('scenario.workbook'),
     'engine.recompute': (input) => ensureComputed(planning, cycleIdOrCurrent(db, input.cycleId), true),
     'snapshot.import': (input, call) => {
       const id = input.progressId;
@@ -188,6 +215,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       previewFolder(input.dir, draftOrStored(input.source, input.profile, true)),
   });
 }
+
+// Placeholder while the exports land (same session); never shipped.
+const notYet = (name: string): never => {
+  throw new Error(`${name} is not implemented yet`);
+};
 
 type QueuedHooks = { [K in ApiName]?: (input: Parameters<Handlers[K]>[0]) => void };
 

@@ -7,11 +7,12 @@ import type { ApiInput, ApiOutput, ScenarioInfoT, ScenarioOutcomeT } from '../..
 import { AppError } from '../../shared/domain/errors';
 import { addPeriods } from '../../shared/domain/period';
 import { parseOrThrow } from '../../shared/domain/validate';
+import { KPI_AIM } from '../../shared/planning/decisionAim';
 import { FIGURES } from '../../shared/planning/figures';
 import { describeLever, Levers, type LeverT } from '../../shared/planning/levers';
 import type { Outcome } from '../../shared/planning/outcome';
 import { getCycle } from '../db/repos/cycles';
-import { recordDecision } from '../db/repos/decisions';
+import { logScenario } from '../db/repos/scenarios';
 import {
   deleteScenario,
   getOutcome,
@@ -25,6 +26,7 @@ import {
 import { nowIso } from '../db/types';
 import { cycleFrame, pinnedSnapshot } from '../engine/loadModel';
 import { cycleIdOrCurrent } from './cycles';
+import { dueOrThrow, recordDecision } from './decisions';
 import { ensureComputed, inputs, readHere, type PlanningContext } from './planning';
 
 const levers = (row: ScenarioRow): LeverT[] => Levers.parse(JSON.parse(row.levers));
@@ -307,15 +309,6 @@ export async function scenarioProjection(
   };
 }
 
-/** The figure a KPI is judged on in a decision: what it aims to move. */
-const AIMED_FIGURE: Record<string, string> = {
-  service_level: 'projected_otif',
-  forecast_accuracy: 'forecast_accuracy',
-  inventory_turnover: 'turns',
-  plan_adherence: 'plan_adherence',
-  logistics_deviations: 'deviation_rate',
-};
-
 export async function scenarioChoose(
   ctx: PlanningContext,
   input: ApiInput<'scenario.choose'>,
@@ -326,29 +319,39 @@ export async function scenarioChoose(
   await ensureComputed(ctx, row.cycle_id);
   const { outcome, baseline, resolvedKeys } = await ensureOutcome(ctx, row.id);
   const kpiId = input.kpiId ?? 'service_level';
-  const figure = AIMED_FIGURE[kpiId]!;
+  const figure = KPI_AIM[kpiId].figure;
   const expectations = FIGURES.filter((f) => f.group === 'kpi' || f.group === 'money').map((f) => ({
     figure: f.id,
     kpiId: 'kpiId' in f ? f.kpiId : null,
     baseline: baseline.figures[f.id] ?? null,
     expected: outcome.figures[f.id] ?? null,
   }));
+  const cycle = getCycle(ctx.db, row.cycle_id)!;
   const title = input.title ?? `Adopt scenario "${row.name}"`;
   const owner = input.owner ?? row.owner;
-  const d = recordDecision(ctx.db, {
-    cycleId: row.cycle_id,
-    title,
-    rationale: input.rationale ?? row.assumptions,
-    owner,
-    dueDate: input.dueDate ?? null,
-    scenarioId: row.id,
-    scenarioName: row.name,
-    exceptionKeys: resolvedKeys,
-    kpiId,
-    expectedValue: outcome.figures[figure] ?? null,
-    expectations,
-    recordedBy: input.by,
-  });
+  const dueDate = dueOrThrow(input.due, cycle);
+  const d = recordDecision(
+    ctx.db,
+    {
+      cycleId: row.cycle_id,
+      title,
+      rationale: input.rationale ?? row.assumptions,
+      owner,
+      dueDate,
+      function: KPI_AIM[kpiId].fn,
+      scenarioId: row.id,
+      exceptionKeys: resolvedKeys,
+      kpiId,
+      expectedValue: outcome.figures[figure] ?? null,
+      expectations,
+      recordedBy: input.by,
+    },
+    {
+      priority: input.priority,
+      op: 'scenario-choose',
+      also: (uid, at) => logScenario(ctx.db, row.id, row.cycle_id, 'choose', { decision: uid, title }, input.by, at),
+    },
+  );
   return {
     decision: {
       id: d.id,
@@ -357,11 +360,11 @@ export async function scenarioChoose(
       status: 'proposed',
       owner,
       recordedBy: input.by,
-      recordedAt: d.recordedAt,
-      priorityRank: d.priorityRank,
+      recordedAt: d.recorded_at,
+      priorityRank: d.priority_rank,
       kpiId,
       expectedValue: outcome.figures[figure] ?? null,
-      dueDate: input.dueDate ?? null,
+      dueDate,
       scenarioId: row.id,
       exceptionKey: resolvedKeys[0] ?? null,
     },

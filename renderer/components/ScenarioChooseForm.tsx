@@ -45,7 +45,7 @@ export function ScenarioChooseForm({
               title,
               rationale: rationale.trim() || undefined,
               owner,
-              dueDate: dueDate || undefined,
+              due: dueDate || undefined,
               kpiId,
             }),
           () => {

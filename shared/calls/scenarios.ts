@@ -5,6 +5,7 @@ import { EXCEPTION_TYPES } from '../planning/exceptions';
 import { Lever } from '../planning/levers';
 import { KPI_IDS } from '../planning/settings';
 import { Person, WRITES, call } from './common';
+import { Priority } from './decisions';
 
 export const Figures = z.record(z.string(), z.number().nullable());
 
@@ -164,7 +165,10 @@ export const scenarioCalls = {
       title: z.string().trim().min(1).max(200).optional(),
       rationale: z.string().trim().max(4000).optional(),
       owner: Person.optional(),
-      dueDate: z.iso.date().optional(),
+      /** As typed: an ISO date, `fri`, `+2w`, `end of month` (shared/domain/dueDate.ts). */
+      due: z.string().trim().max(40).optional(),
+      /** Where the decision goes in the cycle's order (default: the bottom). */
+      priority: Priority.optional(),
       /** The KPI the decision aims to move (default: service level). */
       kpiId: z.enum(KPI_IDS).optional(),
     }),

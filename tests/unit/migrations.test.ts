@@ -90,7 +90,7 @@ describe('migrations', () => {
     const db = new Database(':memory:') as WriteDb;
     migrate(db);
     db.exec(`INSERT INTO cycles (name, start_period, horizon_periods, meeting_at, created_at) VALUES ('c', '2026-W49', 26, 'x', 'x');
-      INSERT INTO decisions (uid, cycle_id, title, priority_rank, owner, recorded_by, recorded_at, updated_at) VALUES ('u1', 1, 't', 1, 'o', 'r', 'x', 'x');
+      INSERT INTO decisions (uid, cycle_id, title, owner, recorded_by, recorded_at, updated_at) VALUES ('u1', 1, 't', 'o', 'r', 'x', 'x');
       INSERT INTO decision_events (decision_id, seq, kind, payload, actor, at) VALUES (1, 1, 'created', '{}', 'r', 'x');`);
     expect(() => db.exec("UPDATE decision_events SET kind = 'x'")).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM decision_events')).toThrow(/append-only/);
