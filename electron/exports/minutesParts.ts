@@ -84,7 +84,7 @@ function agendaPart(m: MinutesData): Part {
           { label: 'Actual', width: 13, missing: 'not recorded' },
         ],
         rows: m.agenda.map((a) => [
-          String(a.position),
+          num(a.position, 'count'),
           a.title,
           a.function,
           a.ownerRole,
@@ -286,7 +286,7 @@ function decisionPart(m: MinutesData): Part {
           { label: 'Note', width: 24, missing: '' },
         ],
         rows: m.decisions.map((d) => [
-          String(d.priorityRank),
+          num(d.priorityRank, 'count'),
           d.title,
           d.owner,
           d.dueDate,
