@@ -44,6 +44,7 @@ import {
   scenarioUpdate,
 } from './scenarios';
 import { WriteQueue } from './writeQueue';
+import { writeLog } from '../log';
 import { attendeeList, attendeeRemove, attendeeSave } from './attendees';
 import {
   decisionAdd,
@@ -93,7 +94,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     if (ctx.warm) {
       writes.detached(() => {
         try {
-          void ensureComputed(planning, cycleIdOrCurrent(read, cycleId)).catch(() => undefined);
+          const id = cycleIdOrCurrent(read, cycleId);
+          // The page asks again and shows the error; the log keeps the stack.
+          void ensureComputed(planning, id).catch((e: unknown) =>
+            writeLog('warn', `background recompute of cycle ${id} failed`, e),
+          );
         } catch {
           // No cycle yet: nothing to compute.
         }
