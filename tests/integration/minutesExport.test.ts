@@ -50,6 +50,9 @@ describe('minutes, scenario workbook and calendar exports', () => {
       await call('decision.add', { title, owner: 'Sales', due: 'fri', by: 'Facilitator' });
     const done = await call('decision.add', { title: 'Close the old lane', owner: 'Logistics', by: 'Facilitator' });
     await call('decision.set', { id: done.id, status: 'done', by: 'Facilitator' });
+    // The meeting timed its first item (the agenda's timer writes actual_minutes).
+    const cycleId = (await call('cycle.overview', {}))!.cycle.id;
+    api.db.prepare('UPDATE agenda_items SET actual_minutes = 12 WHERE cycle_id = ? AND position = 1').run(cycleId);
     const top = (await call('exception.list', { limit: 1 })).rows[0]!;
     await call('exception.review', { key: top.key, status: 'actioned', note: 'Night shift | agreed', by: 'COO' });
   });
@@ -77,7 +80,10 @@ describe('minutes, scenario workbook and calendar exports', () => {
     }
     expect(md).toContain('Night shift \\| agreed');
     expect(md).toContain('Overtime \\| P1');
-    expect(md).toContain('not recorded');
+    expect(md).toContain(
+      "| 1 | Last cycle's decisions: done, and what they moved | review | Facilitator | 10 min | 12 min |",
+    );
+    expect(md).toMatch(/\| 15 min \| not recorded \|/);
     // Every row of a table has as many cells as its header (no | in user text splits one).
     const lines = md.split('\n');
     let cells = 0;
