@@ -27,6 +27,10 @@ describe('minutes, scenario workbook and calendar exports', () => {
   beforeAll(async () => {
     api = await openDemoApi(dir);
     ({ call } = api);
+    // Before any decision: an .ics would be an empty calendar, which RFC 5545 does not allow.
+    const empty = await api.fail('decision.ics', {});
+    expect(empty.code).toBe('not_found');
+    expect(empty.message).toMatch(/no open decision/);
     cycleName = (await call('cycle.overview', {}))!.cycle.name;
     const tight = (await call('exception.list', { type: 'capacity_shortfall', limit: 1 })).rows[0]!.resource!;
     const overtime = await call('scenario.create', {
