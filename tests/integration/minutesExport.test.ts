@@ -7,7 +7,11 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EngineHost } from '../../electron/engine/engineHost';
 import { findChromium } from '../../electron/openBrowser';
+import { createHandlers } from '../../electron/services/handlers';
+import type { ApiOutput } from '../../shared/api';
+import { dispatch } from '../../shared/dispatch';
 import { ROOT } from '../helpers/cli';
 import { openDemoApi, type DemoApi } from '../helpers/demoApi';
 import { tempDir } from '../helpers/tmp';
@@ -175,6 +179,32 @@ describe('minutes, scenario workbook and calendar exports', () => {
       }
     },
   );
+
+  it('prints through the printer the service context was given (Electron passes its own)', async () => {
+    const printed: { html: string; title: string }[] = [];
+    const engine = new EngineHost(join(dir, 'p.db'));
+    const handlers = createHandlers({
+      db: api.db,
+      dbPath: join(dir, 'p.db'),
+      version: 'test',
+      engine,
+      printPdf: async (html, title) => {
+        printed.push({ html, title });
+        return Buffer.from('%PDF-printed');
+      },
+    });
+    try {
+      const r = await dispatch(handlers, 'minutes.export', { format: 'pdf' });
+      const file = r.ok ? (r.data as ApiOutput<'minutes.export'>) : undefined;
+      expect(file && Buffer.from(file.content, 'base64').toString()).toBe('%PDF-printed');
+      expect(printed.map((p) => p.title)).toEqual([cycleName]);
+      // User text is escaped in the page: a title cannot add markup.
+      expect(printed[0]!.html).toContain('=HYPERLINK(&#34;x&#34;)');
+      expect(printed[0]!.html).not.toMatch(/<script/i);
+    } finally {
+      await engine.close();
+    }
+  });
 
   it('writes an .ics with one VTODO per open decision, stable UIDs, folded CRLF lines', async () => {
     const f = await call('decision.ics', {});
