@@ -167,6 +167,10 @@ function exceptionPart(m: MinutesData): Part {
           yesNo(e.resolvedAt === null),
         ]),
         empty: 'No exception was reviewed.',
+        note:
+          m.exceptionsReviewed > m.exceptions.length
+            ? `The ${m.exceptions.length} largest of ${m.exceptionsReviewed} reviewed exceptions.`
+            : undefined,
       },
     ],
   };
