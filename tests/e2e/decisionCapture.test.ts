@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
+import { DUE_HINT } from '../../shared/domain/dueDate';
 import { EXCEPTION_KPI } from '../../shared/planning/decisionAim';
 import type { ExceptionType } from '../../shared/planning/exceptions';
 import { ROOT } from '../helpers/cli';
@@ -133,6 +134,7 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
     await expect.poll(() => card.getByLabel('Sam Ortiz present').isChecked(), WAIT).toBe(false);
     await card.getByRole('button', { name: 'Remove Walk-in' }).click();
     await expect.poll(() => card.locator('tbody tr').count(), WAIT).toBe(2);
+    await expect(card.getByRole('status').textContent()).resolves.toBe('Walk-in removed.');
     const list = await api<{ name: string; present: boolean; email: string | null }[]>('attendee.list', {});
     expect(list).toEqual([
       expect.objectContaining({ name: 'Dana Weiss', present: true, email: 'dana@example.com' }),
@@ -200,6 +202,17 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
     await expect.poll(activeId, WAIT).toBe('capture-title');
     await expect(dialog().getByLabel('Your name').count()).resolves.toBe(0);
     await page.keyboard.type('Not this one');
+    // An unreadable due date is refused beside its field, saying what to type; nothing is sent.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('coo');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('someday');
+    await expect
+      .poll(() => page.locator('#capture-due-note').textContent())
+      .toBe(`Not a date I can read: type ${DUE_HINT}.`);
+    await page.keyboard.press('Enter');
+    await expect.poll(activeId).toBe('capture-due');
+    await expect(dialog().getByLabel('Due').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog().count()).toBe(0);
     await expect.poll(activeSays).toMatch(/^a:.*open data issues/);
@@ -268,6 +281,8 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
   });
 
   it("follows last cycle's decisions up in agenda item 1 of the next cycle, with a note saved", async () => {
+    // One more, due before today: overdue in the follow-up.
+    await api('decision.add', { title: 'Late one', owner: 'Sales', due: '2020-01-06', by: 'Dana' });
     const overview = await api<{ cycle: { meetingAt: string } }>('cycle.overview', {});
     await api('cycle.create', {
       name: '2027-01 S&OP',
@@ -281,7 +296,9 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
     const rows = table.locator('tbody tr');
     await expect
       .poll(() => rows.locator('td:nth-child(2) .strong').allTextContents(), WAIT)
-      .toEqual(['Night shift', 'Rebook lane', 'Fix WMS feed', 'Expedite it']);
+      .toEqual(['Night shift', 'Rebook lane', 'Fix WMS feed', 'Expedite it', 'Late one']);
+    await expect(rows.nth(4).locator('.overdue-badge').textContent()).resolves.toBe('overdue');
+    await expect(rows.nth(0).locator('.overdue-badge').count()).resolves.toBe(0);
     // A decision aimed at no KPI has no figure: "no data", never 0.
     const night = rows.nth(0);
     await expect(night.locator('td').nth(5).textContent()).resolves.toBe('no data');

@@ -196,6 +196,7 @@ describe.skipIf(!findChromium())('scenarios page (browser)', () => {
     await expect(form.getByLabel('Your name').count()).resolves.toBe(0);
     await form.getByLabel('Rationale').fill('Clears the December overload for 45/h');
     await form.getByLabel('Due').fill('+2w');
+    await page.screenshot({ path: join(SHOTS, 'capture-scenario-choose.png') });
     await form.getByRole('button', { name: 'Choose and record' }).click();
     await expect.poll(() => form.count(), WAIT).toBe(0);
 

@@ -23,7 +23,9 @@ export function Attendance() {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [email, setEmail] = useState('');
-  const { busy, error, done, submit } = useSubmit();
+  const { busy, error, submit } = useSubmit();
+  // What the last change did (an add, a tick, a removal): one line, replaced by the next.
+  const [said, setSaid] = useState<string | null>(null);
   const by = userName.trim();
 
   useEffect(() => {
@@ -45,11 +47,12 @@ export function Attendance() {
   };
 
   /** A tick or a removal: the list as the server returns it, or the refusal above the table. */
-  async function change(r: Promise<ApiResult<Attendees>>, before?: Attendees): Promise<void> {
+  async function change(r: Promise<ApiResult<Attendees>>, line: string, before?: Attendees): Promise<void> {
     const out = await r;
     if (out.ok) {
       setList(out.data);
       setRowError(null);
+      setSaid(line);
     } else {
       if (before) setList(before);
       setRowError(out.error);
@@ -71,7 +74,7 @@ export function Attendance() {
       {rowError && <ErrorBanner error={rowError} />}
       {list && list.length === 0 && <p className="muted small">Nobody on the list yet: add who is in the room.</p>}
       {list && list.length > 0 && (
-        <table className="grid compact" aria-label="Attendance list">
+        <table className="grid compact attendance-list" aria-label="Attendance list">
           <thead>
             <tr>
               <th>Present</th>
@@ -96,7 +99,11 @@ export function Attendance() {
                       // Ticked at once; the server's list (or its refusal) follows.
                       const present = e.target.checked;
                       setList(list.map((x) => (x.name === a.name ? { ...x, present } : x)));
-                      void change(call('attendee.save', { name: a.name, present, by }), list);
+                      void change(
+                        call('attendee.save', { name: a.name, present, by }),
+                        `${shownName(a.name)} ${present ? 'present' : 'not present'}.`,
+                        list,
+                      );
                     }}
                   />
                 </td>
@@ -109,7 +116,9 @@ export function Attendance() {
                     className="link"
                     aria-label={`Remove ${shownName(a.name)}`}
                     onClick={() =>
-                      by ? void change(call('attendee.remove', { name: a.name, by })) : setRowError(noName)
+                      by
+                        ? void change(call('attendee.remove', { name: a.name, by }), `${shownName(a.name)} removed.`)
+                        : setRowError(noName)
                     }
                   >
                     Remove
@@ -143,7 +152,8 @@ export function Attendance() {
               setName('');
               setRole('');
               setEmail('');
-              return `${added} added, present.`;
+              setSaid(`${added} added, present.`);
+              return '';
             },
           )
         }
@@ -175,7 +185,10 @@ export function Attendance() {
         <button type="submit" aria-busy={busy}>
           Add attendee
         </button>
-        <FormResult error={error} done={done} />
+        <FormResult error={error} done={null} />
+        <p className="ok-line attendance-said" role="status">
+          {said}
+        </p>
       </form>
     </section>
   );
