@@ -219,6 +219,22 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
     expect((await decisions()).map((d) => d.title)).toEqual(['Night shift']);
   });
 
+  it("shows the server's refusal beside the field it names, with the focus there", async () => {
+    await page.keyboard.press('n');
+    await expect.poll(activeId, WAIT).toBe('capture-title');
+    await page.keyboard.type('Too long an owner');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('x'.repeat(81));
+    await page.keyboard.press('Enter');
+    const owner = dialog().getByLabel('Owner', { exact: true });
+    await expect.poll(() => owner.getAttribute('aria-invalid'), WAIT).toBe('true');
+    await expect(dialog().getByRole('alert').textContent()).resolves.toMatch(/owner: .*80/);
+    await expect.poll(() => owner.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect((await decisions()).map((d) => d.title)).toEqual(['Night shift']);
+  });
+
   it('records from the Exceptions and Data pages within the key budget', async () => {
     await page.keyboard.press('2');
     await page.locator('section[aria-label="Exceptions"][data-loading="false"]').waitFor(WAIT);
@@ -239,6 +255,31 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
       ['Rebook lane', 'Logistics'],
       ['Fix WMS feed', 'Dana Weiss'],
     ]);
+  });
+
+  it('takes the first match of a prefix typed before the suggestions arrived', async () => {
+    // The suggestions are held back until the decision is typed and Enter pressed.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route('**/api/decision.owners', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    const keys = new Keys(page);
+    await keys.press('n');
+    await expect.poll(activeId, WAIT).toBe('capture-title');
+    await keys.type('Fast typist');
+    await keys.press('Tab');
+    await keys.type('sa');
+    await keys.press('Tab');
+    await keys.type('+1w');
+    await keys.press('Enter');
+    expect(keys.count).toBeLessThanOrEqual(BUDGET);
+    release();
+    await expect.poll(() => dialog().count(), WAIT).toBe(0);
+    await page.unroute('**/api/decision.owners');
+    const fast = (await decisions()).find((d) => d.title === 'Fast typist')!;
+    expect(fast.owner).toBe('Sam Ortiz');
   });
 
   it('"Decide" from an exception detail links the exception and its KPI', async () => {
@@ -296,8 +337,8 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
     const rows = table.locator('tbody tr');
     await expect
       .poll(() => rows.locator('td:nth-child(2) .strong').allTextContents(), WAIT)
-      .toEqual(['Night shift', 'Rebook lane', 'Fix WMS feed', 'Expedite it', 'Late one']);
-    await expect(rows.nth(4).locator('.overdue-badge').textContent()).resolves.toBe('overdue');
+      .toEqual(['Night shift', 'Rebook lane', 'Fix WMS feed', 'Fast typist', 'Expedite it', 'Late one']);
+    await expect(rows.nth(5).locator('.overdue-badge').textContent()).resolves.toBe('overdue');
     await expect(rows.nth(0).locator('.overdue-badge').count()).resolves.toBe(0);
     // A decision aimed at no KPI has no figure: "no data", never 0.
     const night = rows.nth(0);

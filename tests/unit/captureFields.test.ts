@@ -6,6 +6,7 @@ import {
   matchOwners,
   MAX_SUGGESTIONS,
   readPriority,
+  resolveOwner,
 } from '../../renderer/components/decisions/captureFields';
 
 const all = [
@@ -33,6 +34,16 @@ describe('owner suggestions', () => {
   it('knows a name typed in full in any case', () => {
     expect(isKnownOwner(all, 'coo ')).toBe(true);
     expect(isKnownOwner(all, 'co')).toBe(false);
+  });
+});
+
+describe('what Tab leaves in the owner field', () => {
+  it('is the first match of a prefix, a name typed in full as typed, a new name as it is', () => {
+    expect(resolveOwner(all, 'da')).toBe('Dana Weiss');
+    expect(resolveOwner(all, 'coo')).toBe('coo');
+    expect(resolveOwner(all, 'Jo Bloggs')).toBe('Jo Bloggs');
+    expect(resolveOwner([], 'da')).toBe('da');
+    expect(resolveOwner(all, '')).toBe('');
   });
 });
 

@@ -11,7 +11,7 @@ import { call } from '../../api/client';
 import { useScenarioStore } from '../../stores/scenarioStore';
 import type { CaptureTarget } from '../../stores/decisionStore';
 import { ErrorBanner } from '../ErrorBanner';
-import { PRIORITY_HINT, readPriority, type OwnerSuggestion } from './captureFields';
+import { PRIORITY_HINT, readPriority, resolveOwner, type OwnerSuggestion } from './captureFields';
 import { OwnerField } from './OwnerField';
 
 /** The form's fields; a server error naming one of them (where.field) is shown beside it. */
@@ -77,17 +77,28 @@ export function CaptureForm({
     rationale: useRef<HTMLTextAreaElement>(null),
   };
   const chooseScenario = useScenarioStore((s) => s.choose);
+  // Someone fast types the owner's prefix and Tab before decision.owners answered: the pick waits
+  // for the suggestions instead of keeping the prefix as the owner.
+  const [ownersLoaded, setOwnersLoaded] = useState(false);
+  const ownersReady = useRef<Promise<OwnerSuggestion[]> | null>(null);
+  const pendingPick = useRef(false);
 
   useEffect(() => {
     refs.title.current?.focus();
     refs.title.current?.select();
     let live = true;
-    void call('decision.owners', {}).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setSuggestions(r.data.suggestions);
-        setToday(r.data.today);
-      } else setBanner(r.error);
+    ownersReady.current = call('decision.owners', {}).then((r) => {
+      if (!live) return [];
+      if (!r.ok) {
+        setBanner(r.error);
+        return [];
+      }
+      setSuggestions(r.data.suggestions);
+      setToday(r.data.today);
+      setOwnersLoaded(true);
+      // A prefix left with Tab before the suggestions came: it takes the first match now.
+      if (pendingPick.current) setOwner((typed) => resolveOwner(r.data.suggestions, typed));
+      return r.data.suggestions;
     });
     void call('kpi.definitions', {}).then(
       (r) => live && r.ok && setKpiNames(Object.fromEntries(r.data.map((d) => [d.id, d.name]))),
@@ -137,9 +148,16 @@ export function CaptureForm({
     if (Object.keys(found).length) return refuse(found);
     setErrors({});
     const by = (askName ? name : userName).trim();
+    let ownerText = owner;
+    if (pendingPick.current) {
+      setBusy(true);
+      ownerText = resolveOwner((await ownersReady.current) ?? [], owner);
+      setOwner(ownerText);
+      pendingPick.current = false;
+    }
     const fields = {
       title: title.trim(),
-      owner: owner.trim(),
+      owner: ownerText.trim(),
       due: due.trim() || undefined,
       priority: readPriority(priority) ?? undefined,
       rationale: rationale.trim() || undefined,
@@ -226,7 +244,11 @@ export function CaptureForm({
       <div className="capture-row">
         <OwnerField
           value={owner}
-          onChange={setOwner}
+          onChange={(o) => {
+            pendingPick.current = false;
+            setOwner(o);
+          }}
+          onLeaveBeforeLoaded={() => (pendingPick.current = !ownersLoaded)}
           suggestions={suggestions}
           error={errors.owner ?? null}
           inputRef={refs.owner}

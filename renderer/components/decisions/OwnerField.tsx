@@ -7,12 +7,15 @@ import { isKnownOwner, matchOwners, type OwnerSuggestion } from './captureFields
 export function OwnerField({
   value,
   onChange,
+  onLeaveBeforeLoaded,
   suggestions,
   error,
   inputRef,
 }: {
   value: string;
   onChange: (owner: string) => void;
+  /** Tab or Enter left a prefix: the form picks its first match once the suggestions are in. */
+  onLeaveBeforeLoaded: () => void;
   suggestions: readonly OwnerSuggestion[];
   /** Why the owner was refused, shown under the field. */
   error: string | null;
@@ -37,6 +40,9 @@ export function OwnerField({
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>): void {
+    if ((e.key === 'Tab' || e.key === 'Enter') && value.trim() && !known && matches.length === 0) {
+      onLeaveBeforeLoaded();
+    }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       setOpen(true);

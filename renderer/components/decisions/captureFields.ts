@@ -33,6 +33,12 @@ export function matchOwners(all: readonly OwnerSuggestion[], text: string): Owne
 export const isKnownOwner = (all: readonly OwnerSuggestion[], text: string): boolean =>
   all.some((s) => s.name.toLowerCase() === text.trim().toLowerCase());
 
+/** What Tab or Enter leaves in the owner field: the first match of a prefix, else the text. */
+export function resolveOwner(all: readonly OwnerSuggestion[], text: string): string {
+  if (!text.trim() || isKnownOwner(all, text)) return text;
+  return matchOwners(all, text)[0]?.name ?? text;
+}
+
 /**
  * The priority as typed: empty is the bottom (the default), `top` or `t` the top, a whole number
  * a rank (1 = top); null when it reads as neither.
