@@ -186,9 +186,14 @@ export function Attendance() {
           Add attendee
         </button>
         <FormResult error={error} done={null} />
-        <p className="ok-line attendance-said" role="status">
-          {said}
-        </p>
+        {/* The line's room is kept, so the first message does not move the page. */}
+        <div className="attendance-said">
+          {said && (
+            <p className="ok-line" role="status">
+              {said}
+            </p>
+          )}
+        </div>
       </form>
     </section>
   );
