@@ -15,6 +15,7 @@ import { demoVerb } from './cli/demo';
 import { exceptionsVerb } from './cli/exceptions';
 import { importVerb } from './cli/import';
 import { kpisVerb } from './cli/kpis';
+import { minutesVerb } from './cli/minutes';
 import { profileVerb } from './cli/profile';
 import { scenarioVerb } from './cli/scenario';
 import { serveVerb, startVerb } from './cli/serve';
@@ -36,6 +37,7 @@ const VERBS: Record<string, Verb> = {
   kpis: kpisVerb,
   scenario: scenarioVerb,
   decisions: decisionsVerb,
+  minutes: minutesVerb,
   db: dbVerb,
   serve: serveVerb,
   start: startVerb,

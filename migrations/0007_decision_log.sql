@@ -24,6 +24,11 @@ CREATE INDEX decisions_by_cycle ON decisions(cycle_id);
 -- The agenda function a decision belongs to (demand, supply, ...), for the log's filter.
 ALTER TABLE decisions ADD COLUMN function TEXT CHECK (function IN ('review', 'demand', 'supply',
   'logistics', 'warehouse', 'finance', 'executive'));
+-- Decisions recorded before it take the function of the KPI they aim at (shared/planning/decisionAim.ts).
+UPDATE decisions SET function = CASE kpi_id
+  WHEN 'service_level' THEN 'executive' WHEN 'forecast_accuracy' THEN 'demand'
+  WHEN 'inventory_turnover' THEN 'warehouse' WHEN 'plan_adherence' THEN 'supply'
+  WHEN 'logistics_deviations' THEN 'logistics' END;
 
 -- Who is expected in the meeting, and who is in the room. The first source of owner suggestions
 -- when a decision is recorded; a new cycle starts from the previous cycle's list.

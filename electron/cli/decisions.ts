@@ -2,8 +2,6 @@
 // set, move, history, and the calendar of open decisions), over the same API calls as the app.
 // Every text a person typed (a title, an owner, a comment) is shown escaped and cut, as it may
 // hold anything.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import {
   AGENDA_FUNCTIONS,
@@ -14,7 +12,7 @@ import {
 } from '../../shared/calls/decisions';
 import { shownName } from '../../shared/domain/displayName';
 import { parseDue } from '../../shared/domain/dueDate';
-import { AppError, cutInput } from '../../shared/domain/errors';
+import { cutInput } from '../../shared/domain/errors';
 import { KPI_AIM } from '../../shared/planning/decisionAim';
 import { FIGURES, formatFigure } from '../../shared/planning/figures';
 import type { KpiId } from '../../shared/planning/settings';
@@ -32,6 +30,7 @@ import {
   type Io,
   type Verb,
 } from './core';
+import { reportFileOut, writeFileOut } from './fileOut';
 
 type Info = z.output<typeof DecisionInfo>;
 type Event = z.output<typeof DecisionEvent>;
@@ -349,25 +348,10 @@ export const decisionsVerb: Verb = subcommandVerb('decisions', {
     ics: {
       usage: '[--out FILE] [--force]',
       async run(v, _args, io) {
-        const { cycleId, json } = context(v, io);
+        const { cycleId } = context(v, io);
         const file = await callApi(io, v, 'decision.ics', { cycleId });
-        const path = resolve(optText(v, 'out') ?? file.fileName);
-        try {
-          // `wx`: the check and the write are one step, so a file appearing meanwhile is not overwritten.
-          writeFileSync(path, Buffer.from(file.content, file.encoding), { flag: v.force ? 'w' : 'wx' });
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'EEXIST') {
-            throw new AppError('conflict', `${path} exists already.`, {
-              hint: 'Pass --force to overwrite it, or name another file with --out.',
-            });
-          }
-          throw new AppError('invalid_input', `Cannot write ${path}: ${code ?? (e as Error).message}.`, {
-            hint: 'Check that the folder exists and is writable.',
-          });
-        }
-        if (v.json) return (json({ path, fileName: file.fileName, mime: file.mime }), EXIT.ok);
-        io.out(`calendar of open decisions written to ${path}`);
+        // The path alone (or its details with --json), as the other file-writing verbs print it.
+        io.out(reportFileOut(writeFileOut(file, optText(v, 'out'), Boolean(v.force)), file, Boolean(v.json)));
         return EXIT.ok;
       },
     },
