@@ -1,6 +1,7 @@
 // `planroom decisions` over the demo company: record, list, change, move, history and show, as
 // text and as JSON, and the exit code and message of each kind of bad input (2: a flag's value
 // refused, naming the flag; 1: the service refused, with its hint).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiOutput } from '../../shared/api';
@@ -152,6 +153,26 @@ describe('planroom decisions', () => {
     expect(s.stdout).toMatch(/ {2}recorded by CEO at \S+, updated \S+\nhistory:\n +1\. \S+ {2}recorded +by CEO\n/);
     const shown = json<ApiOutput<'decision.get'>>('show', '2');
     expect(shown).toMatchObject({ id: 2, title: 'Re-baseline the snacks forecast', expectations: [] });
+  });
+
+  it('writes the calendar of open decisions, never over a file without --force', () => {
+    expect(run('set', '3', '--status', 'done').code).toBe(0);
+    const open = json<ApiOutput<'decision.list'>>('list').decisions.filter((d) => d.status !== 'done');
+    const file = join(db, '..', 'log.ics');
+    const r = run('ics', '--out', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${file}\n`);
+    const ics = readFileSync(file, 'utf8');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    const uids = [...ics.matchAll(/^UID:(\S+)@planroom\r$/gm)].map((m) => m[1]);
+    expect(uids.sort()).toEqual(open.map((d) => d.uid).sort());
+    expect(ics.match(/^BEGIN:VTODO\r$/gm)).toHaveLength(open.length);
+
+    const again = run('ics', '--out', file);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/exists already; it was not overwritten\. — Add --force to overwrite it/);
+    const forced = json<{ path: string; fileName: string; mime: string }>('ics', '--out', file, '--force');
+    expect(forced).toMatchObject({ path: file, mime: expect.stringMatching(/^text\/calendar/) });
   });
 
   it('refuses bad input: a flag value with exit 2 naming the flag, a refused call with exit 1 and its hint', () => {
