@@ -163,7 +163,8 @@ function printDetail(io: Io, d: ApiOutput<'decision.get'>): void {
     io.out('expectations (baseline -> expected):');
     for (const x of d.expectations) {
       const f = FIGURES.find((g) => g.id === x.figure);
-      const fmt = (v: number | null) => (f ? formatFigure(f.unit, v) : v === null ? 'no data' : String(v));
+      // A figure without data says so, never a dash or 0.
+      const fmt = (v: number | null) => (v === null ? 'no data' : f ? formatFigure(f.unit, v) : String(v));
       io.out(`  ${(f?.label ?? x.figure).padEnd(28)} ${fmt(x.baseline).padStart(14)} -> ${fmt(x.expected)}`);
     }
   }

@@ -226,6 +226,20 @@ describe('the decision log in one cycle', () => {
     expect(b.function).toBe('demand');
   });
 
+  it('finds a decision by the name of the scenario it chose', async () => {
+    const s = await api.call('scenario.create', {
+      cycleId,
+      name: 'Weekend overtime plan',
+      owner: 'COO',
+      levers: [],
+      by: 'COO',
+    });
+    const chosen = await api.call('scenario.choose', { id: s.id, title: 'Go with it', owner: 'COO', by: 'CEO' });
+    const found = await api.call('decision.list', { cycleId, q: 'weekend OVERTIME' });
+    expect(found.decisions.map((d) => d.id)).toEqual([chosen.decision.id]);
+    expect(found.decisions[0]!.scenario).toEqual({ id: s.id, name: 'Weekend overtime plan' });
+  });
+
   it('refuses a follow-up note on a decision when the cycle has no previous cycle', async () => {
     const [first] = (await api.call('decision.list', { cycleId })).decisions;
     const e = await api.fail('decision.note', { cycleId, id: first!.id, note: 'why', by: 'CEO' });
