@@ -260,7 +260,7 @@ export const decisionsVerb: Verb = subcommandVerb('decisions', {
     },
     add: {
       usage:
-        'TITLE --owner WHO [--due fri|+2w|DATE] [--priority N|top] [--rationale T] [--kpi ID] [--exception KEY]...',
+        'TITLE --owner WHO [--due fri|+2w|DATE] [--priority N|top|bottom] [--rationale T] [--kpi ID] [--exception KEY]...',
       args: 1,
       async run(v, [title], io) {
         const { by, cycleId, json } = context(v, io);

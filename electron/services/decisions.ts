@@ -275,6 +275,8 @@ export function decisionSet(db: WriteDb, input: ApiInput<'decision.set'>): ApiOu
   if (input.due !== undefined) wanted.due_date = dueOrThrow(input.due, listing);
   if (input.expectedValue !== undefined) wanted.expected_value = input.expectedValue;
   if (input.rationale !== undefined) wanted.rationale = input.rationale;
+  // Nothing asked (no field, no comment): no transaction at all.
+  if (Object.keys(wanted).length === 0 && !input.comment) return decisionGet(db, { id: first.id, cycleId: listing.id });
   const at = nowIso();
   writeTx(db, 'decision', () => {
     const row = rowOrThrow(db, first.id, listing.id);
