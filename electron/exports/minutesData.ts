@@ -56,6 +56,8 @@ export interface MinutesData {
   previousCycle: string | null;
   /** Exceptions whose review status is not "new", largest value at risk first. */
   exceptions: ExceptionInfoT[];
+  /** How many were reviewed: more than listed when a status had over 1000. */
+  exceptionsReviewed: number;
   dataIssues: DataIssueT[];
   scenarios: {
     all: ScenarioInfoT[];
@@ -92,8 +94,9 @@ function agendaOf(db: ReadDb, cycleId: number): AgendaLine[] {
 }
 
 /** The exceptions the meeting looked at: every review status but "new", resolved ones too. */
-async function reviewedExceptions(ctx: PlanningContext, cycleId: number): Promise<ExceptionInfoT[]> {
-  const out: ExceptionInfoT[] = [];
+async function reviewedExceptions(ctx: PlanningContext, cycleId: number) {
+  const rows: ExceptionInfoT[] = [];
+  let total = 0;
   for (const status of REVIEW_STATUSES.filter((s) => s !== 'new')) {
     const page = await exceptionList(ctx, {
       cycleId,
@@ -102,9 +105,10 @@ async function reviewedExceptions(ctx: PlanningContext, cycleId: number): Promis
       offset: 0,
       limit: EXCEPTIONS_PER_STATUS,
     });
-    out.push(...page.rows);
+    rows.push(...page.rows);
+    total += page.total;
   }
-  return out.sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.key.localeCompare(b.key));
+  return { rows: rows.sort((a, b) => b.valueAtRisk - a.valueAtRisk || a.key.localeCompare(b.key)), total };
 }
 
 /** The scenarios compared: the chosen ones first, then the others in the list's order. */
@@ -139,7 +143,8 @@ export async function minutesData(ctx: PlanningContext, cycleId?: number): Promi
     agenda: agendaOf(db, id),
     kpis: kpis.rows,
     previousCycle: kpis.previousCycle,
-    exceptions,
+    exceptions: exceptions.rows,
+    exceptionsReviewed: exceptions.total,
     dataIssues: listDataIssues(db, { cycleId: id }),
     scenarios: { all, compared },
     decisions: decisions.decisions,

@@ -5,7 +5,7 @@ import type { DecisionInfoT, ExceptionInfoT, KpiInfoT } from '../../shared/api';
 import { KPI_AIM } from '../../shared/planning/decisionAim';
 import { FIGURES, figureById } from '../../shared/planning/figures';
 import type { KpiId } from '../../shared/planning/settings';
-import type { MinutesData } from './minutesData';
+import { localTime, type MinutesData } from './minutesData';
 import { num, type Cell, type Part, type Table } from './table';
 
 const words = (id: string): string => id.replace(/_/g, ' ');
@@ -34,7 +34,7 @@ function meetingPart(m: MinutesData): Part {
     ['Time zone', m.cycle.timeZone],
     ['Currency', m.cycle.currency],
     ['Previous cycle', m.previousCycle ?? 'none'],
-    ['Exported', m.exportedAt],
+    ['Exported', localTime(m.exportedAt, m.cycle.timeZone)],
   ];
   return {
     title: 'Meeting',
@@ -167,6 +167,10 @@ function exceptionPart(m: MinutesData): Part {
           yesNo(e.resolvedAt === null),
         ]),
         empty: 'No exception was reviewed.',
+        note:
+          m.exceptionsReviewed > m.exceptions.length
+            ? `The ${m.exceptions.length} largest of ${m.exceptionsReviewed} reviewed exceptions.`
+            : undefined,
       },
     ],
   };
@@ -282,7 +286,8 @@ function decisionPart(m: MinutesData): Part {
           { label: 'Expected', width: 10, missing: '' },
           { label: 'Answers', width: 30, missing: '' },
           { label: 'Scenario', width: 18, missing: '' },
-          { label: 'Recorded', width: 24 },
+          { label: 'Recorded by', width: 16 },
+          { label: 'On', width: 12 },
           { label: 'Note', width: 24, missing: '' },
         ],
         rows: m.decisions.map((d) => [
@@ -295,7 +300,8 @@ function decisionPart(m: MinutesData): Part {
           expected(d),
           d.exceptions.length ? d.exceptions.map((e) => e.subject).join(', ') : null,
           d.scenario?.name ?? null,
-          `${d.recordedBy}, ${d.recordedAt.slice(0, 10)}`,
+          d.recordedBy,
+          d.recordedAt.slice(0, 10),
           [d.overdue ? 'OVERDUE' : '', d.carriedFrom ? `carried over from ${d.carriedFrom.name}` : '']
             .filter(Boolean)
             .join('; ') || null,

@@ -42,11 +42,9 @@ function scenarioPart(c: Compared, s: Compared['scenarios'][number]): Part {
       },
       {
         title: 'Levers',
-        columns: [
-          { label: '#', width: 30 },
-          { label: 'Lever', width: 14 },
-        ],
-        rows: scenario.leverText.map((t, i) => [String(i + 1), t]),
+        // One column: a lever's sentence runs on over the empty cells beside it.
+        columns: [{ label: 'Lever', width: 30 }],
+        rows: scenario.leverText.map((t, i) => [`${i + 1}. ${t}`]),
         empty: 'No levers: the baseline.',
       },
       {

@@ -3,9 +3,10 @@
 // writes it, the app offers it as a download. A PDF is printed by the printer the service context
 // was given (Electron's, or headless Chromium's): the service does not know which.
 import type { ApiInput, ApiOutput } from '../../shared/api';
+import { AppError, cutInput } from '../../shared/domain/errors';
 import { decisionEvents } from '../db/repos/decisions';
 import { getCycle } from '../db/repos/cycles';
-import { decisionIcs } from '../exports/decisionIcs';
+import { decisionIcs, openDecisions } from '../exports/decisionIcs';
 import { minutesData } from '../exports/minutesData';
 import { minutesHtml } from '../exports/minutesHtml';
 import { minutesMarkdown } from '../exports/minutesMarkdown';
@@ -69,9 +70,16 @@ export async function scenarioWorkbookExport(
 export function decisionIcsExport(ctx: PlanningContext, input: ApiInput<'decision.ics'>): FileOut {
   const db = readHere(ctx);
   const cycle = getCycle(db, cycleIdOrCurrent(db, input.cycleId))!;
+  const decisions = decisionList(db, { cycleId: cycle.id }).decisions;
+  // RFC 5545 wants at least one component in a calendar: an empty one is refused, not written.
+  if (openDecisions(decisions).length === 0) {
+    throw new AppError('not_found', `Cycle "${cutInput(cycle.name, 80)}" has no open decision to put in a calendar.`, {
+      hint: 'Record a decision first (n, or planroom decisions add); done and dropped ones are left out.',
+    });
+  }
   const content = decisionIcs({
     cycle,
-    decisions: decisionList(db, { cycleId: cycle.id }).decisions,
+    decisions,
     attendance: attendeeList(db, { cycleId: cycle.id }),
     historyCount: (id) => decisionEvents(db, id).length,
     now: new Date(),

@@ -1,12 +1,15 @@
 // `planroom minutes export` and `planroom scenario workbook` on the demo company: the file is
 // written under its own name in the current folder (or --out), its path printed, and an existing
-// file is never overwritten without --force.
+// file is never overwritten without --force. Over the HTTP host, browser mode prints the PDF with
+// headless Chromium, and says what to install when there is none.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../electron/openBrowser';
 import { planroom, ROOT } from '../helpers/cli';
 import { openDemoApi } from '../helpers/demoApi';
+import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
 describe('planroom minutes export', () => {
@@ -67,5 +70,29 @@ describe('planroom minutes export', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ path: out, fileName: 'scenarios-2026-12-s-op-demo-company.xlsx' });
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('minutes over the HTTP host (browser mode)', () => {
+  const dir = tempDir('planroom-minutes-host-', 'all');
+  let served: Served | undefined;
+  afterAll(() => served?.stop());
+
+  it.skipIf(!findChromium())('prints the PDF with headless Chromium, and refuses without one', async () => {
+    served = await startServe(join(dir, 'p.db'));
+    const res = await served.post('minutes.export', { format: 'pdf' });
+    const body = (await res.json()) as { ok: boolean; data: { mime: string; content: string } };
+    expect(body.ok).toBe(true);
+    expect(body.data.mime).toBe('application/pdf');
+    expect(Buffer.from(body.data.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    await served.stop();
+    served = await startServe(join(dir, 'p.db'), ['--no-demo'], { PLANROOM_BROWSER: join(dir, 'no-such-browser') });
+    const refused = (await (await served.post('minutes.export', { format: 'pdf' })).json()) as {
+      ok: boolean;
+      error: { code: string; message: string; hint: string };
+    };
+    expect(refused.ok).toBe(false);
+    expect(refused.error.message).toMatch(/no Chromium was found/);
+    expect(refused.error.hint).toMatch(/apt-get install chromium/);
   });
 });

@@ -7,7 +7,11 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EngineHost } from '../../electron/engine/engineHost';
 import { findChromium } from '../../electron/openBrowser';
+import { createHandlers } from '../../electron/services/handlers';
+import type { ApiOutput } from '../../shared/api';
+import { dispatch } from '../../shared/dispatch';
 import { ROOT } from '../helpers/cli';
 import { openDemoApi, type DemoApi } from '../helpers/demoApi';
 import { tempDir } from '../helpers/tmp';
@@ -27,6 +31,10 @@ describe('minutes, scenario workbook and calendar exports', () => {
   beforeAll(async () => {
     api = await openDemoApi(dir);
     ({ call } = api);
+    // Before any decision: an .ics would be an empty calendar, which RFC 5545 does not allow.
+    const empty = await api.fail('decision.ics', {});
+    expect(empty.code).toBe('not_found');
+    expect(empty.message).toMatch(/no open decision/);
     cycleName = (await call('cycle.overview', {}))!.cycle.name;
     const tight = (await call('exception.list', { type: 'capacity_shortfall', limit: 1 })).rows[0]!.resource!;
     const overtime = await call('scenario.create', {
@@ -50,6 +58,9 @@ describe('minutes, scenario workbook and calendar exports', () => {
       await call('decision.add', { title, owner: 'Sales', due: 'fri', by: 'Facilitator' });
     const done = await call('decision.add', { title: 'Close the old lane', owner: 'Logistics', by: 'Facilitator' });
     await call('decision.set', { id: done.id, status: 'done', by: 'Facilitator' });
+    // The meeting timed its first item (the agenda's timer writes actual_minutes).
+    const cycleId = (await call('cycle.overview', {}))!.cycle.id;
+    api.db.prepare('UPDATE agenda_items SET actual_minutes = 12 WHERE cycle_id = ? AND position = 1').run(cycleId);
     const top = (await call('exception.list', { limit: 1 })).rows[0]!;
     await call('exception.review', { key: top.key, status: 'actioned', note: 'Night shift | agreed', by: 'COO' });
   });
@@ -77,7 +88,10 @@ describe('minutes, scenario workbook and calendar exports', () => {
     }
     expect(md).toContain('Night shift \\| agreed');
     expect(md).toContain('Overtime \\| P1');
-    expect(md).toContain('not recorded');
+    expect(md).toContain(
+      "| 1 | Last cycle's decisions: done, and what they moved | review | Facilitator | 10 min | 12 min |",
+    );
+    expect(md).toMatch(/\| 15 min \| not recorded \|/);
     // Every row of a table has as many cells as its header (no | in user text splits one).
     const lines = md.split('\n');
     let cells = 0;
@@ -165,6 +179,32 @@ describe('minutes, scenario workbook and calendar exports', () => {
       }
     },
   );
+
+  it('prints through the printer the service context was given (Electron passes its own)', async () => {
+    const printed: { html: string; title: string }[] = [];
+    const engine = new EngineHost(join(dir, 'p.db'));
+    const handlers = createHandlers({
+      db: api.db,
+      dbPath: join(dir, 'p.db'),
+      version: 'test',
+      engine,
+      printPdf: async (html, title) => {
+        printed.push({ html, title });
+        return Buffer.from('%PDF-printed');
+      },
+    });
+    try {
+      const r = await dispatch(handlers, 'minutes.export', { format: 'pdf' });
+      const file = r.ok ? (r.data as ApiOutput<'minutes.export'>) : undefined;
+      expect(file && Buffer.from(file.content, 'base64').toString()).toBe('%PDF-printed');
+      expect(printed.map((p) => p.title)).toEqual([cycleName]);
+      // User text is escaped in the page: a title cannot add markup.
+      expect(printed[0]!.html).toContain('=HYPERLINK(&#34;x&#34;)');
+      expect(printed[0]!.html).not.toMatch(/<script/i);
+    } finally {
+      await engine.close();
+    }
+  });
 
   it('writes an .ics with one VTODO per open decision, stable UIDs, folded CRLF lines', async () => {
     const f = await call('decision.ics', {});
