@@ -9,6 +9,7 @@ import { AppError, formatDetail, formatError } from '../shared/domain/errors';
 import { CallFailed, EXIT, UsageError, type Io, type Verb } from './cli/core';
 import { cycleVerb } from './cli/cycle';
 import { dataIssuesVerb } from './cli/dataIssues';
+import { decisionsVerb } from './cli/decisions';
 import { dbVerb } from './cli/db';
 import { demoVerb } from './cli/demo';
 import { exceptionsVerb } from './cli/exceptions';
@@ -35,6 +36,7 @@ const VERBS: Record<string, Verb> = {
   exceptions: exceptionsVerb,
   kpis: kpisVerb,
   scenario: scenarioVerb,
+  decisions: decisionsVerb,
   minutes: minutesVerb,
   db: dbVerb,
   serve: serveVerb,

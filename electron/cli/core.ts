@@ -163,6 +163,11 @@ const FLAGS_OF_FIELD: Record<string, string[]> = {
   includeResolved: ['resolved'],
   dimension: ['by'],
   skipBadRows: ['skip-bad-rows'],
+  dueBefore: ['due-before'],
+  q: ['search'],
+  kpiId: ['kpi'],
+  exceptionKeys: ['exception'],
+  expectedValue: ['expected'],
 };
 
 /**
@@ -181,7 +186,9 @@ export function asFlagError(error: AppErrorShape, v: Record<string, unknown>): U
     : error.message;
   const value = Array.isArray(v[flag]) ? undefined : String(v[flag]);
   const shown = value === undefined || value === 'true' ? '' : ` "${value.slice(0, 60)}"`;
-  return usage(`--${flag}${shown}: ${problem.replace(/\.$/, '')}`);
+  // The service's hint says what to type instead (`Type a date (2026-12-04), fri, +2w...`).
+  const hint = error.hint ? ` (${error.hint.replace(/\.$/, '')})` : '';
+  return usage(`--${flag}${shown}: ${problem.replace(/\.$/, '')}${hint}`);
 }
 
 export class CallFailed extends Error {

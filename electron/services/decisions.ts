@@ -262,9 +262,12 @@ export function decisionAdd(db: WriteDb, input: ApiInput<'decision.add'>): ApiOu
   return toInfos(db, [row], todayIn(cycle))[0]!;
 }
 
+// A change and a move read the decision and the order inside their transaction: BEGIN IMMEDIATE
+// waits for another process's write (the app and a CLI), so the old values in the history and
+// the order rewritten are the ones committed just before, never a stale copy that would tie ranks.
 export function decisionSet(db: WriteDb, input: ApiInput<'decision.set'>): ApiOutput<'decision.set'> {
-  const row = rowOrThrow(db, input.id, input.cycleId);
-  const listing = getCycle(db, input.cycleId ?? cyclesListing(db, row.id)[0]!)!;
+  const first = rowOrThrow(db, input.id, input.cycleId);
+  const listing = getCycle(db, input.cycleId ?? cyclesListing(db, first.id)[0]!)!;
   const wanted: DecisionFields = {};
   if (input.status !== undefined) wanted.status = input.status as DecisionStatus;
   if (input.title !== undefined) wanted.title = input.title;
@@ -272,68 +275,64 @@ export function decisionSet(db: WriteDb, input: ApiInput<'decision.set'>): ApiOu
   if (input.due !== undefined) wanted.due_date = dueOrThrow(input.due, listing);
   if (input.expectedValue !== undefined) wanted.expected_value = input.expectedValue;
   if (input.rationale !== undefined) wanted.rationale = input.rationale;
-  const changes: { field: string; from: unknown; to: unknown }[] = [];
-  const fields: DecisionFields = {};
-  for (const [field, to] of Object.entries(wanted) as [keyof DecisionFields, unknown][]) {
-    const from = row[field];
-    if (from === to) continue;
-    changes.push({ field, from, to });
-    (fields as Record<string, unknown>)[field] = to;
-  }
-  if (changes.length > 0 || input.comment) {
-    const at = nowIso();
-    writeTx(db, 'decision', () => {
-      updateDecision(db, row.id, fields, at);
-      appendEvent(db, {
-        decisionId: row.id,
-        kind: changes.length > 0 ? 'changed' : 'commented',
-        actor: input.by,
-        at,
-        cycleId: listing.id,
-        changes,
-        comment: input.comment ?? null,
-      });
+  // Nothing asked (no field, no comment): no transaction at all.
+  if (Object.keys(wanted).length === 0 && !input.comment) return decisionGet(db, { id: first.id, cycleId: listing.id });
+  const at = nowIso();
+  writeTx(db, 'decision', () => {
+    const row = rowOrThrow(db, first.id, listing.id);
+    const changes: { field: string; from: unknown; to: unknown }[] = [];
+    const fields: DecisionFields = {};
+    for (const [field, to] of Object.entries(wanted) as [keyof DecisionFields, unknown][]) {
+      const from = row[field];
+      if (from === to) continue;
+      changes.push({ field, from, to });
+      (fields as Record<string, unknown>)[field] = to;
+    }
+    // Nothing to change and nothing said: no event, no outbox entry.
+    if (changes.length === 0 && !input.comment) return;
+    updateDecision(db, row.id, fields, at);
+    appendEvent(db, {
+      decisionId: row.id,
+      kind: changes.length > 0 ? 'changed' : 'commented',
+      actor: input.by,
+      at,
+      cycleId: listing.id,
+      changes,
+      comment: input.comment ?? null,
     });
-  }
-  return decisionGet(db, { id: row.id, cycleId: listing.id });
+  });
+  return decisionGet(db, { id: first.id, cycleId: listing.id });
+}
+
+/** Where a move puts a decision now at `from` in an order of `n` (0-based, kept inside it). */
+function moveTarget(to: ApiInput<'decision.move'>['to'], from: number, n: number): number {
+  const wanted =
+    to === 'top' ? 0 : to === 'bottom' ? n - 1 : to === 'up' ? from - 1 : to === 'down' ? from + 1 : to - 1;
+  return Math.max(0, Math.min(n - 1, wanted));
 }
 
 export function decisionMove(db: WriteDb, input: ApiInput<'decision.move'>): ApiOutput<'decision.move'> {
   const row = rowOrThrow(db, input.id, input.cycleId);
   const cycleId = input.cycleId ?? cyclesListing(db, row.id)[0]!;
-  const order = cycleOrder(db, cycleId);
-  const from = order.indexOf(row.id);
-  const to = Math.max(
-    0,
-    Math.min(
-      order.length - 1,
-      input.to === 'top'
-        ? 0
-        : input.to === 'bottom'
-          ? order.length - 1
-          : input.to === 'up'
-            ? from - 1
-            : input.to === 'down'
-              ? from + 1
-              : input.to - 1,
-    ),
-  );
-  if (to !== from) {
-    const at = nowIso();
-    writeTx(db, 'decision', () => {
-      order.splice(from, 1);
-      order.splice(to, 0, row.id);
-      writeOrder(db, cycleId, order, at);
-      appendEvent(db, {
-        decisionId: row.id,
-        kind: 'moved',
-        actor: input.by,
-        at,
-        cycleId,
-        changes: [{ field: 'priority_rank', from: from + 1, to: to + 1 }],
-      });
+  const at = nowIso();
+  writeTx(db, 'decision', () => {
+    const order = cycleOrder(db, cycleId);
+    const from = order.indexOf(row.id);
+    const to = moveTarget(input.to, from, order.length);
+    // Already there (the top moved up): no event, no outbox entry.
+    if (from < 0 || to === from) return;
+    order.splice(from, 1);
+    order.splice(to, 0, row.id);
+    writeOrder(db, cycleId, order, at);
+    appendEvent(db, {
+      decisionId: row.id,
+      kind: 'moved',
+      actor: input.by,
+      at,
+      cycleId,
+      changes: [{ field: 'priority_rank', from: from + 1, to: to + 1 }],
     });
-  }
+  });
   return { order: cycleOrder(db, cycleId).map((id, i) => ({ id, priorityRank: i + 1 })) };
 }
 

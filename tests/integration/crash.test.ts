@@ -16,6 +16,7 @@ import { tempDir } from '../helpers/tmp';
 
 const DEMO = join(ROOT, 'assets', 'demo');
 const MEETING = ['--meeting', '2026-12-01T09:00:00Z', '--start', '2026-W49', '--horizon', '26'];
+const NEXT_MEETING = ['--meeting', '2026-12-29T09:00:00Z', '--start', '2026-W53', '--horizon', '26'];
 
 /** Runs `planroom ARGS --db DB`; with a crash point, the exit signal tells whether it was reached. */
 function run(
@@ -57,6 +58,8 @@ const STATE_TABLES = [
   'scenarios',
   'scenario_log',
   'decisions',
+  'cycle_decisions',
+  'cycle_attendees',
   'decision_events',
   'decision_expectations',
   'decision_exceptions',
@@ -68,17 +71,38 @@ const STATE_TABLES = [
  * snapshot's canonical rows. Every snapshot must hold exactly the rows it counts, with no row
  * outside a snapshot.
  */
-function state(db: string): Record<string, number> {
+function state(db: string): Record<string, number | string> {
   const raw = new Database(db, { readonly: true });
   try {
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(raw.pragma('foreign_key_check')).toEqual([]);
-    const counts: Record<string, number> = {};
+    const counts: Record<string, number | string> = {};
     const tables = new Set(
       (raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]).values(),
     );
     for (const t of STATE_TABLES) {
       if (tables.has(t)) counts[t] = raw.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+    }
+    // The decision log's content, not only its size: each cycle's ranks and each decision's status
+    // (ids and ranks are the same in every run of the same writes).
+    if (tables.has('cycle_decisions')) {
+      counts['decision ranks'] = raw
+        .prepare(
+          `SELECT coalesce(group_concat(cycle_id || ':' || decision_id || '@' || priority_rank, ' '), '')
+             FROM (SELECT * FROM cycle_decisions ORDER BY cycle_id, priority_rank)`,
+        )
+        .pluck()
+        .get() as string;
+      counts['decision statuses'] = raw
+        .prepare(
+          `SELECT coalesce(group_concat(id || ':' || status, ' '), '') FROM (SELECT * FROM decisions ORDER BY id)`,
+        )
+        .pluck()
+        .get() as string;
+      counts['decision outbox'] = raw
+        .prepare(`SELECT count(*) FROM outbox WHERE kind = 'decision_event'`)
+        .pluck()
+        .get() as number;
     }
     for (const t of CANONICAL_TABLES) {
       const orphans = raw
@@ -113,6 +137,8 @@ interface Write {
   op: string;
   phasesBefore: string[];
   phasesAfter: string[];
+  /** What the clean run must have written, beside "something changed". */
+  check?: (before: Record<string, number | string>, after: Record<string, number | string>) => void;
 }
 
 describe('kill -9 at a named instant of a write', () => {
@@ -121,6 +147,7 @@ describe('kill -9 at a named instant of a write', () => {
   const sources = join(dir, 'sources.db');
   const withCycle = join(dir, 'cycle.db');
   const computed = join(dir, 'computed.db');
+  const withDecisions = join(dir, 'decisions.db');
 
   beforeAll(() => {
     for (const s of ['WMS', 'TMS', 'CRM']) ok(noErp, ['import', '--source', s, join(DEMO, s.toLowerCase())]);
@@ -139,6 +166,19 @@ describe('kill -9 at a named instant of a write', () => {
     ok(computed, ['exceptions', 'recompute']);
     ok(computed, ['scenario', 'create', 'Promo', '--owner', 'Sales', '--lever', 'demand_lift percent=15']);
     settle(computed);
+    // Three decisions in the cycle's log, one of them done (it stays behind at carry-over).
+    copyFileSync(withCycle, withDecisions);
+    ok(withDecisions, ['decisions', 'add', 'Night shift on line 2', '--owner', 'COO', '--due', '2026-12-15']);
+    ok(withDecisions, ['decisions', 'add', 'Re-baseline snacks', '--owner', 'Sales', '--kpi', 'forecast_accuracy']);
+    ok(withDecisions, ['decisions', 'add', 'Close the old lane', '--owner', 'Logistics']);
+    ok(withDecisions, ['decisions', 'set', '3', '--status', 'done', '--as', 'CEO']);
+    // An attendee (the CLI has no attendance verb): the next cycle copies the list.
+    const log = new Database(withDecisions);
+    log
+      .prepare("INSERT INTO cycle_attendees (cycle_id, name, role, present, added_at) VALUES (1, 'Dana', 'CEO', 1, ?)")
+      .run(new Date(0).toISOString());
+    log.close();
+    settle(withDecisions);
   }, 240_000);
 
   const writes: Write[] = [
@@ -182,18 +222,74 @@ describe('kill -9 at a named instant of a write', () => {
       phasesBefore: ['before-begin', 'before-commit'],
       phasesAfter: ['after-commit'],
     },
+    {
+      name: 'decision add',
+      base: () => withDecisions,
+      args: ['decisions', 'add', 'Expedite Lyon', '--owner', 'CFO', '--priority', 'top', '--as', 'CEO'],
+      op: 'decision',
+      phasesBefore: ['before-begin', 'before-commit'],
+      phasesAfter: ['after-commit'],
+      check: (before, after) => {
+        expect(after.decisions).toBe(Number(before.decisions) + 1);
+        expect(after['decision outbox']).toBe(Number(before['decision outbox']) + 1);
+        expect(after['decision ranks']).toBe('1:4@1 1:1@2 1:2@3 1:3@4');
+      },
+    },
+    {
+      name: 'decision status',
+      base: () => withDecisions,
+      args: ['decisions', 'set', '1', '--status', 'agreed', '--as', 'CEO'],
+      op: 'decision',
+      phasesBefore: ['before-begin', 'before-commit'],
+      phasesAfter: ['after-commit'],
+      check: (before, after) => {
+        expect(after['decision statuses']).toBe('1:agreed 2:proposed 3:done');
+        expect(after.decision_events).toBe(Number(before.decision_events) + 1);
+      },
+    },
+    {
+      name: 'decision move',
+      base: () => withDecisions,
+      args: ['decisions', 'move', '3', '--to', 'top', '--as', 'CEO'],
+      op: 'decision',
+      phasesBefore: ['before-begin', 'before-commit'],
+      phasesAfter: ['after-commit'],
+      check: (before, after) => {
+        expect(before['decision ranks']).toBe('1:1@1 1:2@2 1:3@3');
+        expect(after['decision ranks']).toBe('1:3@1 1:1@2 1:2@3');
+      },
+    },
+    {
+      name: 'cycle create with carry-over',
+      base: () => withDecisions,
+      args: ['cycle', 'create', '--name', 'Jan', ...NEXT_MEETING],
+      op: 'cycle-create',
+      phasesBefore: ['before-begin', 'before-commit'],
+      phasesAfter: ['after-commit'],
+      check: (before, after) => {
+        // The two open decisions, linked into cycle 2 in their order, each with its event.
+        expect(after['decision ranks']).toBe(`${before['decision ranks']} 2:1@1 2:2@2`);
+        expect(after.decision_events).toBe(Number(before.decision_events) + 2);
+        expect(after['decision outbox']).toBe(Number(before['decision outbox']) + 2);
+        expect(after.decisions).toBe(before.decisions);
+        expect(after.cycle_attendees).toBe(Number(before.cycle_attendees) + 1);
+      },
+    },
   ];
 
   for (const w of writes) {
     it(`${w.name}: old state when killed before COMMIT, new state after`, () => {
       const before = state(w.base());
-      const clean = join(dir, `${w.op}-clean.db`);
+      // Named after the write, not its op: writes sharing an op must not reuse a file (and its -wal).
+      const slug = w.name.replace(/\W+/g, '-');
+      const clean = join(dir, `${slug}-clean.db`);
       copyFileSync(w.base(), clean);
       ok(clean, w.args);
       const after = state(clean);
       expect(after, 'the write changes something').not.toEqual(before);
+      w.check?.(before, after);
       for (const [i, phase] of [...w.phasesBefore, ...w.phasesAfter].entries()) {
-        const db = join(dir, `${w.op}-${i}.db`);
+        const db = join(dir, `${slug}-${i}.db`);
         copyFileSync(w.base(), db);
         const r = run(db, w.args, `${w.op}:${phase}`);
         expect(r.signal, `${phase} was reached: ${r.stderr}`).toBe('SIGKILL');
