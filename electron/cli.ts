@@ -51,7 +51,8 @@ function helpText(): string {
     'usage: planroom <command> [options]',
     '',
   ];
-  for (const [name, verb] of Object.entries(VERBS)) lines.push(`  ${name.padEnd(8)} ${verb.summary}`);
+  const width = Math.max(...Object.keys(VERBS).map((n) => n.length));
+  for (const [name, verb] of Object.entries(VERBS)) lines.push(`  ${name.padEnd(width)} ${verb.summary}`);
   lines.push('', 'Each command takes --help. Database: --db FILE, else $PLANROOM_DB, else the user data folder.');
   return lines.join('\n');
 }

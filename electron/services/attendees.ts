@@ -1,7 +1,7 @@
 // The cycle's attendance list: the owner suggestions of the decision log and the minutes' first
 // part.
 import type { ApiInput, ApiOutput } from '../../shared/api';
-import { AppError } from '../../shared/domain/errors';
+import { AppError, cutInput } from '../../shared/domain/errors';
 import { listAttendees, removeAttendee, saveAttendee } from '../db/repos/attendees';
 import { nowIso, type ReadDb, type WriteDb } from '../db/types';
 import { writeTx } from '../db/writeTx';
@@ -26,6 +26,9 @@ export function attendeeSave(db: WriteDb, input: ApiInput<'attendee.save'>): Att
 export function attendeeRemove(db: WriteDb, input: ApiInput<'attendee.remove'>): Attendees {
   const cycleId = cycleIdOrCurrent(db, input.cycleId);
   const removed = writeTx(db, 'attendance', () => removeAttendee(db, cycleId, input.name));
-  if (removed === 0) throw new AppError('not_found', `"${input.name}" is not on the attendance list.`);
+  if (removed === 0)
+    throw new AppError('not_found', `"${cutInput(input.name, 80)}" is not on the attendance list.`, {
+      hint: 'List the attendees first.',
+    });
   return attendeeList(db, { cycleId });
 }
