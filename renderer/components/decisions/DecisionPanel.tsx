@@ -1,0 +1,142 @@
+// The detail of the decision open in the list, beside it (not a modal: the list stays usable):
+// its fields, expected figures and history, and the status, edits and comments, each saved with
+// the user's name through decision.set. Escape closes it and puts focus back on its row.
+import { useEffect, useRef, useState } from 'react';
+import type { DecisionStatus } from '../../../shared/api';
+import type { AppErrorShape } from '../../../shared/domain/errors';
+import { shownName } from '../../../shared/domain/displayName';
+import { call } from '../../api/client';
+import { useDecisionListStore } from '../../stores/decisionListStore';
+import { useDecisionStore } from '../../stores/decisionStore';
+import { ErrorBanner } from '../ErrorBanner';
+import { DecisionCommentForm } from './DecisionCommentForm';
+import { DecisionEditForm, type DecisionPatch } from './DecisionEditForm';
+import { DecisionFacts } from './DecisionFacts';
+import { DecisionHistory } from './DecisionHistory';
+import { DecisionStatusButtons } from './DecisionStatusButtons';
+import { focusRow } from './focusRow';
+import { NameAsk } from './NameAsk';
+import { useDecisionDetail } from './useDecisionDetail';
+
+export function DecisionPanel({
+  userName,
+  onUserName,
+  today,
+}: {
+  userName: string;
+  onUserName: (name: string) => void;
+  today: string;
+}) {
+  const openId = useDecisionListStore((s) => s.openId);
+  const { detail, error: loadError, reload, setDetail } = useDecisionDetail(openId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [done, setDone] = useState('');
+  /** Once a change was asked for without a name, the field stays until the panel closes. */
+  const [askName, setAskName] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  function close(): void {
+    const id = openId;
+    useDecisionListStore.getState().open(null);
+    setAskName(false);
+    if (id !== null) focusRow(id);
+  }
+
+  async function save(patch: DecisionPatch, said: string): Promise<boolean> {
+    if (openId === null) return false;
+    if (!userName.trim()) {
+      setAskName(true);
+      setError(null);
+      setDone('');
+      // The field may only now be rendered: focus it once it is.
+      queueMicrotask(() => nameRef.current?.focus());
+      return false;
+    }
+    setBusy(true);
+    const r = await call('decision.set', { id: openId, ...patch, by: userName.trim() });
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error);
+      setDone('');
+      return false;
+    }
+    setError(null);
+    setDone(said);
+    setDetail(r.data);
+    useDecisionStore.getState().changed();
+    return true;
+  }
+
+  // Escape closes the detail wherever focus is (in the panel, or nowhere after a click on text),
+  // unless something nearer took it first (the list, the capture form, which is then open).
+  const closeRef = useRef(close);
+  closeRef.current = close;
+  useEffect(() => {
+    if (openId === null) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || e.defaultPrevented || useDecisionStore.getState().capture) return;
+      e.preventDefault();
+      closeRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openId]);
+
+  if (openId === null) {
+    return (
+      <aside className="dec-panel card empty" aria-label="Decision detail">
+        <p className="muted">Open a decision (Enter, or a click) to see its history and change it.</p>
+      </aside>
+    );
+  }
+
+  return (
+    <aside className="dec-panel card" aria-label="Decision detail" data-decision-id-open={openId}>
+      <div className="row-head">
+        <h2>{detail ? shownName(detail.title, 200) : 'Decision'}</h2>
+        <button type="button" className="link" onClick={close}>
+          Close <kbd>Esc</kbd>
+        </button>
+      </div>
+      {loadError && <ErrorBanner error={loadError} onRetry={() => void reload()} />}
+      {!detail && !loadError && <p className="muted">Loading the decision…</p>}
+      {detail && (
+        <>
+          {(askName || !userName.trim()) && (
+            <NameAsk
+              userName={userName}
+              onUserName={(n) => {
+                setAskName(true);
+                onUserName(n);
+              }}
+              why="Recorded with each change and comment."
+              inputRef={nameRef}
+            />
+          )}
+          <DecisionStatusButtons
+            status={detail.status}
+            busy={busy}
+            onStatus={(s: DecisionStatus) => void save({ status: s }, `Status set to ${s.replace('_', ' ')}.`)}
+          />
+          <p className="dec-save-line small" role="status">
+            {done}
+          </p>
+          {error && <ErrorBanner error={error} />}
+          <DecisionFacts d={detail} />
+          <h3>Change</h3>
+          <DecisionEditForm
+            key={`${detail.id}:${detail.updatedAt}`}
+            d={detail}
+            today={today}
+            busy={busy}
+            onSave={(p) => save(p, 'Changes saved.')}
+          />
+          <DecisionCommentForm busy={busy} onComment={(text) => save({ comment: text }, 'Comment added.')} />
+          <h3>History</h3>
+          <DecisionHistory history={detail.history} />
+        </>
+      )}
+    </aside>
+  );
+}

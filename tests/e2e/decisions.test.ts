@@ -1,0 +1,231 @@
+// The Decisions page end to end in Chromium against the HTTP host, on the demo company: the empty
+// state, three decisions seeded through the API, ranked by keyboard (Alt+Down, ]) and by drag with
+// the order checked on the page and through decision.list, a status change and a comment in the
+// detail, all still there after a reload; filters and search narrow the list down to "no match".
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../electron/openBrowser';
+import { ROOT } from '../helpers/cli';
+import { startServe, type Served } from '../helpers/server';
+import { tempDir } from '../helpers/tmp';
+
+const SHOTS = join(ROOT, 'test-output', 'screenshots');
+/** The machine is slow and busy: the first list waits for the cycle. */
+const WAIT = { timeout: 15_000 };
+
+const NIGHT = 'Add a night shift on line 2';
+const SNACKS = 'Re-baseline the snacks forecast';
+const LYON = 'Expedite the Lyon lane';
+
+describe.skipIf(!findChromium())('decisions page (browser)', () => {
+  const dir = tempDir('planroom-dec-e2e-', 'all');
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    served = await startServe(join(dir, 'decisions.db'));
+    browser = await chromium.launch({
+      executablePath: findChromium(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const [name, value] = (await served.cookie()).split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: served.url, httpOnly: true, sameSite: 'Strict' }]);
+    await page.goto(`${served.url}#/decisions`);
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  const api = async <T>(name: string, body: unknown): Promise<T> => {
+    const res = await served.post(name, body);
+    const r = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+    return r.data;
+  };
+  const rows = () => page.locator('.dec-row');
+  const row = (title: string) => page.locator(`.dec-row[data-title="${title}"]`);
+  const shownOrder = () => rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-title')));
+  const serverOrder = async () =>
+    (await api<{ decisions: { title: string }[] }>('decision.list', {})).decisions.map((d) => d.title);
+  const focusedTitle = () => page.evaluate<string | null>("document.activeElement?.getAttribute('data-title') ?? null");
+  const live = () => page.locator('.dec-live');
+  const panel = () => page.getByRole('complementary', { name: 'Decision detail' });
+  /** The list is settled: loaded, and no answer outstanding. */
+  const settled = () => page.locator('section[aria-label="Decisions"][data-loading="false"]').waitFor(WAIT);
+
+  it('says how to record the first decision when the log is empty', async () => {
+    await page.locator('.frame[data-ready="true"]').waitFor(WAIT);
+    const empty = page.locator('.dec-empty[data-state="empty"]');
+    await empty.waitFor(WAIT);
+    await expect(empty.textContent()).resolves.toMatch(/No decisions recorded in .+ yet\.\s*Press n on any page/);
+    await expect(empty.getByRole('button', { name: 'Record decision' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'decisions-empty.png') });
+  });
+
+  it('lists three decisions seeded through the API in priority order, with what they aim at', async () => {
+    await api('decision.add', {
+      title: NIGHT,
+      owner: 'COO',
+      due: '+2w',
+      kpiId: 'plan_adherence',
+      expectedValue: 0.92,
+      by: 'Facilitator',
+    });
+    await api('decision.add', { title: SNACKS, owner: 'Sales', due: 'end of month', by: 'Facilitator' });
+    await api('decision.add', { title: LYON, owner: 'Logistics', due: '2026-01-05', by: 'Facilitator' });
+    await page.reload();
+    await row(LYON).waitFor(WAIT);
+    await expect(shownOrder()).resolves.toEqual([NIGHT, SNACKS, LYON]);
+    const night = await row(NIGHT).textContent();
+    expect(night).toMatch(/KPI Production plan adherence: Plan adherence 92\.0%/);
+    expect(night).toMatch(/Supply/);
+    expect(night).toMatch(/recorded by Facilitator/);
+    await expect(row(LYON).locator('.badge.late').textContent()).resolves.toBe('overdue');
+    await expect(row(SNACKS).locator('.badge.late').count()).resolves.toBe(0);
+    await page.locator('.page-head').getByLabel('Your name').fill('Dana');
+  });
+
+  it('ranks by keyboard: Alt+Down and ] move the focused decision, saved at once, focus staying on it', async () => {
+    await row(NIGHT).focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(shownOrder, WAIT).toEqual([SNACKS, NIGHT, LYON]);
+    await expect(serverOrder()).resolves.toEqual([SNACKS, NIGHT, LYON]);
+    await expect.poll(() => live().textContent(), WAIT).toBe(`Moved ${NIGHT} to 2 of 3`);
+    await expect.poll(focusedTitle, WAIT).toBe(NIGHT);
+
+    await page.keyboard.press(']');
+    await expect.poll(shownOrder, WAIT).toEqual([SNACKS, LYON, NIGHT]);
+    await expect(serverOrder()).resolves.toEqual([SNACKS, LYON, NIGHT]);
+    await expect.poll(focusedTitle, WAIT).toBe(NIGHT);
+    await expect.poll(() => live().textContent(), WAIT).toBe(`Moved ${NIGHT} to 3 of 3`);
+
+    // Up/Down and k/j move the focus only; the order stays.
+    await page.keyboard.press('k');
+    await expect.poll(focusedTitle).toBe(LYON);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focusedTitle).toBe(SNACKS);
+    await page.keyboard.press('j');
+    await expect.poll(focusedTitle).toBe(LYON);
+    await expect(shownOrder()).resolves.toEqual([SNACKS, LYON, NIGHT]);
+  });
+
+  it('ranks by drag: a row dropped on another takes its place', async () => {
+    await page.dragAndDrop(`.dec-row[data-title="${NIGHT}"]`, `.dec-row[data-title="${SNACKS}"]`);
+    await expect.poll(shownOrder, WAIT).toEqual([NIGHT, SNACKS, LYON]);
+    await expect(serverOrder()).resolves.toEqual([NIGHT, SNACKS, LYON]);
+    await expect.poll(() => live().textContent(), WAIT).toBe(`Moved ${NIGHT} to 1 of 3`);
+    await settled();
+    await page.screenshot({ path: join(SHOTS, 'decisions-list.png') });
+  });
+
+  it('opens the detail with Enter, changes the status and adds a comment; Escape returns to the row', async () => {
+    await row(SNACKS).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe(SNACKS);
+    await panel().getByRole('button', { name: 'Agreed' }).click();
+    await expect.poll(() => panel().locator('.dec-save-line').textContent(), WAIT).toBe('Status set to agreed.');
+    await expect.poll(() => row(SNACKS).getAttribute('data-status'), WAIT).toBe('agreed');
+    await expect(panel().getByRole('button', { name: 'Agreed' }).getAttribute('aria-pressed')).resolves.toBe('true');
+
+    await panel().getByRole('textbox', { name: 'Comment' }).fill('Agreed in the room, Sales to re-run on Friday');
+    await panel().getByRole('button', { name: 'Add comment' }).click();
+    await expect
+      .poll(() => panel().locator('.dec-history').textContent(), WAIT)
+      .toMatch(
+        /Dana changed.*status: Proposed → Agreed.*Dana commented.*Agreed in the room, Sales to re-run on Friday/,
+      );
+
+    // The due date typed as said, with what was understood shown before saving.
+    await panel().getByLabel('Due').fill('+3w');
+    await expect(panel().locator('.dec-due-read').textContent()).resolves.toMatch(
+      /^Understood: \w{3} \d+ \w{3} \d{4}$/,
+    );
+    await panel().getByLabel('Due').fill('someday');
+    await expect(panel().locator('.dec-due-read').textContent()).resolves.toMatch(/^Not a date yet: type a date/);
+    await panel().getByLabel('Due').fill('+3w');
+    await panel().getByLabel('Owner').fill('Sales director');
+    await panel().getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => panel().locator('.dec-history > li').last().textContent(), WAIT)
+      .toMatch(/owner: Sales → Sales director.*due: \d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d/);
+    await settled();
+    // The panel from its head, then scrolled to the history it ends with.
+    await page.evaluate("window.scrollTo(0, 0); document.querySelector('.dec-panel').scrollTo(0, 0)");
+    await page.screenshot({ path: join(SHOTS, 'decisions-detail.png') });
+    await page.evaluate("const p = document.querySelector('.dec-panel'); p.scrollIntoView(); p.scrollTo(0, 1e6)");
+    await page.screenshot({ path: join(SHOTS, 'decisions-detail-history.png') });
+
+    await panel().getByRole('textbox', { name: 'Comment' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel().locator('h2').count(), WAIT).toBe(0);
+    await expect.poll(focusedTitle, WAIT).toBe(SNACKS);
+  });
+
+  it('keeps the order, the status and the history after a reload', async () => {
+    await page.reload();
+    await row(LYON).waitFor(WAIT);
+    await expect(shownOrder()).resolves.toEqual([NIGHT, SNACKS, LYON]);
+    await expect(row(SNACKS).getAttribute('data-status')).resolves.toBe('agreed');
+    await row(SNACKS).click();
+    await expect
+      .poll(() => panel().locator('.dec-history').textContent(), WAIT)
+      .toMatch(/status: Proposed → Agreed.*Agreed in the room/);
+    await expect(panel().textContent()).resolves.toMatch(/OwnerSales director/);
+    await page.keyboard.press('Escape');
+  });
+
+  it('narrows the list by status, owner, function, due date and search, down to "no match"', async () => {
+    const filters = page.getByRole('search', { name: 'Filter decisions' });
+    await filters.getByLabel('Agreed').check();
+    await expect.poll(shownOrder, WAIT).toEqual([SNACKS]);
+    await filters.getByLabel('Proposed').check();
+    await expect.poll(shownOrder, WAIT).toEqual([NIGHT, SNACKS, LYON]);
+    await filters.getByLabel('Agreed').uncheck();
+    await filters.getByLabel('Proposed').uncheck();
+
+    await filters.getByLabel('Owner').selectOption('COO');
+    await expect.poll(shownOrder, WAIT).toEqual([NIGHT]);
+    await filters.getByLabel('Owner').selectOption('');
+    await filters.getByLabel('Function').selectOption('supply');
+    await expect.poll(shownOrder, WAIT).toEqual([NIGHT]);
+    await filters.getByLabel('Function').selectOption('');
+    await filters.getByLabel('Due before').fill('2026-02-01');
+    await expect.poll(shownOrder, WAIT).toEqual([LYON]);
+    await filters.getByLabel('Due before').fill('');
+    await expect.poll(shownOrder, WAIT).toEqual([NIGHT, SNACKS, LYON]);
+
+    await filters.getByLabel('Search').fill('lyon');
+    await expect.poll(shownOrder, WAIT).toEqual([LYON]);
+    await filters.getByLabel('Search').fill('lyon zebra');
+    const none = page.locator('.dec-empty[data-state="no-match"]');
+    await none.waitFor(WAIT);
+    await expect(none.textContent()).resolves.toMatch(/None of the 3 decision\(s\) match these filters/);
+    await settled();
+    await page.screenshot({ path: join(SHOTS, 'decisions-no-match.png') });
+    await none.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(shownOrder, WAIT).toEqual([NIGHT, SNACKS, LYON]);
+    await expect(filters.getByLabel('Search').inputValue()).resolves.toBe('');
+  });
+
+  it('asks for the name in the panel itself when none is set, then saves', async () => {
+    await page.evaluate("window.localStorage.removeItem('planroom.userName')");
+    await page.reload();
+    await row(LYON).click();
+    await panel().getByRole('button', { name: 'In progress' }).click();
+    const name = panel().getByRole('group', { name: 'Your name' }).getByLabel('Your name');
+    await expect
+      .poll(() => page.evaluate<boolean>("document.activeElement?.closest('.name-ask') !== null"), WAIT)
+      .toBe(true);
+    await expect(row(LYON).getAttribute('data-status')).resolves.toBe('proposed');
+    await name.fill('Sam');
+    await panel().getByRole('button', { name: 'In progress' }).click();
+    await expect.poll(() => row(LYON).getAttribute('data-status'), WAIT).toBe('in_progress');
+    await expect.poll(() => panel().locator('.dec-history').textContent(), WAIT).toMatch(/Sam changed/);
+  });
+});
