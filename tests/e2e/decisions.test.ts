@@ -2,7 +2,7 @@
 // state, three decisions seeded through the API, ranked by keyboard (Alt+Down, ]) and by drag with
 // the order checked on the page and through decision.list, a status change and a comment in the
 // detail, all still there after a reload; filters and search narrow the list down to "no match".
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,6 +211,24 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await none.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(shownOrder, WAIT).toEqual([NIGHT, SNACKS, LYON]);
     await expect(filters.getByLabel('Search').inputValue()).resolves.toBe('');
+  });
+
+  it('saves the minutes as a file when the server makes them, or shows why not', async () => {
+    // Written against the contract: the exports are another part of the issue, so the test takes
+    // what the server answers now and checks the page does the matching thing.
+    const answer = (await (await served.post('minutes.export', { format: 'md' })).json()) as
+      { ok: true; data: { fileName: string } } | { ok: false; error: { message: string } };
+    const group = page.getByRole('group', { name: 'Export' });
+    const button = group.getByRole('button', { name: 'Minutes (Markdown)' });
+    if (answer.ok) {
+      const [download] = await Promise.all([page.waitForEvent('download', WAIT), button.click()]);
+      expect(download.suggestedFilename()).toBe(answer.data.fileName);
+      expect(statSync(await download.path()).size).toBeGreaterThan(0);
+      await expect.poll(() => group.getByRole('status').textContent(), WAIT).toBe(`Saved ${answer.data.fileName}`);
+    } else {
+      await button.click();
+      await expect.poll(() => group.getByRole('alert').textContent(), WAIT).toContain(answer.error.message);
+    }
   });
 
   it('asks for the name in the panel itself when none is set, then saves', async () => {
