@@ -211,6 +211,18 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await none.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(shownOrder, WAIT).toEqual([NIGHT, SNACKS, LYON]);
     await expect(filters.getByLabel('Search').inputValue()).resolves.toBe('');
+
+    // Ranked while filtered, a decision passes the row shown above it, not a hidden one.
+    await filters.getByLabel('Proposed').check();
+    await expect.poll(shownOrder, WAIT).toEqual([NIGHT, LYON]);
+    await row(LYON).focus();
+    await page.keyboard.press('[');
+    await expect.poll(shownOrder, WAIT).toEqual([LYON, NIGHT]);
+    await expect(serverOrder()).resolves.toEqual([LYON, NIGHT, SNACKS]);
+    await expect.poll(focusedTitle, WAIT).toBe(LYON);
+    await expect.poll(() => live().textContent(), WAIT).toBe(`Moved ${LYON} to 1 of 3`);
+    await filters.getByLabel('Proposed').uncheck();
+    await expect.poll(shownOrder, WAIT).toEqual([LYON, NIGHT, SNACKS]);
   });
 
   it('saves the minutes as a file when the server makes them, or shows why not', async () => {
@@ -245,5 +257,24 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await panel().getByRole('button', { name: 'In progress' }).click();
     await expect.poll(() => row(LYON).getAttribute('data-status'), WAIT).toBe('in_progress');
     await expect.poll(() => panel().locator('.dec-history').textContent(), WAIT).toMatch(/Sam changed/);
+  });
+
+  it('asks for the name beside the list when a move comes first, and moves on Enter', async () => {
+    await page.evaluate("window.localStorage.removeItem('planroom.userName')");
+    await page.reload();
+    await row(NIGHT).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    const ask = page.locator('.dec-list-wrap').getByRole('group', { name: 'Your name' });
+    await expect
+      .poll(() => page.evaluate<boolean>("document.activeElement?.closest('.name-ask') !== null"), WAIT)
+      .toBe(true);
+    await expect(ask.textContent()).resolves.toContain(`Recorded with the move of “${NIGHT}”`);
+    await expect(serverOrder()).resolves.toEqual([LYON, NIGHT, SNACKS]);
+    await page.keyboard.type('Kim');
+    await page.keyboard.press('Enter');
+    await expect.poll(shownOrder, WAIT).toEqual([NIGHT, LYON, SNACKS]);
+    await expect(serverOrder()).resolves.toEqual([NIGHT, LYON, SNACKS]);
+    await expect.poll(focusedTitle, WAIT).toBe(NIGHT);
+    await expect(ask.count()).resolves.toBe(0);
   });
 });
