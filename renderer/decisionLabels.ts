@@ -51,6 +51,11 @@ export function moveAnnouncement(title: string, rank: number, total: number): st
   return `Moved ${shownName(title, 80)} to ${rank} of ${total}`;
 }
 
+/** What is heard when a move leaves it where it was: at the top or bottom already. */
+export function stayAnnouncement(title: string, rank: number, total: number): string {
+  return `${shownName(title, 80)} stays at ${rank} of ${total}`;
+}
+
 /** One value of a history change as read: a status by its label, nothing as "none". */
 export function changeValue(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return 'none';

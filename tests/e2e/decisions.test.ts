@@ -83,7 +83,7 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await row(LYON).waitFor(WAIT);
     await expect(shownOrder()).resolves.toEqual([NIGHT, SNACKS, LYON]);
     const night = await row(NIGHT).textContent();
-    expect(night).toMatch(/KPI Production plan adherence: Plan adherence 92\.0%/);
+    expect(night).toMatch(/KPI Production plan adherence, expected Plan adherence 92\.0%/);
     expect(night).toMatch(/Supply/);
     expect(night).toMatch(/recorded by Facilitator/);
     await expect(row(LYON).locator('.badge.late').textContent()).resolves.toBe('overdue');
@@ -129,7 +129,9 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe(SNACKS);
     await panel().getByRole('button', { name: 'Agreed' }).click();
-    await expect.poll(() => panel().locator('.dec-save-line').textContent(), WAIT).toBe('Status set to agreed.');
+    await expect
+      .poll(() => panel().locator('.dec-save-line[data-part="status"]').textContent(), WAIT)
+      .toBe('Status set to agreed.');
     await expect.poll(() => row(SNACKS).getAttribute('data-status'), WAIT).toBe('agreed');
     await expect(panel().getByRole('button', { name: 'Agreed' }).getAttribute('aria-pressed')).resolves.toBe('true');
 
@@ -148,6 +150,11 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     );
     await panel().getByLabel('Due').fill('someday');
     await expect(panel().locator('.dec-due-read').textContent()).resolves.toMatch(/^Not a date yet: type a date/);
+    // What the form cannot read, the server refuses, naming the field and what to type.
+    await panel().getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => panel().getByRole('alert').textContent(), WAIT)
+      .toMatch(/"someday" is not a due date.*field due.*Type a date/);
     await panel().getByLabel('Due').fill('+3w');
     await panel().getByLabel('Owner').fill('Sales director');
     await panel().getByRole('button', { name: 'Save changes' }).click();
@@ -276,5 +283,36 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await expect(serverOrder()).resolves.toEqual([NIGHT, LYON, SNACKS]);
     await expect.poll(focusedTitle, WAIT).toBe(NIGHT);
     await expect(ask.count()).resolves.toBe(0);
+  });
+
+  it('shows the open decisions of the last cycle as carried over in the next one, in the same order', async () => {
+    await api('cycle.create', { name: '2027-01 S&OP', meetingAt: '2027-01-05T09:00:00Z', timeZone: 'UTC' });
+    await page.reload();
+    await expect
+      .poll(() => page.locator('.dec-toolbar > p').textContent(), WAIT)
+      .toBe('2027-01 S&OP: 3 decision(s) in priority order');
+    await expect(shownOrder()).resolves.toEqual([NIGHT, LYON, SNACKS]);
+    await expect(row(SNACKS).locator('.carried').textContent()).resolves.toBe(
+      'carried over from 2026-12 S&OP (demo company)',
+    );
+    await settled();
+    await page.screenshot({ path: join(SHOTS, 'decisions-carried.png') });
+  });
+
+  it("shows a chosen scenario's decision with the figures it expects beside the baseline", async () => {
+    const scenario = await api<{ id: number }>('scenario.create', { name: 'Hold the plan', owner: 'COO', by: 'Kim' });
+    await api('scenario.choose', { id: scenario.id, by: 'Kim', title: 'Hold the plan through January', due: 'fri' });
+    await page.reload();
+    const chosen = row('Hold the plan through January');
+    await chosen.waitFor(WAIT);
+    await expect(chosen.textContent()).resolves.toMatch(/KPI Service level \(OTIF\), expected Projected OTIF \d+\.\d%/);
+    await expect(chosen.textContent()).resolves.toMatch(/scenario Hold the plan/);
+    await chosen.click();
+    const table = panel().getByRole('table', { name: 'Expected figures' });
+    await table.waitFor(WAIT);
+    await expect(table.locator('tbody tr').count()).resolves.toBeGreaterThan(3);
+    await expect(table.locator('tbody tr').first().textContent()).resolves.toMatch(/^Projected OTIF\d+\.\d%\d+\.\d%$/);
+    await settled();
+    await page.screenshot({ path: join(SHOTS, 'decisions-scenario.png') });
   });
 });

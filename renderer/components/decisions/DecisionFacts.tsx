@@ -21,11 +21,13 @@ export function DecisionFacts({ d }: { d: DecisionDetailT }) {
         <dd>{shownName(d.owner, 80)}</dd>
         <dt>Due</dt>
         <dd>
-          {d.dueDate ? `${describeDue(d.dueDate)} (${d.dueDate})` : 'no due date'}
+          {d.dueDate ? describeDue(d.dueDate) : 'no due date'}
           {d.overdue && <span className="badge late">overdue</span>}
         </dd>
         <dt>KPI</dt>
-        <dd>{d.kpi ? `${d.kpi.name}: ${expectedText(d)}` : 'none'}</dd>
+        <dd>{d.kpi ? d.kpi.name : 'none'}</dd>
+        <dt>Expected</dt>
+        <dd>{expectedText(d)}</dd>
         <dt>Function</dt>
         <dd>{d.function ? FUNCTION_LABEL[d.function] : 'none'}</dd>
         <dt>Answers</dt>

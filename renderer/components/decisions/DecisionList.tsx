@@ -61,7 +61,7 @@ export function DecisionList({ userName, onUserName }: { userName: string; onUse
     const d = decisions[index]!;
     const neighbour = decisions[index + dir];
     if (!neighbour) {
-      setAnnouncement(`${d.title} is already at the ${dir < 0 ? 'top' : 'bottom'}`);
+      setAnnouncement(`${shownName(d.title, 80)} is already at the ${dir < 0 ? 'top' : 'bottom'} of the list`);
       return;
     }
     void moveTo(d, hasFilters(filters) ? neighbour.priorityRank : dir < 0 ? 'up' : 'down');

@@ -6,6 +6,7 @@ import type { DecisionStatus } from '../../../shared/api';
 import type { AppErrorShape } from '../../../shared/domain/errors';
 import { shownName } from '../../../shared/domain/displayName';
 import { call } from '../../api/client';
+import { STATUS_LABEL } from '../../decisionLabels';
 import { useDecisionListStore } from '../../stores/decisionListStore';
 import { useDecisionStore } from '../../stores/decisionStore';
 import { ErrorBanner } from '../ErrorBanner';
@@ -30,8 +31,8 @@ export function DecisionPanel({
   const openId = useDecisionListStore((s) => s.openId);
   const { detail, error: loadError, reload, setDetail } = useDecisionDetail(openId);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [done, setDone] = useState('');
+  /** What the last save said, and beside which part of the panel (the one it came from). */
+  const [result, setResult] = useState<{ at: Part; error: AppErrorShape | null; done: string } | null>(null);
   /** Once a change was asked for without a name, the field stays until the panel closes. */
   const [askName, setAskName] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -43,12 +44,14 @@ export function DecisionPanel({
     if (id !== null) focusRow(id);
   }
 
-  async function save(patch: DecisionPatch, said: string): Promise<boolean> {
+  // Another decision opened: what was said of the last one goes.
+  useEffect(() => setResult(null), [openId]);
+
+  async function save(at: Part, patch: DecisionPatch, said: string): Promise<boolean> {
     if (openId === null) return false;
     if (!userName.trim()) {
       setAskName(true);
-      setError(null);
-      setDone('');
+      setResult(null);
       // The field may only now be rendered: focus it once it is.
       queueMicrotask(() => nameRef.current?.focus());
       return false;
@@ -57,12 +60,10 @@ export function DecisionPanel({
     const r = await call('decision.set', { id: openId, ...patch, by: userName.trim() });
     setBusy(false);
     if (!r.ok) {
-      setError(r.error);
-      setDone('');
+      setResult({ at, error: r.error, done: '' });
       return false;
     }
-    setError(null);
-    setDone(said);
+    setResult({ at, error: null, done: said });
     setDetail(r.data);
     useDecisionStore.getState().changed();
     return true;
@@ -117,12 +118,11 @@ export function DecisionPanel({
           <DecisionStatusButtons
             status={detail.status}
             busy={busy}
-            onStatus={(s: DecisionStatus) => void save({ status: s }, `Status set to ${s.replace('_', ' ')}.`)}
+            onStatus={(s: DecisionStatus) =>
+              void save('status', { status: s }, `Status set to ${STATUS_LABEL[s].toLowerCase()}.`)
+            }
           />
-          <p className="dec-save-line small" role="status">
-            {done}
-          </p>
-          {error && <ErrorBanner error={error} />}
+          <SaveResult at="status" result={result} reserve />
           <DecisionFacts d={detail} />
           <h3>Change</h3>
           <DecisionEditForm
@@ -130,13 +130,40 @@ export function DecisionPanel({
             d={detail}
             today={today}
             busy={busy}
-            onSave={(p) => save(p, 'Changes saved.')}
+            onSave={(p) => save('edit', p, 'Changes saved.')}
           />
-          <DecisionCommentForm busy={busy} onComment={(text) => save({ comment: text }, 'Comment added.')} />
+          <SaveResult at="edit" result={result} />
+          <DecisionCommentForm busy={busy} onComment={(text) => save('comment', { comment: text }, 'Comment added.')} />
+          <SaveResult at="comment" result={result} />
           <h3>History</h3>
           <DecisionHistory history={detail.history} />
         </>
       )}
     </aside>
+  );
+}
+
+type Part = 'status' | 'edit' | 'comment';
+
+/** The answer to a save, shown beside the part that saved; the status line keeps its height. */
+function SaveResult({
+  at,
+  result,
+  reserve = false,
+}: {
+  at: Part;
+  result: { at: Part; error: AppErrorShape | null; done: string } | null;
+  reserve?: boolean;
+}) {
+  const mine = result?.at === at ? result : null;
+  return (
+    <>
+      {(reserve || mine?.done) && (
+        <p className="dec-save-line small" role="status" data-part={at}>
+          {mine?.done ?? ''}
+        </p>
+      )}
+      {mine?.error && <ErrorBanner error={mine.error} />}
+    </>
   );
 }

@@ -55,15 +55,13 @@ export function DecisionRow({
       onFocus={onFocus}
       {...drag}
     >
-      <span className="dec-rank" aria-label={`Rank ${d.priorityRank}`}>
-        {d.priorityRank}
-      </span>
+      <span className="dec-rank">{d.priorityRank}</span>
       <div className="dec-main">
         <div className="dec-title">{shownName(d.title, 200)}</div>
         <div className="dec-meta small">
           {d.kpi ? (
             <span>
-              KPI {d.kpi.name}: {expectedText(d)}
+              KPI {d.kpi.name}, {d.expectedValue === null ? 'no expected value' : `expected ${expectedText(d)}`}
             </span>
           ) : (
             <span>no KPI</span>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { AppErrorShape } from '../../../shared/domain/errors';
 import type { DecisionInfoT } from '../../../shared/api';
 import { call } from '../../api/client';
-import { moveAnnouncement } from '../../decisionLabels';
+import { moveAnnouncement, stayAnnouncement } from '../../decisionLabels';
 import { useDecisionStore } from '../../stores/decisionStore';
 
 export type MoveTo = number | 'up' | 'down';
@@ -25,10 +25,9 @@ export function useMove(userName: string) {
     }
     setError(null);
     const rank = r.data.order.find((o) => o.id === d.id)?.priorityRank ?? d.priorityRank;
+    const total = r.data.order.length;
     setAnnouncement(
-      rank === d.priorityRank
-        ? `${moveAnnouncement(d.title, rank, r.data.order.length).replace(/^Moved/, 'Kept')}: already there`
-        : moveAnnouncement(d.title, rank, r.data.order.length),
+      rank === d.priorityRank ? stayAnnouncement(d.title, rank, total) : moveAnnouncement(d.title, rank, total),
     );
     useDecisionStore.getState().changed();
     return true;
