@@ -57,7 +57,33 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
   const live = () => page.locator('.dec-live');
   const panel = () => page.getByRole('complementary', { name: 'Decision detail' });
   /** The list is settled: loaded, and no answer outstanding. */
+  /** Where the list starts on the page: the same in every state (no layout shift). */
+  let listTop = 0;
   const settled = () => page.locator('section[aria-label="Decisions"][data-loading="false"]').waitFor(WAIT);
+
+  it('shows the loading state until the list comes, and an error with Retry when it fails', async () => {
+    await page.locator('.frame[data-ready="true"]').waitFor(WAIT);
+    // The list's answer is held until the test lets it go: the loading state is seen, not timed.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/decision.list', async (route) => {
+      await held;
+      await route.fulfill({
+        json: { ok: false, error: { code: 'internal', message: 'The list broke.', hint: 'Try again.' } },
+      });
+    });
+    await page.reload();
+    await page.getByText('Loading decisions…').waitFor(WAIT);
+    release();
+    const alert = page.locator('.dec-list-wrap').getByRole('alert');
+    await expect.poll(() => alert.textContent(), WAIT).toMatch(/^The list broke\. — Try again\.Retry$/);
+    await page.screenshot({ path: join(SHOTS, 'decisions-error.png') });
+    listTop = (await page.locator('.decisions-layout').boundingBox())!.y;
+    await page.unroute('**/api/decision.list');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.locator('.dec-empty[data-state="empty"]').waitFor(WAIT);
+    await expect(alert.count()).resolves.toBe(0);
+  });
 
   it('says how to record the first decision when the log is empty', async () => {
     await page.locator('.frame[data-ready="true"]').waitFor(WAIT);
@@ -66,6 +92,8 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await expect(empty.textContent()).resolves.toMatch(/No decisions recorded in .+ yet\.\s*Press n on any page/);
     await expect(empty.getByRole('button', { name: 'Record decision' }).count()).resolves.toBe(1);
     await page.screenshot({ path: join(SHOTS, 'decisions-empty.png') });
+    // No layout shift: the list starts where it did while it failed to load.
+    await expect(page.locator('.decisions-layout').boundingBox()).resolves.toMatchObject({ y: listTop });
   });
 
   it('lists three decisions seeded through the API in priority order, with what they aim at', async () => {
@@ -88,6 +116,7 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     expect(night).toMatch(/recorded by Facilitator/);
     await expect(row(LYON).locator('.badge.late').textContent()).resolves.toBe('overdue');
     await expect(row(SNACKS).locator('.badge.late').count()).resolves.toBe(0);
+    await expect(page.locator('.decisions-layout').boundingBox()).resolves.toMatchObject({ y: listTop });
     await page.locator('.page-head').getByLabel('Your name').fill('Dana');
   });
 
