@@ -344,4 +344,20 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await settled();
     await page.screenshot({ path: join(SHOTS, 'decisions-scenario.png') });
   });
+
+  it('puts the detail below the list on a narrow window, brought into view when opened', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel().locator('h2').count(), WAIT).toBe(0);
+    await row('Hold the plan through January').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe('Hold the plan through January');
+    const box = (await panel().boundingBox())!;
+    const list = (await page.locator('.dec-list-card').boundingBox())!;
+    expect(box.y).toBeGreaterThan(list.y + list.height - 1);
+    expect(box.y).toBeLessThan(768);
+    await settled();
+    await page.screenshot({ path: join(SHOTS, 'decisions-narrow.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
 });

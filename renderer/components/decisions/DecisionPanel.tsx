@@ -41,11 +41,18 @@ export function DecisionPanel({
     const id = openId;
     useDecisionListStore.getState().open(null);
     setAskName(false);
-    if (id !== null) focusRow(id);
+    // Its row, or the list's current row when a filter hid it meanwhile.
+    if (id !== null && !focusRow(id)) document.querySelector<HTMLElement>('.dec-row[tabindex="0"]')?.focus();
   }
 
-  // Another decision opened: what was said of the last one goes.
-  useEffect(() => setResult(null), [openId]);
+  // Another decision opened: what was said of the last one goes. On a narrow window the panel is
+  // below the list: brought into view when it would open out of sight.
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    setResult(null);
+    const el = panelRef.current;
+    if (openId !== null && el && el.getBoundingClientRect().top > window.innerHeight) el.scrollIntoView();
+  }, [openId]);
 
   async function save(at: Part, patch: DecisionPatch, said: string): Promise<boolean> {
     if (openId === null) return false;
@@ -93,7 +100,7 @@ export function DecisionPanel({
   }
 
   return (
-    <aside className="dec-panel card" aria-label="Decision detail" data-decision-id-open={openId}>
+    <aside ref={panelRef} className="dec-panel card" aria-label="Decision detail" data-decision-id-open={openId}>
       <div className="row-head">
         <h2>{detail ? shownName(detail.title, 200) : 'Decision'}</h2>
         <button type="button" className="link" onClick={close}>
