@@ -56,9 +56,13 @@ export function stayAnnouncement(title: string, rank: number, total: number): st
   return `${shownName(title, 80)} stays at ${rank} of ${total}`;
 }
 
-/** One value of a history change as read: a status by its label, nothing as "none". */
-export function changeValue(field: string, v: unknown): string {
+/**
+ * One value of a history change as read: a status by its label, an expected value in its KPI's
+ * figure (`unit`), nothing as "none".
+ */
+export function changeValue(field: string, v: unknown, unit?: FigureUnit): string {
   if (v === null || v === undefined || v === '') return 'none';
+  if (field === 'expected_value' && typeof v === 'number' && unit) return formatFigure(unit, v);
   if (field === 'status' && typeof v === 'string' && v in STATUS_LABEL) return STATUS_LABEL[v as DecisionStatus];
   return shownName(typeof v === 'string' ? v : JSON.stringify(v), 120);
 }

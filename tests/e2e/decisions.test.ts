@@ -203,6 +203,21 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await expect.poll(focusedTitle, WAIT).toBe(SNACKS);
   });
 
+  it('takes an expected share in percent and shows it in the KPI figure, in the row and the history', async () => {
+    await row(NIGHT).click();
+    await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe(NIGHT);
+    const field = panel().getByLabel('Expected Plan adherence (%)');
+    await expect(field.inputValue()).resolves.toBe('92');
+    await field.fill('95.5');
+    await expect(panel().getByText('Reads as 95.5%').count()).resolves.toBe(1);
+    await panel().getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => panel().locator('.dec-history > li').last().textContent(), WAIT)
+      .toMatch(/Dana changed.*expected value: 92\.0% → 95\.5%$/);
+    await expect.poll(() => row(NIGHT).textContent(), WAIT).toMatch(/expected Plan adherence 95\.5%/);
+    await page.keyboard.press('Escape');
+  });
+
   it('keeps the order, the status and the history after a reload', async () => {
     await page.reload();
     await row(LYON).waitFor(WAIT);

@@ -39,6 +39,8 @@ describe('decision labels', () => {
     expect(changeValue('due_date', null)).toBe('none');
     expect(changeValue('owner', '')).toBe('none');
     expect(changeValue('priority_rank', 3)).toBe('3');
+    expect(changeValue('expected_value', 0.95, 'pct')).toBe('95.0%');
+    expect(changeValue('expected_value', 0.95)).toBe('0.95');
     expect(changeValue('owner', 'Dana\u202e\n')).toBe('Dana\\u202e\\n');
     expect(changeValue('title', 'x'.repeat(500)).length).toBeLessThanOrEqual(120);
   });

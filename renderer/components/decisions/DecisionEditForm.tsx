@@ -24,9 +24,9 @@ export function DecisionEditForm({
   const figure = aimedFigure(d.kpi?.id);
   const [owner, setOwner] = useState(d.owner);
   const [due, setDue] = useState(d.dueDate ?? '');
-  const [expected, setExpected] = useState(
-    d.expectedValue === null ? '' : String(valueToTyped(figure?.unit, d.expectedValue)),
-  );
+  // As first shown: a value rounded for typing is only sent when the typed text changed.
+  const shownExpected = d.expectedValue === null ? '' : String(valueToTyped(figure?.unit, d.expectedValue));
+  const [expected, setExpected] = useState(shownExpected);
   const [note, setNote] = useState<string | null>(null);
 
   const dueText = due.trim();
@@ -39,7 +39,7 @@ export function DecisionEditForm({
     const p: DecisionPatch = {};
     if (owner.trim() !== d.owner) p.owner = owner.trim();
     if (dueText !== (d.dueDate ?? '') && (understood ?? '') !== (d.dueDate ?? '')) p.due = dueText;
-    if (expectedValue !== d.expectedValue) p.expectedValue = expectedValue;
+    if (expected.trim() !== shownExpected && expectedValue !== d.expectedValue) p.expectedValue = expectedValue;
     return p;
   }
 

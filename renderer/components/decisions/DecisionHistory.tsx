@@ -2,7 +2,7 @@
 // comment of each event.
 import type { DecisionEventT } from '../../../shared/api';
 import { shownName } from '../../../shared/domain/displayName';
-import { changeValue, FIELD_LABEL } from '../../decisionLabels';
+import { aimedFigure, changeValue, FIELD_LABEL } from '../../decisionLabels';
 import { fmtDateTime } from '../../format';
 
 const KIND_LABEL: Record<DecisionEventT['kind'], string> = {
@@ -14,7 +14,8 @@ const KIND_LABEL: Record<DecisionEventT['kind'], string> = {
   follow_up: 'noted the follow-up',
 };
 
-export function DecisionHistory({ history }: { history: DecisionEventT[] }) {
+export function DecisionHistory({ history, kpiId }: { history: DecisionEventT[]; kpiId: string | null }) {
+  const unit = aimedFigure(kpiId)?.unit;
   return (
     <ol className="dec-history" aria-label="History">
       {history.map((h) => (
@@ -27,7 +28,8 @@ export function DecisionHistory({ history }: { history: DecisionEventT[] }) {
             <ul className="dec-changes small">
               {h.changes.map((c, i) => (
                 <li key={i}>
-                  {FIELD_LABEL[c.field] ?? c.field}: {changeValue(c.field, c.from)} → {changeValue(c.field, c.to)}
+                  {FIELD_LABEL[c.field] ?? c.field}: {changeValue(c.field, c.from, unit)} →{' '}
+                  {changeValue(c.field, c.to, unit)}
                 </li>
               ))}
             </ul>

@@ -143,7 +143,7 @@ export function DecisionPanel({
           <DecisionCommentForm busy={busy} onComment={(text) => save('comment', { comment: text }, 'Comment added.')} />
           <SaveResult at="comment" result={result} />
           <h3>History</h3>
-          <DecisionHistory history={detail.history} />
+          <DecisionHistory history={detail.history} kpiId={detail.kpi?.id ?? null} />
         </>
       )}
     </aside>
