@@ -14,6 +14,7 @@ import { demoVerb } from './cli/demo';
 import { exceptionsVerb } from './cli/exceptions';
 import { importVerb } from './cli/import';
 import { kpisVerb } from './cli/kpis';
+import { minutesVerb } from './cli/minutes';
 import { profileVerb } from './cli/profile';
 import { scenarioVerb } from './cli/scenario';
 import { serveVerb, startVerb } from './cli/serve';
@@ -34,6 +35,7 @@ const VERBS: Record<string, Verb> = {
   exceptions: exceptionsVerb,
   kpis: kpisVerb,
   scenario: scenarioVerb,
+  minutes: minutesVerb,
   db: dbVerb,
   serve: serveVerb,
   start: startVerb,

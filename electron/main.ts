@@ -10,6 +10,7 @@ import type { WriteDb } from './db/types';
 import { callHooks } from './callHooks';
 import { bindIpc } from './ipc';
 import { logInternal } from './log';
+import { electronPrinter } from './printPdf';
 import { rendererDir } from './paths';
 import { loadDemoCompany } from './services/demoCompany';
 import { createHandlers } from './services/handlers';
@@ -57,7 +58,7 @@ async function start(): Promise<void> {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
-  bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion(), warm: true }), {
+  bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion(), warm: true, printPdf: electronPrinter }), {
     indexUrl: pathToFileURL(index).href,
     isAppWindow: (sender) => !win.isDestroyed() && sender === win.webContents,
     hooks: callHooks(dbPath),

@@ -21,6 +21,7 @@ import {
   type Verb,
 } from './core';
 import { readJsonFile } from '../jsonFile';
+import { reportFileOut, writeFileOut } from './fileOut';
 
 /** Short names the lever text may use for the contract's fields, by lever kind. */
 const ALIASES: Record<string, Record<string, string>> = {
@@ -167,6 +168,8 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
     rationale: { type: 'string' },
     due: { type: 'string' },
     kpi: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
   },
   default: 'list',
   subs: {
@@ -265,6 +268,19 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
         const r = await callApi(io, v, 'scenario.compare', { cycleId, ids });
         if (v.json) return (json(r), EXIT.ok);
         printComparison(io, r);
+        return EXIT.ok;
+      },
+    },
+    workbook: {
+      usage: 'NAME [NAME NAME NAME] [--out FILE] [--force]',
+      args: 4,
+      async run(v, refs, io) {
+        const { cycleId } = context(v, io);
+        if (refs.length < 1) throw usage('scenario workbook takes 1 to 4 scenarios');
+        const ids = (await find(io, v, refs)).map((s) => s.id);
+        const file = await callApi(io, v, 'scenario.workbook', { cycleId, ids });
+        const path = writeFileOut(file, v.out as string | undefined, v.force === true);
+        io.out(reportFileOut(path, file, v.json === true));
         return EXIT.ok;
       },
     },

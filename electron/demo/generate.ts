@@ -7,6 +7,7 @@ import { DEFAULT_PROFILES } from '../../shared/domain/defaultProfiles';
 import { AppError } from '../../shared/domain/errors';
 import type { FileMapping } from '../../shared/domain/profile';
 import { CsvWriter } from '../sources/csvWrite';
+import { spreadsheetValue } from '../../shared/domain/spreadsheetText';
 import { buildCompany, type Company, type DemoSize } from './company';
 import { STREAMS, type Row } from './rows';
 
@@ -114,7 +115,8 @@ async function writeXlsx(path: string, f: FileMapping, c: Company, report: (n: n
   sheet.addRow(header(f)).commit();
   let n = 0;
   for (const row of STREAMS[f.table](c)) {
-    sheet.addRow(values(f, row)).commit();
+    // Text cells are written inert, as in every spreadsheet the app writes (a no-op on demo data).
+    sheet.addRow(values(f, row).map(spreadsheetValue)).commit();
     if (++n % 50_000 === 0) report(n);
   }
   sheet.commit();

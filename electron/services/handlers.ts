@@ -44,6 +44,7 @@ import {
   scenarioUpdate,
 } from './scenarios';
 import { WriteQueue } from './writeQueue';
+import { writeLog } from '../log';
 import { attendeeList, attendeeRemove, attendeeSave } from './attendees';
 import {
   decisionAdd,
@@ -56,6 +57,8 @@ import {
   decisionOwners,
   decisionSet,
 } from './decisions';
+import { chromiumPrinter, type PdfPrinter } from '../exports/pdf';
+import { decisionIcsExport, minutesExport, scenarioWorkbookExport } from './exports';
 
 export interface ServiceContext {
   /** The connection that writes (through the write queue). */
@@ -71,6 +74,11 @@ export interface ServiceContext {
    * start and after its snapshot set changes, so the Exceptions page opens on stored results.
    */
   warm?: boolean;
+  /**
+   * Prints the minutes' HTML to PDF (`title` heads every page): webContents.printToPDF in the
+   * Electron window; headless Chromium (exports/pdf.ts) when not given.
+   */
+  printPdf?: PdfPrinter;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -86,7 +94,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     if (ctx.warm) {
       writes.detached(() => {
         try {
-          void ensureComputed(planning, cycleIdOrCurrent(read, cycleId)).catch(() => undefined);
+          const id = cycleIdOrCurrent(read, cycleId);
+          // The page asks again and shows the error; the log keeps the stack.
+          void ensureComputed(planning, id).catch((e: unknown) =>
+            writeLog('warn', `background recompute of cycle ${id} failed`, e),
+          );
         } catch {
           // No cycle yet: nothing to compute.
         }
@@ -189,12 +201,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'decision.history': (input) => decisionHistory(read, input),
     'decision.followUp': (input) => decisionFollowUp(planning, input),
     'decision.note': (input) => decisionNote(planning, input),
-    'decision.ics': () => notYet('decision.ics'),
+    'decision.ics': (input) => decisionIcsExport(planning, input),
     'attendee.list': (input) => attendeeList(read, input),
     'attendee.save': (input) => attendeeSave(db, input),
     'attendee.remove': (input) => attendeeRemove(db, input),
-    'minutes.export': () => notYet('minutes.export'),
-    'scenario.workbook': () => notYet('scenario.workbook'),
+    'minutes.export': (input) => minutesExport(planning, ctx.printPdf ?? chromiumPrinter(), input),
+    'scenario.workbook': (input) => scenarioWorkbookExport(planning, input),
     'engine.recompute': (input) => ensureComputed(planning, cycleIdOrCurrent(db, input.cycleId), true),
     'snapshot.import': (input, call) => {
       const id = input.progressId;
@@ -215,11 +227,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       previewFolder(input.dir, draftOrStored(input.source, input.profile, true)),
   });
 }
-
-// Placeholder while the exports land (same session); never shipped.
-const notYet = (name: string): never => {
-  throw new Error(`${name} is not implemented yet`);
-};
 
 type QueuedHooks = { [K in ApiName]?: (input: Parameters<Handlers[K]>[0]) => void };
 

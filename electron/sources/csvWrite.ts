@@ -1,12 +1,14 @@
-// Streaming CSV writer (RFC 4180 quoting) with back-pressure, for exports of any size.
+// Streaming CSV writer (RFC 4180 quoting) with back-pressure, for exports of any size. Text that a
+// spreadsheet would read as a formula is written inert (shared/domain/spreadsheetText.ts).
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { spreadsheetValue } from '../../shared/domain/spreadsheetText';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  const s = String(spreadsheetValue(value));
   return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
