@@ -2,7 +2,7 @@
 // state, three decisions seeded through the API, ranked by keyboard (Alt+Down, ]) and by drag with
 // the order checked on the page and through decision.list, a status change and a comment in the
 // detail, all still there after a reload; filters and search narrow the list down to "no match".
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -276,23 +276,31 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await expect.poll(shownOrder, WAIT).toEqual([LYON, NIGHT, SNACKS]);
   });
 
-  it('saves the minutes as a file when the server makes them, or shows why not', async () => {
-    // Written against the contract: the exports are another part of the issue, so the test takes
-    // what the server answers now and checks the page does the matching thing.
-    const answer = (await (await served.post('minutes.export', { format: 'md' })).json()) as
-      { ok: true; data: { fileName: string } } | { ok: false; error: { message: string } };
-    const group = page.getByRole('group', { name: 'Export' });
-    const button = group.getByRole('button', { name: 'Minutes (Markdown)' });
-    if (answer.ok) {
-      const [download] = await Promise.all([page.waitForEvent('download', WAIT), button.click()]);
-      expect(download.suggestedFilename()).toBe(answer.data.fileName);
-      expect(statSync(await download.path()).size).toBeGreaterThan(0);
-      await expect.poll(() => group.getByRole('status').textContent(), WAIT).toBe(`Saved ${answer.data.fileName}`);
-    } else {
-      await button.click();
-      await expect.poll(() => group.getByRole('alert').textContent(), WAIT).toContain(answer.error.message);
-    }
-  });
+  it.each([
+    ['Minutes (Markdown)', 'minutes.export', { format: 'md' }, (b: Buffer) => b.toString('utf8').includes(NIGHT)],
+    ['Minutes (XLSX)', 'minutes.export', { format: 'xlsx' }, (b: Buffer) => b.subarray(0, 2).toString() === 'PK'],
+    ['Minutes (PDF)', 'minutes.export', { format: 'pdf' }, (b: Buffer) => b.subarray(0, 5).toString() === '%PDF-'],
+    ['Calendar (.ics)', 'decision.ics', {}, (b: Buffer) => b.toString('utf8').startsWith('BEGIN:VCALENDAR')],
+  ] as const)(
+    '%s saves the file the server makes under its name, or shows why not',
+    async (label, name, body, looksRight) => {
+      // The page takes what the server answers (a file, or a refusal such as no Chromium to print
+      // with) and must do the matching thing: save that file, or show the refusal.
+      const answer = (await (await served.post(name, body)).json()) as
+        { ok: true; data: { fileName: string } } | { ok: false; error: { message: string } };
+      const group = page.getByRole('group', { name: 'Export' });
+      const button = group.getByRole('button', { name: label });
+      if (answer.ok) {
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
+        expect(download.suggestedFilename()).toBe(answer.data.fileName);
+        expect(looksRight(readFileSync(await download.path()))).toBe(true);
+        await expect.poll(() => group.getByRole('status').textContent(), WAIT).toBe(`Saved ${answer.data.fileName}`);
+      } else {
+        await button.click();
+        await expect.poll(() => group.getByRole('alert').textContent(), WAIT).toContain(answer.error.message);
+      }
+    },
+  );
 
   it('asks for the name in the panel itself when none is set, then saves', async () => {
     await page.evaluate("window.localStorage.removeItem('planroom.userName')");
