@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { CaptureButton, CaptureHost } from './components/decisions/CaptureHost';
 import { ErrorBanner } from './components/ErrorBanner';
 import { AgendaPage } from './pages/AgendaPage';
 import { ComingPage } from './pages/ComingPage';
@@ -37,9 +38,11 @@ export function App() {
             </li>
           ))}
         </ul>
+        <CaptureButton />
         <div className="nav-foot">{overview ? overview.cycle.name : 'No cycle'}</div>
       </nav>
-      <main className="page">
+      {/* tabIndex -1: where the focus goes back to when what had it is gone. */}
+      <main className="page" tabIndex={-1}>
         {error && <ErrorBanner error={error} onRetry={() => void loadOverview()} />}
         {route === 'agenda' && <AgendaPage />}
         {route === 'data' && <DataPage />}
@@ -54,6 +57,7 @@ export function App() {
           <ComingPage title="Sync" what="the outbox and delivery to the PostgreSQL hub and source systems" />
         )}
       </main>
+      <CaptureHost />
     </div>
   );
 }

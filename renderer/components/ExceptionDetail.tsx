@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { REVIEW_STATUSES, type ApiOutput } from '../../shared/api';
+import { EXCEPTION_KPI } from '../../shared/planning/decisionAim';
 import { call } from '../api/client';
-import { REVIEW_LABEL } from '../exceptionLabels';
+import { REVIEW_LABEL, subjectOf } from '../exceptionLabels';
 import { fmtDateTime, fmtInt, fmtNum } from '../format';
+import { useDecisionStore } from '../stores/decisionStore';
 import { useExceptionStore } from '../stores/exceptionStore';
+import { isTyping } from './decisions/captureFields';
 import { useSubmit } from '../useSubmit';
 import { FormResult } from './FormResult';
 
@@ -18,6 +21,8 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
   const [note, setNote] = useState('');
   const { busy, error, done, submit } = useSubmit();
   const reload = useExceptionStore((s) => s.load);
+  const openCapture = useDecisionStore((s) => s.openCapture);
+  const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -32,18 +37,54 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
     };
   }, [exceptionKey]);
 
+  // Opened to be worked on: once it shows, the focus comes here, so `d` decides at once.
+  const loaded = detail !== null;
+  useEffect(() => {
+    if (loaded) box.current?.focus({ preventScroll: true });
+  }, [loaded]);
+
   if (!detail) return <p className="muted small">Loading…</p>;
+  const current = detail;
+
+  /** "Decide": the capture form, linked to this exception and prefilled with the KPI it moves. */
+  function decide(): void {
+    openCapture({
+      kind: 'exception',
+      exceptionKey,
+      subject: subjectOf(current),
+      kpiId: current.kpiId ?? EXCEPTION_KPI[current.type],
+    });
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
+    if (e.key !== 'd' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isTyping(e.target)) return;
+    e.preventDefault();
+    decide();
+  }
   const d = detail.detail;
   const intervals = Array.isArray(d.intervals) ? (d.intervals as Interval[]) : [];
   const lines = Array.isArray(d.lines) ? (d.lines as Line[]) : [];
   const facts = Object.entries(d).filter(([, v]) => typeof v !== 'object' || v === null);
 
   return (
-    <div className="issue-detail" aria-label="Exception detail">
-      <p className="small">
-        First raised in <strong>{detail.firstSeen.name}</strong>
-        {detail.resolvedAt && <> · no longer raised since {fmtDateTime(detail.resolvedAt)}</>}
-      </p>
+    <div
+      className="issue-detail"
+      role="group"
+      aria-label="Exception detail"
+      aria-keyshortcuts="d"
+      tabIndex={-1}
+      ref={box}
+      onKeyDown={onKeyDown}
+    >
+      <div className="detail-head">
+        <p className="small">
+          First raised in <strong>{detail.firstSeen.name}</strong>
+          {detail.resolvedAt && <> · no longer raised since {fmtDateTime(detail.resolvedAt)}</>}
+        </p>
+        <button type="button" className="primary" aria-keyshortcuts="d" onClick={decide}>
+          Decide <kbd aria-hidden="true">D</kbd>
+        </button>
+      </div>
       {facts.length > 0 && (
         <dl className="facts">
           {facts.map(([k, v]) => (

@@ -72,7 +72,15 @@ export function ExceptionTable({ userName }: { userName: string }) {
               <tr
                 className={`clickable${e.resolvedAt ? ' resolved' : ''}`}
                 aria-expanded={openKey === e.key}
+                // Reachable by keyboard too: Tab to a row, Enter or Space opens its detail.
+                tabIndex={0}
                 onClick={() => setOpenKey(openKey === e.key ? null : e.key)}
+                onKeyDown={(ev) => {
+                  if ((ev.key === 'Enter' || ev.key === ' ') && ev.target === ev.currentTarget) {
+                    ev.preventDefault();
+                    setOpenKey(openKey === e.key ? null : e.key);
+                  }
+                }}
               >
                 <td className="num">{offset + i + 1}</td>
                 <td className="num strong">{fmtInt(e.valueAtRisk)}</td>

@@ -1,4 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
+import { Attendance } from '../components/decisions/Attendance';
+import { FollowUp } from '../components/decisions/FollowUp';
 import { SourceTable } from '../components/SourceTable';
 import { fmtInt, fmtInZone } from '../format';
 import { selectAgendaMinutes, selectStaleSources, useCycleStore } from '../stores/cycleStore';
@@ -62,15 +64,19 @@ export function AgendaPage() {
           Agenda <span className="muted small">{minutes} min</span>
         </h2>
         <ol className="agenda">
-          {overview.agenda.map((a) => (
+          {overview.agenda.map((a, i) => (
             <li key={a.id}>
               <span className="agenda-title">{a.title}</span>
               <span className="muted">{a.ownerRole}</span>
               <span className="agenda-min">{a.minutes} min</span>
+              {/* Item 1 is last cycle's decisions: followed up right here. */}
+              {i === 0 && <FollowUp />}
             </li>
           ))}
         </ol>
       </div>
+
+      <Attendance />
     </section>
   );
 }

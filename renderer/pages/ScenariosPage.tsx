@@ -1,14 +1,14 @@
 import { PageHead } from '../components/PageHead';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { TradeoffCharts } from '../charts/TradeoffCharts';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { ScenarioChooseForm } from '../components/ScenarioChooseForm';
 import { ScenarioComparison } from '../components/ScenarioComparison';
 import { ScenarioDecision } from '../components/ScenarioDecision';
 import { ScenarioEditor } from '../components/ScenarioEditor';
 import { ScenarioExceptionChanges } from '../components/ScenarioExceptionChanges';
 import { ScenarioList } from '../components/ScenarioList';
 import { ScenarioProjection } from '../components/ScenarioProjection';
+import { useDecisionStore } from '../stores/decisionStore';
 import { selectSelected, useScenarioStore } from '../stores/scenarioStore';
 import { useUserName } from '../useUserName';
 
@@ -28,13 +28,27 @@ export function ScenariosPage() {
   const compareError = useScenarioStore((s) => s.compareError);
   const choices = useScenarioStore((s) => s.choices);
   const list = useScenarioStore((s) => s.list);
-  const [choosing, setChoosing] = useState<number | null>(null);
+  // Choosing goes through the one capture form (prefilled from the scenario, in view and focused).
+  const capture = useDecisionStore((s) => s.capture);
+  const openCapture = useDecisionStore((s) => s.openCapture);
+  const choosing = capture?.kind === 'scenario' ? capture.scenarioId : null;
   useEffect(() => {
     void load();
   }, [load]);
 
   const who = userName.trim();
-  const chosen = comparison?.scenarios.find((s) => s.scenario.id === choosing)?.scenario;
+  function choose(id: number): void {
+    const s = comparison?.scenarios.find((x) => x.scenario.id === id)?.scenario;
+    if (s) {
+      openCapture({
+        kind: 'scenario',
+        scenarioId: s.id,
+        scenarioName: s.name,
+        owner: s.owner,
+        assumptions: s.assumptions,
+      });
+    }
+  }
   const nameOf = (id: number): string => list?.scenarios.find((s) => s.id === id)?.name ?? `#${id}`;
 
   return (
@@ -67,11 +81,8 @@ export function ScenariosPage() {
         {compareError && <ErrorBanner error={compareError} onRetry={() => void compare()} />}
         {comparison && (
           <div className={comparing ? 'stale' : ''}>
-            <ScenarioComparison comparison={comparison} choosing={choosing} onChoose={setChoosing} />
+            <ScenarioComparison comparison={comparison} choosing={choosing} onChoose={choose} />
           </div>
-        )}
-        {chosen && (
-          <ScenarioChooseForm key={chosen.id} scenario={chosen} userName={who} onClose={() => setChoosing(null)} />
         )}
         {Object.entries(choices).map(([id, c]) => (
           <ScenarioDecision key={id} choice={c} scenarioName={nameOf(Number(id))} />

@@ -176,12 +176,29 @@ describe.skipIf(!findChromium())('scenarios page (browser)', () => {
   it('chooses "Overtime P1": a decision is recorded and the scenario becomes its read-only record', async () => {
     const header = comparison().locator('thead th[data-scenario="Overtime P1"]');
     await header.getByRole('button', { name: 'Choose this scenario' }).click();
-    const form = page.getByRole('form', { name: 'Choose Overtime P1' });
-    await expect(form.getByLabel('Decision title').inputValue()).resolves.toBe('Adopt scenario "Overtime P1"');
-    await expect(form.getByLabel('Owner').inputValue()).resolves.toBe('COO');
-    await expect(form.getByLabel('KPI aimed at').inputValue()).resolves.toBe('service_level');
+    // The one capture form, prefilled from the scenario, in view and focused on its title.
+    const form = page.getByRole('dialog', { name: 'Choose scenario “Overtime P1”' });
+    await expect
+      .poll(() => form.getByLabel('Decision', { exact: true }).evaluate((el) => el.matches(':focus')))
+      .toBe(true);
+    const box = (await form.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    await expect(form.getByLabel('Decision', { exact: true }).inputValue()).resolves.toBe(
+      'Adopt scenario "Overtime P1"',
+    );
+    await expect(form.getByLabel('Owner', { exact: true }).inputValue()).resolves.toBe('COO');
+    await expect(form.getByLabel('KPI it aims at').inputValue()).resolves.toBe('service_level');
+    await expect(form.getByLabel('Rationale').inputValue()).resolves.toBe(
+      'Works council agrees to overtime in December',
+    );
+    // The name was typed on the page: the form does not ask again.
+    await expect(form.getByLabel('Your name').count()).resolves.toBe(0);
     await form.getByLabel('Rationale').fill('Clears the December overload for 45/h');
-    await form.getByRole('button', { name: 'Record the decision' }).click();
+    await form.getByLabel('Due').fill('+2w');
+    await page.screenshot({ path: join(SHOTS, 'capture-scenario-choose.png') });
+    await form.getByRole('button', { name: 'Choose and record' }).click();
+    await expect.poll(() => form.count(), WAIT).toBe(0);
 
     const decision = page.locator('.decision');
     await expect
