@@ -90,7 +90,15 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     const empty = page.locator('.dec-empty[data-state="empty"]');
     await empty.waitFor(WAIT);
     await expect(empty.textContent()).resolves.toMatch(/No decisions recorded in .+ yet\.\s*Press n on any page/);
-    await expect(empty.getByRole('button', { name: 'Record decision' }).count()).resolves.toBe(1);
+    // Its button opens the capture form; Escape cancels it and the focus comes back to the button.
+    const record = empty.getByRole('button', { name: 'Record decision' });
+    await record.click();
+    await page.getByRole('dialog').getByRole('heading', { name: 'Record a decision' }).waitFor(WAIT);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count(), WAIT).toBe(0);
+    await expect
+      .poll(() => page.evaluate<string | null>('document.activeElement?.textContent ?? null'))
+      .toBe('Record decision');
     await page.screenshot({ path: join(SHOTS, 'decisions-empty.png') });
     // No layout shift: the list starts where it did while it failed to load.
     await expect(page.locator('.decisions-layout').boundingBox()).resolves.toMatchObject({ y: listTop });
@@ -382,5 +390,26 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
     await settled();
     await page.screenshot({ path: join(SHOTS, 'decisions-narrow.png') });
     await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('lists a decision recorded with the capture form (n) at once, and gives the focus back to the row', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel().locator('h2').count(), WAIT).toBe(0);
+    await row(NIGHT).focus();
+    await page.keyboard.press('n');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor(WAIT);
+    await page.keyboard.type('Review the Lyon lane again');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Logistics');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('+1w');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
+    // No reload: the capture form's write bumps the decision store's version, and the list follows.
+    await expect
+      .poll(shownOrder, WAIT)
+      .toEqual([NIGHT, LYON, SNACKS, 'Hold the plan through January', 'Review the Lyon lane again']);
+    await expect.poll(focusedTitle, WAIT).toBe(NIGHT);
   });
 });
