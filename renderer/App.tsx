@@ -4,6 +4,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { AgendaPage } from './pages/AgendaPage';
 import { ComingPage } from './pages/ComingPage';
 import { DataPage } from './pages/DataPage';
+import { DecisionsPage } from './pages/DecisionsPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
 import { ROUTES } from './routes';
 import { useCycleStore } from './stores/cycleStore';
@@ -51,9 +52,7 @@ export function App() {
             <ScenariosPage />
           </Suspense>
         )}
-        {route === 'decisions' && (
-          <ComingPage title="Decisions" what="the decision priority log with its append-only history" />
-        )}
+        {route === 'decisions' && <DecisionsPage />}
         {route === 'sync' && (
           <ComingPage title="Sync" what="the outbox and delivery to the PostgreSQL hub and source systems" />
         )}

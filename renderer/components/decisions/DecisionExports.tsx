@@ -1,0 +1,50 @@
+// The meeting's minutes (PDF, XLSX, Markdown) and the open decisions as a calendar (.ics), made
+// by the server and saved as files here.
+import { useState } from 'react';
+import type { ApiResult, FileOutT } from '../../../shared/api';
+import type { AppErrorShape } from '../../../shared/domain/errors';
+import { shownName } from '../../../shared/domain/displayName';
+import { call } from '../../api/client';
+import { downloadFile } from '../../fileDownload';
+import { ErrorBanner } from '../ErrorBanner';
+
+const EXPORTS: { label: string; make: () => Promise<ApiResult<FileOutT>> }[] = [
+  { label: 'Minutes (PDF)', make: () => call('minutes.export', { format: 'pdf' }) },
+  { label: 'Minutes (XLSX)', make: () => call('minutes.export', { format: 'xlsx' }) },
+  { label: 'Minutes (Markdown)', make: () => call('minutes.export', { format: 'md' }) },
+  { label: 'Calendar (.ics)', make: () => call('decision.ics', {}) },
+];
+
+export function DecisionExports() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [saved, setSaved] = useState('');
+
+  async function run(label: string, make: () => Promise<ApiResult<FileOutT>>): Promise<void> {
+    setBusy(label);
+    setError(null);
+    setSaved('');
+    const r = await make();
+    setBusy(null);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    downloadFile(r.data);
+    setSaved(`Saved ${shownName(r.data.fileName, 80)}`);
+  }
+
+  return (
+    <div className="dec-exports" role="group" aria-label="Export">
+      {EXPORTS.map((x) => (
+        <button key={x.label} type="button" aria-busy={busy === x.label} onClick={() => void run(x.label, x.make)}>
+          {busy === x.label ? `${x.label}…` : x.label}
+        </button>
+      ))}
+      <span className="small ok-line" role="status">
+        {saved}
+      </span>
+      {error && <ErrorBanner error={error} />}
+    </div>
+  );
+}
