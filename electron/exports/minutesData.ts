@@ -3,6 +3,7 @@
 // planned and actual minutes, the KPIs (total) with their breaches, the exceptions reviewed, the
 // data issues raised, the scenarios compared beside the baseline and the one chosen, and the
 // decisions in priority order. The renderers (Markdown, XLSX, print HTML) only lay it out.
+import { wallClockInZone } from '../../shared/domain/timeZone';
 import type {
   ApiOutput,
   AttendeeT,
@@ -67,21 +68,6 @@ export interface MinutesData {
   decisions: DecisionInfoT[];
 }
 
-/** The meeting's instant as a wall-clock time in its zone. */
-export function localTime(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${timeZone}`;
-}
-
 /** The agenda with the minutes each item took (agenda_items.actual_minutes, migration 0007). */
 function agendaOf(db: ReadDb, cycleId: number): AgendaLine[] {
   return db
@@ -134,7 +120,7 @@ export async function minutesData(ctx: PlanningContext, cycleId?: number): Promi
       name: cycle.name,
       timeZone: cycle.time_zone,
       meetingAt: cycle.meeting_at,
-      meetingLocal: localTime(cycle.meeting_at, cycle.time_zone),
+      meetingLocal: wallClockInZone(cycle.meeting_at, cycle.time_zone),
       currency: cycle.currency,
       today: decisions.cycle.today,
     },

@@ -5,7 +5,8 @@ import type { DecisionInfoT, ExceptionInfoT, KpiInfoT } from '../../shared/api';
 import { KPI_AIM } from '../../shared/planning/decisionAim';
 import { FIGURES, figureById } from '../../shared/planning/figures';
 import type { KpiId } from '../../shared/planning/settings';
-import { localTime, type MinutesData } from './minutesData';
+import { wallClockInZone } from '../../shared/domain/timeZone';
+import type { MinutesData } from './minutesData';
 import { num, type Cell, type Part, type Table } from './table';
 
 const words = (id: string): string => id.replace(/_/g, ' ');
@@ -34,7 +35,7 @@ function meetingPart(m: MinutesData): Part {
     ['Time zone', m.cycle.timeZone],
     ['Currency', m.cycle.currency],
     ['Previous cycle', m.previousCycle ?? 'none'],
-    ['Exported', localTime(m.exportedAt, m.cycle.timeZone)],
+    ['Exported', wallClockInZone(m.exportedAt, m.cycle.timeZone)],
   ];
   return {
     title: 'Meeting',

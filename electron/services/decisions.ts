@@ -13,6 +13,7 @@ import { AppError, cutInput } from '../../shared/domain/errors';
 import { dateInZone } from '../../shared/domain/timeZone';
 import { EXCEPTION_KPI, KPI_AIM, KPI_AIM_METRIC } from '../../shared/planning/decisionAim';
 import type { ExceptionType } from '../../shared/planning/exceptions';
+import { exceptionSubject } from '../../shared/planning/outcome';
 import type { KpiId } from '../../shared/planning/settings';
 import type { z } from 'zod';
 import { copyAttendees, listAttendees } from '../db/repos/attendees';
@@ -53,12 +54,7 @@ const cycleOf = (db: ReadDb, cycleId?: number): CycleRow => getCycle(db, cycleId
 /** The cycle's calendar day now, in its own time zone. */
 export const todayIn = (cycle: CycleRow): string => dateInZone(new Date(), cycle.time_zone);
 
-const subjectOf = (e: AnsweredException): string =>
-  e.order_id ??
-  (e.sku ? `${e.sku}@${e.location}` : null) ??
-  e.resource ??
-  e.lane ??
-  (e.kpi_id ? `${e.kpi_id} ${e.family ?? 'total'}` : e.key);
+const subjectOf = (e: AnsweredException): string => exceptionSubject({ ...e, orderId: e.order_id, kpiId: e.kpi_id });
 
 function toInfos(db: ReadDb, rows: readonly DecisionRow[], today: string): Info[] {
   const answered = decisionExceptions(

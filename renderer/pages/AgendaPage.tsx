@@ -2,7 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { Attendance } from '../components/decisions/Attendance';
 import { FollowUp } from '../components/decisions/FollowUp';
 import { SourceTable } from '../components/SourceTable';
-import { fmtInt, fmtInZone } from '../format';
+import { wallClockInZone } from '../../shared/domain/timeZone';
+import { fmtInt } from '../format';
 import { selectAgendaMinutes, selectStaleSources, useCycleStore } from '../stores/cycleStore';
 
 export function AgendaPage() {
@@ -31,7 +32,7 @@ export function AgendaPage() {
         <div>
           <h1>{cycle.name}</h1>
           <p className="muted">
-            Meeting {fmtInZone(cycle.meetingAt, cycle.timeZone)} · horizon {cycle.horizonPeriods} weeks from{' '}
+            Meeting {wallClockInZone(cycle.meetingAt, cycle.timeZone)} · horizon {cycle.horizonPeriods} weeks from{' '}
             {cycle.startPeriod} · {cycle.currency}
           </p>
         </div>

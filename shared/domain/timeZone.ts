@@ -87,3 +87,18 @@ export function instantInZone(local: string, timeZone: string): string | undefin
   const instant = wall - offsetMinutes(guess, timeZone) * 60_000;
   return new Date(instant).toISOString();
 }
+
+/** An instant as the wall clock of a time zone reads it: "2026-12-07 00:30 Europe/Berlin". */
+export function wallClockInZone(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${timeZone}`;
+}

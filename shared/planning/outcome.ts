@@ -227,14 +227,20 @@ function compareExceptions(s: PlanState, baseline: PlanState) {
   };
 }
 
+type SubjectFields = Pick<RaisedException, 'key' | 'sku' | 'location' | 'family' | 'resource' | 'lane' | 'kpiId'> & {
+  orderId: string | null;
+};
+
+/** What an exception is about, in a few words: its order, item-location, resource, lane or KPI group. */
+export const exceptionSubject = (e: SubjectFields): string =>
+  e.orderId ??
+  (e.sku ? `${e.sku}@${e.location}` : null) ??
+  e.resource ??
+  e.lane ??
+  (e.kpiId ? `${e.kpiId} ${e.family ?? e.resource ?? e.lane ?? 'total'}` : e.key);
+
 function brief(e: RaisedException): ExceptionBrief {
-  const subject =
-    e.orderId ??
-    (e.sku ? `${e.sku}@${e.location}` : null) ??
-    e.resource ??
-    e.lane ??
-    (e.kpiId ? `${e.kpiId} ${e.family ?? e.resource ?? e.lane ?? 'total'}` : e.key);
-  return { key: e.key, type: e.type, subject, valueAtRisk: e.valueAtRisk };
+  return { key: e.key, type: e.type, subject: exceptionSubject(e), valueAtRisk: e.valueAtRisk };
 }
 
 /** The item-location's, resource's or lane's projection rows (what the comparison charts draw). */

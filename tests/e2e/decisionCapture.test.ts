@@ -5,13 +5,14 @@
 // item 1 following last cycle's decisions up with a note. Screenshots at 1366x768.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
 import { DUE_HINT } from '../../shared/domain/dueDate';
 import { EXCEPTION_KPI } from '../../shared/planning/decisionAim';
 import type { ExceptionType } from '../../shared/planning/exceptions';
 import { ROOT } from '../helpers/cli';
+import { openSignedInPage } from '../helpers/browser';
 import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
@@ -86,13 +87,7 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
 
   beforeAll(async () => {
     served = await startServe(join(dir, 'capture.db'));
-    browser = await chromium.launch({
-      executablePath: findChromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    const [name, value] = (await served.cookie()).split('=') as [string, string];
-    await page.context().addCookies([{ name, value, url: served.url, httpOnly: true, sameSite: 'Strict' }]);
+    ({ browser, page } = await openSignedInPage(served));
     await page.goto(`${served.url}#/agenda`);
     await page.locator('.frame[data-ready="true"]').waitFor(WAIT);
     mkdirSync(SHOTS, { recursive: true });

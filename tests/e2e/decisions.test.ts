@@ -4,10 +4,11 @@
 // detail, all still there after a reload; filters and search narrow the list down to "no match".
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
 import { ROOT } from '../helpers/cli';
+import { openSignedInPage } from '../helpers/browser';
 import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
@@ -27,13 +28,7 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
 
   beforeAll(async () => {
     served = await startServe(join(dir, 'decisions.db'));
-    browser = await chromium.launch({
-      executablePath: findChromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    const [name, value] = (await served.cookie()).split('=') as [string, string];
-    await page.context().addCookies([{ name, value, url: served.url, httpOnly: true, sameSite: 'Strict' }]);
+    ({ browser, page } = await openSignedInPage(served));
     await page.goto(`${served.url}#/decisions`);
     mkdirSync(SHOTS, { recursive: true });
   });

@@ -4,10 +4,11 @@
 // decision, after which it reads only and cannot be deleted.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
 import { ROOT } from '../helpers/cli';
+import { openSignedInPage } from '../helpers/browser';
 import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
 
@@ -29,17 +30,11 @@ describe.skipIf(!findChromium())('scenarios page (browser)', () => {
     served = await startServe(join(dir, 'scenarios.db'));
     const res = await served.post('exception.list', { type: 'capacity_shortfall', limit: 1 });
     tight = ((await res.json()) as { data: { rows: { resource: string }[] } }).data.rows[0]!.resource;
-    browser = await chromium.launch({
-      executablePath: findChromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    ({ browser, page } = await openSignedInPage(served, { width: 1440, height: 900 }));
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
     });
     // The one-time code went to served.post's session: the browser gets the same cookie.
-    const [name, value] = (await served.cookie()).split('=') as [string, string];
-    await page.context().addCookies([{ name, value, url: served.url, httpOnly: true, sameSite: 'Strict' }]);
     await page.goto(`${served.url}#/scenarios`);
     mkdirSync(SHOTS, { recursive: true });
   });

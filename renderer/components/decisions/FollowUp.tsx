@@ -2,26 +2,18 @@
 // the KPI it aimed at, what it expected and what this cycle's data says now, overdue marked, and
 // the "why it diverged" note written in this meeting.
 import { useEffect, useState } from 'react';
-import type { ApiOutput } from '../../../shared/api';
+import type { ApiOutput, FollowUpItemT } from '../../../shared/api';
 import { shownName } from '../../../shared/domain/displayName';
 import type { AppErrorShape } from '../../../shared/domain/errors';
 import { figureById, formatFigure } from '../../../shared/planning/figures';
 import { call } from '../../api/client';
+import { STATUS_LABEL } from '../../decisionLabels';
 import { useDecisionStore } from '../../stores/decisionStore';
 import { useUserName } from '../../useUserName';
 import { ErrorBanner } from '../ErrorBanner';
 import { FollowUpNote } from './FollowUpNote';
 
 type FollowUpData = ApiOutput<'decision.followUp'>;
-export type FollowUpItemT = FollowUpData['items'][number];
-
-export const STATUS_LABEL: Record<FollowUpItemT['decision']['status'], string> = {
-  proposed: 'Proposed',
-  agreed: 'Agreed',
-  in_progress: 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
 
 /** A figure in its unit; a value the data does not give is "no data", never 0 or a dash. */
 function figureText(figure: string | null, x: number | null): string {

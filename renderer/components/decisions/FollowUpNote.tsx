@@ -1,14 +1,12 @@
 // The "why it diverged" note on one of last cycle's decisions, written in this meeting and
 // appended to the decision's history; shows who wrote the last one and when.
 import { useState } from 'react';
-import type { ApiOutput } from '../../../shared/api';
+import type { FollowUpItemT } from '../../../shared/api';
 import { shownName } from '../../../shared/domain/displayName';
 import { call } from '../../api/client';
 import { fmtDateTime } from '../../format';
 import { useSubmit } from '../../useSubmit';
 import { FormResult } from '../FormResult';
-
-type FollowUpItemT = ApiOutput<'decision.note'>;
 
 export function FollowUpNote({
   item,
