@@ -2,7 +2,7 @@
 // decision's detail beside the list, and the minutes and calendar exports.
 import { useEffect } from 'react';
 import { PageHead } from '../components/PageHead';
-import { DecisionExports } from '../components/decisions/DecisionExports';
+import { DECISION_EXPORTS, ExportButtons } from '../components/ExportButtons';
 import { DecisionFilters } from '../components/decisions/DecisionFilters';
 import { DecisionList } from '../components/decisions/DecisionList';
 import { DecisionPanel } from '../components/decisions/DecisionPanel';
@@ -29,7 +29,7 @@ export function DecisionsPage() {
         <p className="muted">
           {list ? `${list.cycle.name}: ${list.total} decision(s) in priority order` : 'The decision priority log'}
         </p>
-        <DecisionExports />
+        <ExportButtons items={DECISION_EXPORTS} />
       </div>
       <DecisionFilters />
       <div className="decisions-layout">

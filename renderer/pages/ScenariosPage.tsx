@@ -1,7 +1,9 @@
 import { PageHead } from '../components/PageHead';
 import { useEffect } from 'react';
 import { TradeoffCharts } from '../charts/TradeoffCharts';
+import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ExportButtons } from '../components/ExportButtons';
 import { ScenarioComparison } from '../components/ScenarioComparison';
 import { ScenarioDecision } from '../components/ScenarioDecision';
 import { ScenarioEditor } from '../components/ScenarioEditor';
@@ -82,6 +84,18 @@ export function ScenariosPage() {
         {comparison && (
           <div className={comparing ? 'stale' : ''}>
             <ScenarioComparison comparison={comparison} choosing={choosing} onChoose={choose} />
+            <ExportButtons
+              items={[
+                {
+                  label: 'Comparison workbook (XLSX)',
+                  make: () =>
+                    call('scenario.workbook', {
+                      cycleId: comparison.cycleId,
+                      ids: comparison.scenarios.map((s) => s.scenario.id),
+                    }),
+                },
+              ]}
+            />
           </div>
         )}
         {Object.entries(choices).map(([id, c]) => (

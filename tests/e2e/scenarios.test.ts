@@ -4,6 +4,7 @@
 // decision, after which it reads only and cannot be deleted.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
@@ -166,6 +167,23 @@ describe.skipIf(!findChromium())('scenarios page (browser)', () => {
     await expect.poll(() => projection.getByRole('status').count(), WAIT).toBe(0);
     await expect(projection.getByRole('alert').count()).resolves.toBe(0);
     await page.screenshot({ path: join(SHOTS, 'browser-scenarios-compare.png'), fullPage: true });
+  });
+
+  it('saves the comparison as a workbook: a sheet per scenario compared beside the side-by-side one', async () => {
+    const names = await comparison()
+      .locator('thead th[data-scenario]')
+      .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-scenario')!));
+    expect(names.length).toBeGreaterThan(1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', WAIT),
+      page.getByRole('button', { name: 'Comparison workbook (XLSX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const sheets = book.worksheets.map((w) => w.name);
+    expect(sheets.length).toBe(names.length + 1);
+    for (const n of names) expect(sheets).toContain(n);
   });
 
   it('chooses "Overtime P1": a decision is recorded and the scenario becomes its read-only record', async () => {

@@ -1,21 +1,27 @@
-// The meeting's minutes (PDF, XLSX, Markdown) and the open decisions as a calendar (.ics), made
-// by the server and saved as files here.
+// Files the server makes (the minutes, the decision calendar, the scenario workbook), one button
+// each, saved here under their own names.
 import { useState } from 'react';
-import type { ApiResult, FileOutT } from '../../../shared/api';
-import type { AppErrorShape } from '../../../shared/domain/errors';
-import { shownName } from '../../../shared/domain/displayName';
-import { call } from '../../api/client';
-import { downloadFile } from '../../fileDownload';
-import { ErrorBanner } from '../ErrorBanner';
+import type { ApiResult, FileOutT } from '../../shared/api';
+import type { AppErrorShape } from '../../shared/domain/errors';
+import { shownName } from '../../shared/domain/displayName';
+import { call } from '../api/client';
+import { downloadFile } from '../fileDownload';
+import { ErrorBanner } from './ErrorBanner';
 
-const EXPORTS: { label: string; make: () => Promise<ApiResult<FileOutT>> }[] = [
+export interface ExportItem {
+  label: string;
+  make: () => Promise<ApiResult<FileOutT>>;
+}
+
+/** The minutes and the calendar of the decision log. */
+export const DECISION_EXPORTS: readonly ExportItem[] = [
   { label: 'Minutes (PDF)', make: () => call('minutes.export', { format: 'pdf' }) },
   { label: 'Minutes (XLSX)', make: () => call('minutes.export', { format: 'xlsx' }) },
   { label: 'Minutes (Markdown)', make: () => call('minutes.export', { format: 'md' }) },
   { label: 'Calendar (.ics)', make: () => call('decision.ics', {}) },
 ];
 
-export function DecisionExports() {
+export function ExportButtons({ items }: { items: readonly ExportItem[] }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [saved, setSaved] = useState('');
@@ -35,8 +41,8 @@ export function DecisionExports() {
   }
 
   return (
-    <div className="dec-exports" role="group" aria-label="Export">
-      {EXPORTS.map((x) => (
+    <div className="export-buttons" role="group" aria-label="Export">
+      {items.map((x) => (
         <button key={x.label} type="button" aria-busy={busy === x.label} onClick={() => void run(x.label, x.make)}>
           {busy === x.label ? `${x.label}…` : x.label}
         </button>
