@@ -6,6 +6,7 @@ import { KPI_AIM } from '../shared/planning/decisionAim';
 import { figureById, formatFigure, type FigureUnit } from '../shared/planning/figures';
 import type { KpiId } from '../shared/planning/settings';
 import { shownName } from '../shared/domain/displayName';
+import type { NumberStyle } from '../shared/domain/numberFormat';
 
 export const STATUS_LABEL: Record<DecisionStatus, string> = {
   proposed: 'Proposed',
@@ -33,11 +34,11 @@ export function aimedFigure(kpiId: string | null | undefined): { id: string; lab
 }
 
 /** "Projected OTIF 95.0%", or "no expected value" (never 0 for a value nobody gave). */
-export function expectedText(d: Pick<DecisionInfoT, 'kpi' | 'expectedValue'>): string {
+export function expectedText(d: Pick<DecisionInfoT, 'kpi' | 'expectedValue'>, style?: NumberStyle): string {
   const figure = aimedFigure(d.kpi?.id);
   if (d.expectedValue === null) return 'no expected value';
   if (!figure) return String(d.expectedValue);
-  return `${figure.label} ${formatFigure(figure.unit, d.expectedValue)}`;
+  return `${figure.label} ${formatFigure(figure.unit, d.expectedValue, style)}`;
 }
 
 /** A percentage share is typed in percent (95) and stored as a fraction (0.95), like the KPIs. */

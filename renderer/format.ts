@@ -1,7 +1,9 @@
-// Display formatting for the renderer: one place for numbers, dates and ages.
-const numberFormat = new Intl.NumberFormat('en');
+// Display formatting for the renderer: dates, ages and table names. Numbers read through the one
+// number format (shared/domain/numberFormat.ts) with the style of useNumberStyle.
+import { formatCount, formatDecimal, PLAIN_STYLE, type NumberStyle } from '../shared/domain/numberFormat';
 
-export const fmtInt = (n: number): string => numberFormat.format(Math.round(n));
+/** A whole count with thousands separators. */
+export const fmtInt = (n: number, style: NumberStyle = PLAIN_STYLE): string => formatCount(n, style);
 
 export function fmtAge(hours: number): string {
   if (hours < 0) return 'after the meeting';
@@ -16,6 +18,5 @@ export function fmtDateTime(iso: string): string {
 
 export const fmtTable = (name: string): string => name.replaceAll('_', ' ');
 
-const decimalFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
 /** A number as it came, up to three decimals. */
-export const fmtNum = (n: number): string => decimalFormat.format(n);
+export const fmtNum = (n: number, style: NumberStyle = PLAIN_STYLE): string => formatDecimal(n, style);

@@ -16,6 +16,8 @@ import {
   type Verb,
 } from './core';
 import { formatCounts } from './format';
+import { factLabel, factValue } from '../../shared/planning/exceptionFacts';
+import { breachWords, formatMetric, metricFace } from '../../shared/planning/kpiFormat';
 
 /** The filter flags, read by every subcommand (so a bad --offset is refused by all alike). */
 function filterOf(v: Record<string, unknown>) {
@@ -101,7 +103,7 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
           io.out(`${e.key}  (${e.type})  value at risk ${money(e.valueAtRisk)}`);
           io.out(`review: ${e.reviewStatus}${e.note ? ` - ${e.note}` : ''}${e.reviewedBy ? ` (${e.reviewedBy})` : ''}`);
           io.out(`first seen in: ${e.firstSeen.name}${e.resolvedAt ? `; resolved since ${e.resolvedAt}` : ''}`);
-          io.out(JSON.stringify(e.detail, null, 2));
+          for (const line of detailLines(e.detail)) io.out(line);
         }
         return EXIT.ok;
       },
@@ -161,4 +163,32 @@ function printExceptions(io: Io, page: ApiOutput<'exception.list'>): void {
   io.out(
     `${shown} of ${page.total} exception(s), ${money(page.totalValue)} at risk in all; computed ${page.computation.computedAt}`,
   );
+}
+
+/**
+ * An exception's detail as people read it: one "label: value" line per fact (units, money,
+ * shares), a KPI breach's figures and the triggers it breaches in words, and one line per
+ * breach interval or order line.
+ */
+function detailLines(d: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(d)) {
+    if (typeof v !== 'object' || v === null) out.push(`${factLabel(k)}: ${factValue(k, v)}`);
+  }
+  if (d.metrics && typeof d.metrics === 'object') {
+    for (const [m, x] of Object.entries(d.metrics as Record<string, number | null>))
+      out.push(`${metricFace(m).label}: ${formatMetric(m, x)}`);
+  }
+  if (Array.isArray(d.triggers))
+    out.push(`breaches: ${(d.triggers as string[]).map((t) => breachWords(t)).join(', ')}`);
+  for (const [k, v] of Object.entries(d)) {
+    if (!Array.isArray(v) || k === 'triggers') continue;
+    for (const row of v as Record<string, unknown>[])
+      out.push(
+        `${k}: ${Object.entries(row)
+          .map(([f, x]) => `${factLabel(f)} ${x === null ? 'none' : String(x)}`)
+          .join(', ')}`,
+      );
+  }
+  return out;
 }

@@ -1,7 +1,14 @@
 // `planroom kpis`: the five KPIs with their trend against the previous cycle, their definitions,
 // and changing a KPI's owner, triggers and playbook.
 import type { ApiInput, ApiOutput } from '../../shared/api';
-import { formatMetric } from '../../shared/planning/kpiFormat';
+import {
+  breachWords,
+  formatMetric,
+  formatMetricChange,
+  metricFace,
+  triggerWords,
+} from '../../shared/planning/kpiFormat';
+import type { TriggerT } from '../../shared/planning/settings';
 import {
   asOption,
   callApi,
@@ -9,7 +16,6 @@ import {
   cycleOption,
   dbOption,
   EXIT,
-  money,
   optionalNumber,
   subcommandVerb,
   usage,
@@ -87,8 +93,9 @@ export const kpisVerb: Verb = subcommandVerb('kpis', {
 });
 
 /** A KPI's triggers as the user writes them: "otif < 0.95 or fill_rate < 0.9". */
-const formatTriggers = (triggers: { metric: string; op: string; value: number }[]): string =>
-  triggers.map((t) => `${t.metric} ${t.op} ${t.value}`).join(' or ');
+/** Each trigger in words, with the expression `--trigger` takes: "OTIF below 95.0% (otif<0.95)". */
+const formatTriggers = (triggers: TriggerT[]): string =>
+  triggers.map((t) => `${triggerWords(t)} (${t.metric}${t.op}${t.value})`).join(' or ');
 
 /** "otif<0.95" or "abs_bias >= 0.1" as a trigger. */
 function parseTrigger(text: string): { metric: string; op: string; value: number } {
@@ -105,20 +112,19 @@ function printKpis(io: Io, r: ApiOutput<'kpi.list'>): void {
   );
   for (const k of r.rows) {
     const figures = Object.entries(k.metrics)
-      .map(([m, x]) => `${m} ${formatMetric(m, x, 'no data')}`)
+      .map(([m, x]) => `${metricFace(m).label} ${formatMetric(m, x, 'no data')}`)
       .join(', ');
     const trend = k.previous
       ? Object.entries(k.metrics)
           .map(([m, x]) => {
-            const before = k.previous?.[m];
-            return x === null || before === null || before === undefined
-              ? null
-              : `${m} ${x - before >= 0 ? '+' : ''}${m === 'turns' ? (x - before).toFixed(1) : m === 'freight_cost' ? money(x - before) : `${((x - before) * 100).toFixed(1)} pt`}`;
+            const change = formatMetricChange(m, x, k.previous?.[m]);
+            return change === null ? null : `${metricFace(m).label} ${change}`;
           })
           .filter(Boolean)
           .join(', ')
       : '-';
-    const breach = k.breached.length > 0 ? `  BREACH ${k.breached.join(', ')} -> ${k.ownerRole}` : '';
+    const breach =
+      k.breached.length > 0 ? `  BREACH ${k.breached.map((b) => breachWords(b)).join(', ')} -> ${k.ownerRole}` : '';
     io.out(`${k.kpiId.padEnd(22)} ${k.group.padEnd(16)} ${figures.padEnd(52)} ${trend}${breach}`);
     io.out(`${''.padEnd(22)} window: ${k.window.label}`);
     // One line per reason: figures that share it are named together.

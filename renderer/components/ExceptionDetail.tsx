@@ -3,7 +3,11 @@ import { REVIEW_STATUSES, type ApiOutput } from '../../shared/api';
 import { EXCEPTION_KPI } from '../../shared/planning/decisionAim';
 import { call } from '../api/client';
 import { REVIEW_LABEL, subjectOf } from '../exceptionLabels';
-import { fmtDateTime, fmtInt, fmtNum } from '../format';
+import { factLabel, factValue } from '../../shared/planning/exceptionFacts';
+import { breachWords, formatMetric, metricFace } from '../../shared/planning/kpiFormat';
+import { formatNumber } from '../../shared/domain/numberFormat';
+import { fmtDateTime } from '../format';
+import { useNumberStyle } from '../useNumberStyle';
 import { useDecisionStore } from '../stores/decisionStore';
 import { useExceptionStore } from '../stores/exceptionStore';
 import { isTyping } from './decisions/captureFields';
@@ -23,6 +27,7 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
   const reload = useExceptionStore((s) => s.load);
   const openCapture = useDecisionStore((s) => s.openCapture);
   const box = useRef<HTMLDivElement>(null);
+  const style = useNumberStyle();
 
   useEffect(() => {
     let live = true;
@@ -65,6 +70,12 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
   const intervals = Array.isArray(d.intervals) ? (d.intervals as Interval[]) : [];
   const lines = Array.isArray(d.lines) ? (d.lines as Line[]) : [];
   const facts = Object.entries(d).filter(([, v]) => typeof v !== 'object' || v === null);
+  // A KPI breach: its figures by name and unit, and the triggers it breaches in words.
+  const metrics =
+    d.metrics && typeof d.metrics === 'object' ? Object.entries(d.metrics as Record<string, number | null>) : [];
+  const triggers = Array.isArray(d.triggers) ? (d.triggers as string[]) : [];
+  // Gaps are hours of load on a resource, units of stock elsewhere.
+  const gapUnit = detail.type === 'capacity_shortfall' ? 'hours' : 'units';
 
   return (
     <div
@@ -89,10 +100,22 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
         <dl className="facts">
           {facts.map(([k, v]) => (
             <div key={k}>
-              <dt>{k.replace(/([A-Z])/g, ' $1').toLowerCase()}</dt>
-              <dd>{typeof v === 'number' ? fmtNum(v) : String(v)}</dd>
+              <dt>{factLabel(k)}</dt>
+              <dd>{factValue(k, v, style)}</dd>
             </div>
           ))}
+          {metrics.map(([m, x]) => (
+            <div key={`metric:${m}`}>
+              <dt>{metricFace(m).label}</dt>
+              <dd>{formatMetric(m, x, 'no data', style)}</dd>
+            </div>
+          ))}
+          {triggers.length > 0 && (
+            <div>
+              <dt>breaches</dt>
+              <dd>{triggers.map((t) => breachWords(t, style)).join(', ')}</dd>
+            </div>
+          )}
         </dl>
       )}
       {intervals.length > 0 && (
@@ -112,8 +135,8 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
                 <td>{iv.from}</td>
                 <td>{iv.to}</td>
                 <td>{iv.peak}</td>
-                <td className="num">{fmtInt(iv.peakValue)}</td>
-                <td className="num">{fmtInt(iv.total)}</td>
+                <td className="num">{formatNumber(gapUnit, iv.peakValue, style)}</td>
+                <td className="num">{formatNumber(gapUnit, iv.total, style)}</td>
               </tr>
             ))}
           </tbody>
@@ -136,7 +159,7 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
                 <td>{l.line}</td>
                 <td>{l.sku}</td>
                 <td>{l.committed}</td>
-                <td>{l.eta ?? '–'}</td>
+                <td>{l.eta ?? 'none planned'}</td>
                 <td className="mono">{l.reason}</td>
               </tr>
             ))}

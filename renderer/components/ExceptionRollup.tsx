@@ -1,4 +1,6 @@
+import { formatMoney } from '../../shared/domain/numberFormat';
 import { fmtInt } from '../format';
+import { useNumberStyle } from '../useNumberStyle';
 import { TYPE_LABEL } from '../exceptionLabels';
 import { useExceptionStore, type RollupBy } from '../stores/exceptionStore';
 import type { ExceptionType } from '../../shared/planning/exceptions';
@@ -14,6 +16,7 @@ const BY: { id: RollupBy; label: string }[] = [
 export function ExceptionRollup() {
   const { rollup, rollupBy, setRollupBy, filters, setFilters } = useExceptionStore();
   const chosen = filters.group;
+  const style = useNumberStyle();
   return (
     <div className="rollup" aria-label="Roll-up">
       <div className="form-row">
@@ -52,15 +55,15 @@ export function ExceptionRollup() {
                 .join('\n')}
             >
               <td>{g.group}</td>
-              <td className="num">{fmtInt(g.count)}</td>
-              <td className="num">{fmtInt(g.valueAtRisk)}</td>
+              <td className="num">{fmtInt(g.count, style)}</td>
+              <td className="num">{formatMoney(g.valueAtRisk, style)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {rollup && rollup.total > rollup.groups.length && (
         <p className="muted small">
-          Top {rollup.groups.length} of {fmtInt(rollup.total)} groups.
+          Top {rollup.groups.length} of {fmtInt(rollup.total, style)} groups.
         </p>
       )}
     </div>

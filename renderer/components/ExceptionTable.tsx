@@ -2,7 +2,9 @@ import { Fragment, useState } from 'react';
 import { REVIEW_STATUSES } from '../../shared/api';
 import { EXCEPTION_TYPES, type ExceptionType } from '../../shared/planning/exceptions';
 import { REVIEW_LABEL, subjectOf, TYPE_LABEL } from '../exceptionLabels';
+import { formatMoney } from '../../shared/domain/numberFormat';
 import { fmtInt } from '../format';
+import { useNumberStyle } from '../useNumberStyle';
 import { PAGE_SIZE, useExceptionStore } from '../stores/exceptionStore';
 import { ExceptionDetail } from './ExceptionDetail';
 
@@ -10,6 +12,7 @@ import { ExceptionDetail } from './ExceptionDetail';
 export function ExceptionTable({ userName }: { userName: string }) {
   const { page, filters, offset, setFilters, setOffset } = useExceptionStore();
   const [openKey, setOpenKey] = useState<string | null>(null);
+  const style = useNumberStyle();
   const rows = page?.rows ?? [];
   const total = page?.total ?? 0;
   return (
@@ -50,7 +53,7 @@ export function ExceptionTable({ userName }: { userName: string }) {
         </label>
         {page && (
           <p className="muted small" role="status">
-            {fmtInt(total)} exception(s), {fmtInt(page.totalValue)} at risk
+            {fmtInt(total, style)} exception(s), {formatMoney(page.totalValue, style)} at risk
           </p>
         )}
       </div>
@@ -83,7 +86,7 @@ export function ExceptionTable({ userName }: { userName: string }) {
                 }}
               >
                 <td className="num">{offset + i + 1}</td>
-                <td className="num strong">{fmtInt(e.valueAtRisk)}</td>
+                <td className="num strong">{formatMoney(e.valueAtRisk, style)}</td>
                 <td>
                   <span className={`type-tag ${e.type}`}>{TYPE_LABEL[e.type]}</span>
                 </td>

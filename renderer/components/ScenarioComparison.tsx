@@ -3,6 +3,7 @@ import type { ApiOutput } from '../../shared/api';
 import { deltaTone, FIGURES, formatDelta, formatFigure, GROUP_LABEL, type Figure } from '../../shared/planning/figures';
 import { shortUid } from '../figureFormat';
 import { fmtDateTime, fmtNum } from '../format';
+import { useNumberStyle } from '../useNumberStyle';
 
 type Comparison = ApiOutput<'scenario.compare'>;
 const GROUPS = Object.keys(GROUP_LABEL) as Figure['group'][];
@@ -19,6 +20,7 @@ export function ScenarioComparison({
 }) {
   const { baseline, scenarios } = comparison;
   const figures: readonly Figure[] = FIGURES;
+  const style = useNumberStyle();
   return (
     <table className="grid compact compare" aria-label="Scenario comparison">
       <thead>
@@ -53,13 +55,13 @@ export function ScenarioComparison({
               .map((f) => (
                 <tr key={f.id} data-figure={f.id}>
                   <td title={f.hint}>{f.label}</td>
-                  <td className="num">{formatFigure(f.unit, baseline.figures[f.id])}</td>
+                  <td className="num">{formatFigure(f.unit, baseline.figures[f.id], style)}</td>
                   {scenarios.map(({ scenario: s, outcome }) => {
                     const d = outcome.deltas[f.id];
                     return (
                       <td key={s.id} className="num">
-                        <span className="value">{formatFigure(f.unit, outcome.figures[f.id])}</span>
-                        <span className={`delta ${deltaTone(f, d)}`}>{formatDelta(f.unit, d)}</span>
+                        <span className="value">{formatFigure(f.unit, outcome.figures[f.id], style)}</span>
+                        <span className={`delta ${deltaTone(f, d)}`}>{formatDelta(f.unit, d, style)}</span>
                       </td>
                     );
                   })}
@@ -74,7 +76,7 @@ export function ScenarioComparison({
           <td className="num muted small">the cycle’s</td>
           {scenarios.map(({ scenario: s, outcome: o }) => (
             <td key={s.id} className="num muted small" title={`Computed ${fmtDateTime(o.computedAt)}`}>
-              {fmtNum(o.computeMs)} ms, {o.incremental ? 'incremental' : 'full recompute'}
+              {fmtNum(o.computeMs, style)} ms, {o.incremental ? 'incremental' : 'full recompute'}
             </td>
           ))}
         </tr>

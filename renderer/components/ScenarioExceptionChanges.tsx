@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ApiOutput, ExceptionBriefT } from '../../shared/api';
 import { TYPE_LABEL } from '../exceptionLabels';
-import { fmtInt } from '../format';
+import { formatMoney } from '../../shared/domain/numberFormat';
+import { useNumberStyle } from '../useNumberStyle';
 
 type Comparison = ApiOutput<'scenario.compare'>;
 
@@ -25,6 +26,7 @@ const FIRST = 5;
 function Briefs({ title, rows, empty }: { title: string; rows: ExceptionBriefT[]; empty: string }) {
   const [all, setAll] = useState(false);
   const shown = all ? rows : rows.slice(0, FIRST);
+  const style = useNumberStyle();
   return (
     <>
       <h4>{title}</h4>
@@ -39,7 +41,7 @@ function Briefs({ title, rows, empty }: { title: string; rows: ExceptionBriefT[]
                   <span className={`type-tag ${e.type}`}>{TYPE_LABEL[e.type]}</span>
                 </td>
                 <td>{e.subject}</td>
-                <td className="num">{fmtInt(e.valueAtRisk)}</td>
+                <td className="num">{formatMoney(e.valueAtRisk, style)}</td>
               </tr>
             ))}
           </tbody>

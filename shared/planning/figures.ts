@@ -2,7 +2,16 @@
 // the five KPIs, money, capacity and lead time, and the exceptions. One list for the engine (which
 // fills them), the app's table and charts, the CLI and the decision log's expected values.
 
-export type FigureUnit = 'pct' | 'money' | 'ratio' | 'count' | 'days' | 'turns' | 'hours';
+import {
+  formatChange,
+  formatNumber,
+  isNoChange,
+  PLAIN_STYLE,
+  type NumberStyle,
+  type NumberUnit,
+} from '../domain/numberFormat';
+
+export type FigureUnit = NumberUnit;
 export type FigureGroup = 'kpi' | 'money' | 'capacity' | 'exceptions';
 
 export interface Figure {
@@ -234,54 +243,23 @@ export function figureDeltas(scenario: Figures, baseline: Figures): Figures {
   return out;
 }
 
-// How a figure reads in the comparison table and the CLI: by its unit, with the delta against
-// the baseline told good or bad by which way is better.
-const int = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const one = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const two = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// How a figure reads in the comparison table and the CLI: by its unit (the one number format),
+// with the delta against the baseline told good or bad by which way is better.
 
-/** Shares are fractions (0.95 is 95%), like the KPIs. */
-function magnitude(unit: FigureUnit, x: number): string {
-  switch (unit) {
-    case 'pct':
-      return `${one.format(x * 100)}%`;
-    case 'money':
-    case 'count':
-      return int.format(x);
-    case 'hours':
-      return `${int.format(x)} h`;
-    case 'days':
-      return `${one.format(x)} d`;
-    case 'turns':
-      return one.format(x);
-    case 'ratio':
-      return two.format(x);
-  }
+/** A figure by its unit; a missing one reads "no data". */
+export function formatFigure(unit: FigureUnit, x: number | null | undefined, style: NumberStyle = PLAIN_STYLE): string {
+  return formatNumber(unit, x, style);
 }
 
-export function formatFigure(unit: FigureUnit, x: number | null | undefined): string {
-  return x === null || x === undefined ? '–' : magnitude(unit, x);
-}
-
-/** "+1.2 pt", "−3,400", "±0"; pct deltas are percentage points. */
-export function formatDelta(unit: FigureUnit, d: number | null | undefined): string {
-  if (d === null || d === undefined) return '';
-  if (isZero(unit, d)) return '±0';
-  const sign = d > 0 ? '+' : '−';
-  if (unit === 'pct') return `${sign}${one.format(Math.abs(d) * 100)} pt`;
-  return `${sign}${magnitude(unit, Math.abs(d))}`;
-}
-
-/** Below what the format shows, a delta is no change. */
-function isZero(unit: FigureUnit, d: number): boolean {
-  const shown = unit === 'pct' ? 0.0005 : unit === 'days' || unit === 'turns' ? 0.05 : unit === 'ratio' ? 0.005 : 0.5;
-  return Math.abs(d) < shown;
+/** "+1.2 pt", "−€3,400", "±0"; pct deltas are percentage points; '' when unknown. */
+export function formatDelta(unit: FigureUnit, d: number | null | undefined, style: NumberStyle = PLAIN_STYLE): string {
+  return formatChange(unit, d, style);
 }
 
 export type Tone = 'good' | 'bad' | 'neutral';
 
 export function deltaTone(figure: Pick<Figure, 'unit' | 'better'>, d: number | null | undefined): Tone {
-  if (d === null || d === undefined || figure.better === null || isZero(figure.unit, d)) return 'neutral';
+  if (d === null || d === undefined || figure.better === null || isNoChange(figure.unit, d)) return 'neutral';
   return d > 0 === (figure.better === 'higher') ? 'good' : 'bad';
 }
 

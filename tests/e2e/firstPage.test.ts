@@ -293,9 +293,9 @@ for (const target of TARGETS) {
       await expect.poll(() => page.locator('.kpi').count(), { timeout: 15_000 }).toBe(5);
       await expect
         .poll(() => page.locator('.kpi[data-kpi="service_level"]').textContent(), { timeout: 15_000 })
-        .toMatch(/Breach.*otif < 0.95/);
+        .toMatch(/Breach.*OTIF below 95%/);
       const values = (await table.locator('tbody tr.clickable td.strong').allTextContents()).map((v) =>
-        Number(v.replaceAll(',', '')),
+        Number(v.replace(/[^\d.-]/g, '')),
       );
       expect(values).toEqual([...values].sort((a, b) => b - a));
       // Each card says what it is computed over, as of which source's extraction.

@@ -113,11 +113,11 @@ describe.skipIf(!findChromium())('scenarios page (browser)', () => {
 
     // Overtime costs money and takes overload off; the lift raises revenue. Deltas are coloured.
     const cells = (figure: string) => comparison().locator(`tr[data-figure="${figure}"] td`);
-    await expect.poll(() => cells('capacity_cost').nth(2).locator('.delta').textContent(), WAIT).toMatch(/^\+[\d,]+$/);
+    await expect.poll(() => cells('capacity_cost').nth(2).locator('.delta').textContent(), WAIT).toMatch(/^\+€[\d,]+$/);
     await expect(cells('capacity_cost').nth(2).locator('.delta').getAttribute('class')).resolves.toContain('bad');
     await expect(cells('overload_hours').nth(2).locator('.delta').textContent()).resolves.toMatch(/^−[\d,]+ h$/);
     await expect(cells('overload_hours').nth(2).locator('.delta').getAttribute('class')).resolves.toContain('good');
-    await expect(cells('revenue').nth(3).locator('.delta').textContent()).resolves.toMatch(/^\+[\d,]+$/);
+    await expect(cells('revenue').nth(3).locator('.delta').textContent()).resolves.toMatch(/^\+€[\d,]+$/);
     await expect(cells('projected_otif').nth(1).textContent()).resolves.toMatch(/^\d+\.\d%$/);
     await expect(comparison().locator('tbody .group-row th').allTextContents()).resolves.toEqual([
       'KPIs',

@@ -269,7 +269,7 @@ describe('planroom CLI', () => {
     expect(planroom(['exceptions', 'review', 'nope', '--status', 'reviewed', '--db', db])).toMatchObject({ code: 1 });
 
     const kpis = planroom(['kpis', '--db', db]);
-    expect(kpis.stdout).toMatch(/^service_level\s+all\s+otif \d+\.\d%.*BREACH otif < 0.95 -> COO/m);
+    expect(kpis.stdout).toMatch(/^service_level\s+all\s+OTIF \d+\.\d%.*BREACH OTIF below 95% -> COO/m);
     const bad = planroom(['kpis', 'set', 'service_level', '--trigger', 'otif is low', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/metric<value/);
@@ -277,8 +277,8 @@ describe('planroom CLI', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/triggers\.0\.metric.*otif, fill_rate, projected_otif/);
     const set = planroom(['kpis', 'set', 'service_level', '--trigger', 'otif<0.5', '--owner', 'CEO', '--db', db]);
-    expect(set.stdout.trim()).toBe('service_level saved: CEO; otif < 0.5');
-    expect(planroom(['kpis', '--db', db]).stdout).not.toMatch(/BREACH otif/);
+    expect(set.stdout.trim()).toBe('service_level saved: CEO; OTIF below 50% (otif<0.5)');
+    expect(planroom(['kpis', '--db', db]).stdout).not.toMatch(/BREACH OTIF/);
   });
 
   it('creates, sets, compares and chooses scenarios, refusing a bad lever with its field', () => {

@@ -7,9 +7,11 @@ import { figureById, formatFigure } from '../../../shared/planning/figures';
 import { expectedText, FUNCTION_LABEL } from '../../decisionLabels';
 import { TYPE_LABEL } from '../../exceptionLabels';
 import { fmtDateTime } from '../../format';
+import { useNumberStyle } from '../../useNumberStyle';
 import type { ExceptionType } from '../../../shared/planning/exceptions';
 
 export function DecisionFacts({ d }: { d: DecisionDetailT }) {
+  const style = useNumberStyle();
   return (
     <>
       <dl className="dec-facts">
@@ -27,7 +29,7 @@ export function DecisionFacts({ d }: { d: DecisionDetailT }) {
         <dt>KPI</dt>
         <dd>{d.kpi ? d.kpi.name : 'none'}</dd>
         <dt>Expected</dt>
-        <dd>{expectedText(d)}</dd>
+        <dd>{expectedText(d, style)}</dd>
         <dt>Function</dt>
         <dd>{d.function ? FUNCTION_LABEL[d.function] : 'none'}</dd>
         <dt>Answers</dt>
@@ -68,7 +70,8 @@ export function DecisionFacts({ d }: { d: DecisionDetailT }) {
           <tbody>
             {d.expectations.map((x) => {
               const f = figureById(x.figure);
-              const show = (v: number | null): string => (v === null ? 'no data' : formatFigure(f?.unit ?? 'ratio', v));
+              const show = (v: number | null): string =>
+                v === null ? 'no data' : formatFigure(f?.unit ?? 'ratio', v, style);
               return (
                 <tr key={x.figure}>
                   <td>{f?.label ?? x.figure}</td>

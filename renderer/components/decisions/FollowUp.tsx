@@ -6,6 +6,8 @@ import type { ApiOutput, FollowUpItemT } from '../../../shared/api';
 import { shownName } from '../../../shared/domain/displayName';
 import type { AppErrorShape } from '../../../shared/domain/errors';
 import { figureById, formatFigure } from '../../../shared/planning/figures';
+import type { NumberStyle } from '../../../shared/domain/numberFormat';
+import { useNumberStyle } from '../../useNumberStyle';
 import { call } from '../../api/client';
 import { STATUS_LABEL } from '../../decisionLabels';
 import { useDecisionStore } from '../../stores/decisionStore';
@@ -16,10 +18,10 @@ import { FollowUpNote } from './FollowUpNote';
 type FollowUpData = ApiOutput<'decision.followUp'>;
 
 /** A figure in its unit; a value the data does not give is "no data", never 0 or a dash. */
-function figureText(figure: string | null, x: number | null): string {
+function figureText(figure: string | null, x: number | null, style?: NumberStyle): string {
   const f = figure ? figureById(figure) : undefined;
   if (x === null || !f) return 'no data';
-  return formatFigure(f.unit, x);
+  return formatFigure(f.unit, x, style);
 }
 
 export function FollowUp() {
@@ -28,6 +30,7 @@ export function FollowUp() {
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [loads, setLoads] = useState(0);
   const [userName, setUserName] = useUserName();
+  const style = useNumberStyle();
   const [askName] = useState(() => !userName.trim());
 
   useEffect(() => {
@@ -110,8 +113,8 @@ export function FollowUp() {
                   {d.overdue && <span className="badge warn overdue-badge">overdue</span>}
                 </td>
                 <td>{d.kpi ? d.kpi.name : <span className="muted">none</span>}</td>
-                <td className="num">{figureText(item.figure, item.expected)}</td>
-                <td className="num">{figureText(item.figure, item.actual)}</td>
+                <td className="num">{figureText(item.figure, item.expected, style)}</td>
+                <td className="num">{figureText(item.figure, item.actual, style)}</td>
                 <td className="followup-note-cell">
                   <FollowUpNote item={item} userName={userName.trim()} onSaved={replace} />
                 </td>
