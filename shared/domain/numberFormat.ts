@@ -39,9 +39,9 @@ const digits = (min: number, max: number): Intl.NumberFormatOptions => ({
   maximumFractionDigits: max,
 });
 
-/** A sum of money in the cycle's currency: cents below 1,000, none above. */
+/** A sum of money in the cycle's currency: cents below 1,000 where it has any, none above. */
 export function formatMoney(x: number, style: NumberStyle = PLAIN_STYLE): string {
-  const whole = Math.abs(x) >= LARGE_SUM;
+  const whole = Math.abs(x) >= LARGE_SUM || Number.isInteger(x);
   if (!style.currency) return nf(style.locale, digits(0, whole ? 0 : 2)).format(x);
   return nf(style.locale, {
     style: 'currency',

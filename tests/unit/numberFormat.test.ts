@@ -52,7 +52,8 @@ describe('formatNumber', () => {
     for (const x of [null, undefined, Number.NaN])
       for (const unit of ['pct', 'money', 'units', 'count', 'hours', 'days', 'turns', 'ratio'] as const)
         expect(formatNumber(unit, x, EN_EUR)).toBe(NO_DATA);
-    expect(formatNumber('money', 0, EN_EUR)).toBe('€0.00');
+    expect(formatNumber('money', 0, EN_EUR)).toBe('€0');
+    expect(formatMoney(45, EN_EUR)).toBe('€45');
   });
 });
 
