@@ -16,6 +16,7 @@ import {
   type Verb,
 } from './core';
 import { formatCounts } from './format';
+import { formatDecimal } from '../../shared/domain/numberFormat';
 import { factLabel, factValue } from '../../shared/planning/exceptionFacts';
 import { breachWords, formatMetric, metricFace } from '../../shared/planning/kpiFormat';
 
@@ -186,7 +187,9 @@ function detailLines(d: Record<string, unknown>): string[] {
     for (const row of v as Record<string, unknown>[])
       out.push(
         `${k}: ${Object.entries(row)
-          .map(([f, x]) => `${factLabel(f)} ${x === null ? 'none' : String(x)}`)
+          .map(
+            ([f, x]) => `${factLabel(f)} ${x === null ? 'none' : typeof x === 'number' ? formatDecimal(x) : String(x)}`,
+          )
           .join(', ')}`,
       );
   }
