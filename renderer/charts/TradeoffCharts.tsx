@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { ApiOutput } from '../../shared/api';
 import { formatFigure } from '../../shared/planning/figures';
+import type { NumberStyle } from '../../shared/domain/numberFormat';
+import { useNumberStyle } from '../useNumberStyle';
 import { EChart } from './EChart';
 import { BASELINE_COLOR, scenarioColor, type ChartOption } from './echarts';
 
@@ -64,7 +66,7 @@ interface Point {
   color: string;
 }
 
-function option(view: (typeof VIEWS)[number], points: Point[]): ChartOption {
+function option(view: (typeof VIEWS)[number], points: Point[], style: NumberStyle): ChartOption {
   const data = points
     .map((p) => ({ p, x: view.x.value(p.figures), y: view.y.value(p.figures) }))
     .filter((d): d is { p: Point; x: number; y: number } => d.x !== null && d.y !== null);
@@ -91,7 +93,7 @@ function option(view: (typeof VIEWS)[number], points: Point[]): ChartOption {
       formatter: (params) => {
         const d = data[(params as { dataIndex: number }).dataIndex];
         if (!d) return '';
-        return `<b>${escape(d.p.name)}</b><br/>${view.x.name}: ${formatFigure(view.x.unit, d.x)}<br/>${view.y.name}: ${formatFigure(view.y.unit, d.y)}`;
+        return `<b>${escape(d.p.name)}</b><br/>${view.x.name}: ${formatFigure(view.x.unit, d.x, style)}<br/>${view.y.name}: ${formatFigure(view.y.unit, d.y, style)}`;
       },
     },
     xAxis: { ...axis(view.x), nameLocation: 'middle', nameGap: 26 },
@@ -125,6 +127,7 @@ const escape = (s: string): string =>
 
 /** The four trade-off planes (DOMAIN.md, "Scenarios") for the baseline and the compared scenarios. */
 export function TradeoffCharts({ comparison }: { comparison: Comparison }) {
+  const style = useNumberStyle();
   const options = useMemo(() => {
     const points: Point[] = [
       { name: 'Baseline', figures: comparison.baseline.figures, color: BASELINE_COLOR },
@@ -134,8 +137,8 @@ export function TradeoffCharts({ comparison }: { comparison: Comparison }) {
         color: scenarioColor(i),
       })),
     ];
-    return VIEWS.map((v) => ({ title: v.title, option: option(v, points) }));
-  }, [comparison]);
+    return VIEWS.map((v) => ({ title: v.title, option: option(v, points, style) }));
+  }, [comparison, style]);
   return (
     <div className="tradeoffs" data-testid="tradeoff-charts">
       {options.map((o) => (

@@ -5,6 +5,7 @@ import type { DecisionInfoT } from '../../../shared/api';
 import { describeDue } from '../../../shared/domain/dueDate';
 import { shownName } from '../../../shared/domain/displayName';
 import { expectedText, FUNCTION_LABEL, STATUS_LABEL } from '../../decisionLabels';
+import { useNumberStyle } from '../../useNumberStyle';
 import { TYPE_LABEL } from '../../exceptionLabels';
 import { fmtDateTime } from '../../format';
 import type { ExceptionType } from '../../../shared/planning/exceptions';
@@ -38,6 +39,7 @@ export function DecisionRow({
   onClick(e: MouseEvent<HTMLLIElement>): void;
   onFocus(): void;
 }) {
+  const style = useNumberStyle();
   const cls = ['dec-row', open && 'open', dragging && 'dragging', dropTarget && 'drop-target', d.overdue && 'late']
     .filter(Boolean)
     .join(' ');
@@ -61,7 +63,7 @@ export function DecisionRow({
         <div className="dec-meta small">
           {d.kpi ? (
             <span>
-              KPI {d.kpi.name}, {d.expectedValue === null ? 'no expected value' : `expected ${expectedText(d)}`}
+              KPI {d.kpi.name}, {d.expectedValue === null ? 'no expected value' : `expected ${expectedText(d, style)}`}
             </span>
           ) : (
             <span>no KPI</span>
