@@ -1,6 +1,6 @@
 import { fmtInt } from '../format';
 import { TYPE_LABEL } from '../exceptionLabels';
-import { useExceptionStore, type RollupBy } from '../stores/exceptionStore';
+import { GROUP_FIELD, useExceptionStore, type RollupBy } from '../stores/exceptionStore';
 import type { ExceptionType } from '../../shared/planning/exceptions';
 
 const BY: { id: RollupBy; label: string }[] = [
@@ -13,7 +13,9 @@ const BY: { id: RollupBy; label: string }[] = [
 /** Exceptions rolled up by a dimension, largest value first; a group filters the list. */
 export function ExceptionRollup() {
   const { rollup, rollupBy, setRollupBy, filters, setFilters } = useExceptionStore();
-  const chosen = filters.group;
+  // A group chosen is the list's filter on that field (a chip on the list, removable there too).
+  const field = GROUP_FIELD[rollupBy];
+  const chosen = filters[field] ? { by: rollupBy, value: filters[field] } : null;
   return (
     <div className="rollup" aria-label="Roll-up">
       <div className="form-row">
@@ -28,7 +30,7 @@ export function ExceptionRollup() {
           </select>
         </label>
         {chosen && (
-          <button type="button" className="link" onClick={() => setFilters({ group: null })}>
+          <button type="button" className="link" onClick={() => setFilters({ [field]: '' })}>
             Show all ({chosen.by} {chosen.value} chosen)
           </button>
         )}
@@ -46,7 +48,7 @@ export function ExceptionRollup() {
             <tr
               key={g.group}
               className={`clickable${chosen?.value === g.group ? ' selected' : ''}`}
-              onClick={() => setFilters({ group: { by: rollupBy, value: g.group } })}
+              onClick={() => setFilters({ [field]: g.group })}
               title={Object.entries(g.byType)
                 .map(([t, n]) => `${TYPE_LABEL[t as ExceptionType]}: ${n}`)
                 .join('\n')}
