@@ -1,7 +1,20 @@
 // The filters in force on the exception list, as short phrases: one chip each, and the count
 // line ("1,234 exceptions · type Capacity shortfall · family Tools") joins them.
 import { REVIEW_LABEL, TYPE_LABEL } from './exceptionLabels';
-import type { ExceptionFilters, SearchField } from './stores/exceptionStore';
+import type { ExceptionInfoT } from '../shared/api';
+import type { ExceptionType } from '../shared/planning/exceptions';
+
+export interface ExceptionFilters {
+  type: ExceptionType | '';
+  reviewStatus: ExceptionInfoT['reviewStatus'] | '';
+  includeResolved: boolean;
+  /** Exact values ('' = any), typed in the search or chosen from a roll-up group. */
+  sku: string;
+  family: string;
+  resource: string;
+  lane: string;
+}
+export type SearchField = 'sku' | 'family' | 'resource' | 'lane';
 
 export const SEARCH_LABEL: Record<SearchField, string> = {
   sku: 'SKU',

@@ -4,24 +4,15 @@
 import { create } from 'zustand';
 import type { ApiOutput, ExceptionInfoT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
-import type { ExceptionType } from '../../shared/planning/exceptions';
 import { call } from '../api/client';
+import type { ExceptionFilters, SearchField } from '../exceptionFilterText';
 
 export type RollupBy = 'item' | 'family' | 'resource' | 'lane';
 /** Rows per fetch: a few screens, well under the API's limit of 1000. */
 export const WINDOW = 200;
 
-export interface ExceptionFilters {
-  type: ExceptionType | '';
-  reviewStatus: ExceptionInfoT['reviewStatus'] | '';
-  includeResolved: boolean;
-  /** Exact values ('' = any), typed in the search or chosen from a roll-up group. */
-  sku: string;
-  family: string;
-  resource: string;
-  lane: string;
-}
-export type SearchField = 'sku' | 'family' | 'resource' | 'lane';
+// The filter's shape lives beside its phrases (no browser needed there, so unit tests read it).
+export type { ExceptionFilters, SearchField } from '../exceptionFilterText';
 
 export const NO_FILTERS: ExceptionFilters = {
   type: '',
