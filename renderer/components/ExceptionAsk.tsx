@@ -23,7 +23,7 @@ export function ExceptionAsk({
   const [name, setName] = useState('');
   const [owner, setOwner] = useState('');
   const [deadline, setDeadline] = useState('');
-  const title = kind === 'park' ? `Park “${subject}” as a data issue` : `Mark “${subject}” reviewed`;
+  const title = kind === 'park' ? `Park “${subject}” with an owner and a deadline` : `Mark “${subject}” reviewed`;
   return (
     <form
       className="exc-ask card"

@@ -91,7 +91,7 @@ export function ExceptionTable() {
         <ExceptionList openKey={open?.row.key ?? null} onAction={onAction} handle={list} />
       )}
       <p className="muted small keys-hint">
-        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> reviewed · <kbd>p</kbd> park as data issue
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> reviewed · <kbd>p</kbd> park (owner, deadline)
         · <kbd>d</kbd> decide · <kbd>s</kbd> scenarios
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
@@ -113,7 +113,7 @@ export function ExceptionTable() {
             void review(
               ask,
               parked ? 'actioned' : 'reviewed',
-              parked ? `parked as data issue, owner ${owner}, deadline ${deadline}` : (ask.row.note ?? undefined),
+              parked ? `parked: owner ${owner}, deadline ${deadline}` : (ask.row.note ?? undefined),
               by,
             ).then(closeAsk);
           }}

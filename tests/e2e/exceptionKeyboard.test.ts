@@ -143,7 +143,7 @@ describe.skipIf(!findChromium())('exception review from the keyboard (browser)',
     const key = ranked.rows[2]!.key;
     expect(await focusedKey()).toBe(key);
     await page.keyboard.press('p');
-    const ask = page.getByRole('form', { name: /Park .* as a data issue/ });
+    const ask = page.getByRole('form', { name: /Park .* with an owner and a deadline/ });
     await expect.poll(() => ask.getByLabel('Owner role').evaluate((el) => el.matches(':focus')), WAIT).toBe(true);
     await page.keyboard.type('Demand planner');
     await page.keyboard.press('Tab');
@@ -153,7 +153,7 @@ describe.skipIf(!findChromium())('exception review from the keyboard (browser)',
     await page.screenshot({ path: join(SHOTS, 'exceptions-park.png') });
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await get(key)).reviewStatus, WAIT).toBe('actioned');
-    expect((await get(key)).note).toBe('parked as data issue, owner Demand planner, deadline 2099-01-15');
+    expect((await get(key)).note).toBe('parked: owner Demand planner, deadline 2099-01-15');
     await expect.poll(focusedKey, WAIT).toBe(key);
     // Escape leaves a park form without a change.
     await page.keyboard.press('j');
