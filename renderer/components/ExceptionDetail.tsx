@@ -12,6 +12,7 @@ import { useDecisionStore } from '../stores/decisionStore';
 import { useExceptionStore } from '../stores/exceptionStore';
 import { isTyping } from './decisions/captureFields';
 import { useSubmit } from '../useSubmit';
+import { useUserName } from '../useUserName';
 import { FormResult } from './FormResult';
 
 type Detail = ApiOutput<'exception.get'>;
@@ -24,7 +25,10 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
   const [status, setStatus] = useState<Detail['reviewStatus']>('new');
   const [note, setNote] = useState('');
   const { busy, error, done, submit } = useSubmit();
-  const reload = useExceptionStore((s) => s.load);
+  const patchRow = useExceptionStore((s) => s.patchRow);
+  const [, setUserName] = useUserName();
+  /** Asked in the form when no reviewer name is set yet (never a disabled button). */
+  const [name, setName] = useState('');
   const openCapture = useDecisionStore((s) => s.openCapture);
   const box = useRef<HTMLDivElement>(null);
   const style = useNumberStyle();
@@ -171,17 +175,21 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
         onSubmit={(e) =>
           void submit(
             e,
-            () => call('exception.review', { key: exceptionKey, status, note, by: userName }),
-            async (saved) => {
+            () => {
+              const by = userName || name.trim();
+              if (!userName) setUserName(by);
+              return call('exception.review', { key: exceptionKey, status, note, by });
+            },
+            (saved) => {
               setDetail({
                 ...detail,
                 ...saved,
                 reviews: [
-                  { status: saved.reviewStatus, note: saved.note, by: userName, at: saved.updatedAt },
+                  { status: saved.reviewStatus, note: saved.note, by: saved.reviewedBy ?? '', at: saved.updatedAt },
                   ...detail.reviews,
                 ],
               });
-              await reload();
+              patchRow(saved);
               return 'Review saved.';
             },
           )
@@ -201,7 +209,13 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
           Note
           <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="what was decided or checked" />
         </label>
-        <button type="submit" disabled={busy || !userName} title={userName ? '' : 'Enter your name first'}>
+        {!userName && (
+          <label>
+            Your name
+            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+          </label>
+        )}
+        <button type="submit" disabled={busy}>
           Save review
         </button>
       </form>

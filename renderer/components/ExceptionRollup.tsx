@@ -2,7 +2,7 @@ import { formatMoney } from '../../shared/domain/numberFormat';
 import { fmtInt } from '../format';
 import { useNumberStyle } from '../useNumberStyle';
 import { TYPE_LABEL } from '../exceptionLabels';
-import { useExceptionStore, type RollupBy } from '../stores/exceptionStore';
+import { GROUP_FIELD, useExceptionStore, type RollupBy } from '../stores/exceptionStore';
 import type { ExceptionType } from '../../shared/planning/exceptions';
 
 const BY: { id: RollupBy; label: string }[] = [
@@ -15,8 +15,10 @@ const BY: { id: RollupBy; label: string }[] = [
 /** Exceptions rolled up by a dimension, largest value first; a group filters the list. */
 export function ExceptionRollup() {
   const { rollup, rollupBy, setRollupBy, filters, setFilters } = useExceptionStore();
-  const chosen = filters.group;
   const style = useNumberStyle();
+  // A group chosen is the list's filter on that field (a chip on the list, removable there too).
+  const field = GROUP_FIELD[rollupBy];
+  const chosen = filters[field] ? { by: rollupBy, value: filters[field] } : null;
   return (
     <div className="rollup" aria-label="Roll-up">
       <div className="form-row">
@@ -31,7 +33,7 @@ export function ExceptionRollup() {
           </select>
         </label>
         {chosen && (
-          <button type="button" className="link" onClick={() => setFilters({ group: null })}>
+          <button type="button" className="link" onClick={() => setFilters({ [field]: '' })}>
             Show all ({chosen.by} {chosen.value} chosen)
           </button>
         )}
@@ -49,7 +51,7 @@ export function ExceptionRollup() {
             <tr
               key={g.group}
               className={`clickable${chosen?.value === g.group ? ' selected' : ''}`}
-              onClick={() => setFilters({ group: { by: rollupBy, value: g.group } })}
+              onClick={() => setFilters({ [field]: g.group })}
               title={Object.entries(g.byType)
                 .map(([t, n]) => `${TYPE_LABEL[t as ExceptionType]}: ${n}`)
                 .join('\n')}

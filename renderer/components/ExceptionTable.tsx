@@ -1,131 +1,137 @@
-import { Fragment, useState } from 'react';
-import { REVIEW_STATUSES } from '../../shared/api';
-import { EXCEPTION_TYPES, type ExceptionType } from '../../shared/planning/exceptions';
-import { REVIEW_LABEL, subjectOf, TYPE_LABEL } from '../exceptionLabels';
-import { formatMoney } from '../../shared/domain/numberFormat';
-import { fmtInt } from '../format';
-import { useNumberStyle } from '../useNumberStyle';
-import { PAGE_SIZE, useExceptionStore } from '../stores/exceptionStore';
+import { useRef, useState } from 'react';
+import type { ExceptionInfoT } from '../../shared/api';
+import type { AppErrorShape } from '../../shared/domain/errors';
+import { EXCEPTION_KPI } from '../../shared/planning/decisionAim';
+import { call } from '../api/client';
+import { REVIEW_LABEL, subjectOf } from '../exceptionLabels';
+import { filterPhrases } from '../exceptionFilterText';
+import { useDecisionStore } from '../stores/decisionStore';
+import { NO_FILTERS, useExceptionStore } from '../stores/exceptionStore';
+import { useUserName } from '../useUserName';
+import { ErrorBanner } from './ErrorBanner';
+import { ExceptionAsk } from './ExceptionAsk';
 import { ExceptionDetail } from './ExceptionDetail';
+import { ExceptionFilterBar } from './ExceptionFilterBar';
+import { ExceptionList, type ExceptionListHandle, type RowAction } from './ExceptionList';
 
-/** The ranked exception list: filters, one page at a time, a row opens its detail. */
-export function ExceptionTable({ userName }: { userName: string }) {
-  const { page, filters, offset, setFilters, setOffset } = useExceptionStore();
-  const [openKey, setOpenKey] = useState<string | null>(null);
-  const style = useNumberStyle();
-  const rows = page?.rows ?? [];
-  const total = page?.total ?? 0;
+type Focused = { row: ExceptionInfoT; index: number };
+type ReviewStatus = ExceptionInfoT['reviewStatus'];
+
+/**
+ * The ranked exception list, worked from the keyboard: filters and chips on top, the virtual
+ * list, what a key asks in place, and the opened detail below the list (outside it, so the
+ * list keeps its fixed height and its virtual rows).
+ */
+export function ExceptionTable() {
+  const { page, filters, setFilters, patchRow } = useExceptionStore();
+  const [userName, setUserName] = useUserName();
+  const [open, setOpen] = useState<Focused | null>(null);
+  const [ask, setAsk] = useState<(Focused & { kind: 'name' | 'park' }) | null>(null);
+  const [said, setSaid] = useState('');
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  /** Bumped by a review from the list, so an open detail shows the new status. */
+  const [version, setVersion] = useState(0);
+  const list = useRef<ExceptionListHandle | null>(null);
+
+  async function review(f: Focused, status: ReviewStatus, note: string | undefined, by: string): Promise<void> {
+    const r = await call('exception.review', { key: f.row.key, status, note, by });
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    setError(null);
+    patchRow(r.data);
+    setVersion((v) => v + 1);
+    setSaid(`${subjectOf(f.row)}: ${REVIEW_LABEL[status].toLowerCase()}${note ? ` (${note})` : ''}.`);
+  }
+
+  function onAction(action: RowAction, row: ExceptionInfoT, index: number): void {
+    const f = { row, index };
+    if (action === 'open') setOpen(open?.row.key === row.key ? null : f);
+    else if (action === 'review') {
+      if (userName.trim()) void review(f, 'reviewed', row.note ?? undefined, userName.trim());
+      else setAsk({ ...f, kind: 'name' });
+    } else if (action === 'park') setAsk({ ...f, kind: 'park' });
+    else if (action === 'decide') {
+      useDecisionStore.getState().openCapture({
+        kind: 'exception',
+        exceptionKey: row.key,
+        subject: subjectOf(row),
+        kpiId: row.kpiId ?? EXCEPTION_KPI[row.type],
+      });
+    } else window.location.hash = '#/scenarios';
+  }
+
+  function closeAsk(): void {
+    const back = ask?.index;
+    setAsk(null);
+    if (back !== undefined) list.current?.focusRow(back);
+  }
+
+  const phrases = filterPhrases(filters);
+  const empty = page !== null && page.total === 0;
   return (
     <div aria-label="Exception list">
-      <div className="form-row filters">
-        <label>
-          Type
-          <select value={filters.type} onChange={(e) => setFilters({ type: e.target.value as ExceptionType | '' })}>
-            <option value="">All types</option>
-            {EXCEPTION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABEL[t]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Review
-          <select
-            value={filters.reviewStatus}
-            onChange={(e) => setFilters({ reviewStatus: e.target.value as (typeof REVIEW_STATUSES)[number] | '' })}
-          >
-            <option value="">Any</option>
-            {REVIEW_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {REVIEW_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={filters.includeResolved}
-            onChange={(e) => setFilters({ includeResolved: e.target.checked })}
-          />
-          Also no longer raised
-        </label>
-        {page && (
-          <p className="muted small" role="status">
-            {fmtInt(total, style)} exception(s), {formatMoney(page.totalValue, style)} at risk
-          </p>
-        )}
-      </div>
-      <table className="grid" aria-label="Ranked exceptions">
-        <thead>
-          <tr>
-            <th className="num">#</th>
-            <th className="num">Value at risk</th>
-            <th>Type</th>
-            <th>Subject</th>
-            <th>Periods</th>
-            <th>Review</th>
-            <th>Since</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e, i) => (
-            <Fragment key={e.key}>
-              <tr
-                className={`clickable${e.resolvedAt ? ' resolved' : ''}`}
-                aria-expanded={openKey === e.key}
-                // Reachable by keyboard too: Tab to a row, Enter or Space opens its detail.
-                tabIndex={0}
-                onClick={() => setOpenKey(openKey === e.key ? null : e.key)}
-                onKeyDown={(ev) => {
-                  if ((ev.key === 'Enter' || ev.key === ' ') && ev.target === ev.currentTarget) {
-                    ev.preventDefault();
-                    setOpenKey(openKey === e.key ? null : e.key);
-                  }
-                }}
-              >
-                <td className="num">{offset + i + 1}</td>
-                <td className="num strong">{formatMoney(e.valueAtRisk, style)}</td>
-                <td>
-                  <span className={`type-tag ${e.type}`}>{TYPE_LABEL[e.type]}</span>
-                </td>
-                <td>{subjectOf(e)}</td>
-                <td className="nowrap">
-                  {e.periodFrom ? (e.periodFrom === e.periodTo ? e.periodFrom : `${e.periodFrom} – ${e.periodTo}`) : ''}
-                </td>
-                <td>
-                  <span className={`badge${e.reviewStatus === 'new' ? '' : ' ok'}`}>
-                    {REVIEW_LABEL[e.reviewStatus]}
-                  </span>
-                  {e.note && <span className="muted small"> {e.note}</span>}
-                </td>
-                <td className="small">
-                  {page && e.firstSeen.cycleId !== page.cycleId ? `open since ${e.firstSeen.name}` : 'new this cycle'}
-                </td>
-              </tr>
-              {openKey === e.key && (
-                <tr>
-                  <td colSpan={7}>
-                    <ExceptionDetail exceptionKey={e.key} userName={userName} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-      {total > PAGE_SIZE && (
-        <div className="pager">
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-            Previous
-          </button>
-          <span className="small muted">
-            {offset + 1}–{Math.min(total, offset + PAGE_SIZE)} of {fmtInt(total)}
-          </span>
-          <button type="button" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
-            Next
-          </button>
+      <ExceptionFilterBar />
+      {error && <ErrorBanner error={error} />}
+      {empty ? (
+        <div className="exc-empty" role="status">
+          {phrases.length > 0 ? (
+            <>
+              <p>No exception matches {phrases.map((p) => p.text).join(' and ')}.</p>
+              <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+                Clear the filters
+              </button>
+            </>
+          ) : (
+            <p>This cycle raises no exceptions.</p>
+          )}
+        </div>
+      ) : (
+        <ExceptionList openKey={open?.row.key ?? null} onAction={onAction} handle={list} />
+      )}
+      <p className="muted small keys-hint">
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> reviewed · <kbd>p</kbd> park (owner,
+        deadline) · <kbd>d</kbd> decide · <kbd>s</kbd> scenarios
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {said}
+      </p>
+      {ask && (
+        <ExceptionAsk
+          key={`${ask.kind}-${ask.row.key}`}
+          kind={ask.kind}
+          subject={subjectOf(ask.row)}
+          needName={!userName.trim()}
+          onCancel={closeAsk}
+          onDone={({ name, owner, deadline }) => {
+            const by = userName.trim() || name;
+            if (!userName.trim()) setUserName(name);
+            // No call opens a data issue by hand yet: parking records the owner and deadline
+            // on the exception itself, as actioned.
+            const parked = ask.kind === 'park';
+            void review(
+              ask,
+              parked ? 'actioned' : 'reviewed',
+              parked ? `parked: owner ${owner}, deadline ${deadline}` : (ask.row.note ?? undefined),
+              by,
+            ).then(closeAsk);
+          }}
+        />
+      )}
+      {open && (
+        <div
+          className="exc-detail-panel"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              const back = open.index;
+              setOpen(null);
+              list.current?.focusRow(back);
+            }
+          }}
+        >
+          <ExceptionDetail key={`${open.row.key}-${version}`} exceptionKey={open.row.key} userName={userName.trim()} />
         </div>
       )}
     </div>

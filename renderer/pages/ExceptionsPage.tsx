@@ -38,7 +38,7 @@ export function ExceptionsPage() {
       <div className="exceptions-layout">
         <div className="card">
           <h2>Ranked by value at risk</h2>
-          <ExceptionTable userName={userName.trim()} />
+          <ExceptionTable />
         </div>
         <div className="card">
           <h2>Roll-up</h2>

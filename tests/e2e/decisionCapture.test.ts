@@ -233,7 +233,7 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
   it('records from the Exceptions and Data pages within the key budget', async () => {
     await page.keyboard.press('2');
     await page.locator('section[aria-label="Exceptions"][data-loading="false"]').waitFor(WAIT);
-    await page.getByRole('table', { name: 'Ranked exceptions' }).locator('tbody tr').first().waitFor(WAIT);
+    await page.getByRole('grid', { name: 'Ranked exceptions' }).locator('[role="row"][data-key]').first().waitFor(WAIT);
     const a = await record('Rebook lane', 'lo', '+2w');
     await expect.poll(() => dialog().count(), WAIT).toBe(0);
     expect(a.count).toBeLessThanOrEqual(BUDGET);
@@ -283,7 +283,7 @@ describe.skipIf(!findChromium())('recording a decision (browser)', () => {
     ).rows[0]!;
     await page.keyboard.press('2');
     await page.locator('section[aria-label="Exceptions"][data-loading="false"]').waitFor(WAIT);
-    const row = page.getByRole('table', { name: 'Ranked exceptions' }).locator('tbody tr').first();
+    const row = page.getByRole('grid', { name: 'Ranked exceptions' }).locator('[role="row"][data-key]').first();
     await row.waitFor(WAIT);
     await row.focus();
     await page.keyboard.press('Enter');

@@ -47,20 +47,20 @@ describe.skipIf(!findChromium())('one number format (browser)', () => {
   });
 
   it('shows values at risk in euros and an exception’s facts by label and unit', async () => {
-    const table = page.locator('table[aria-label="Ranked exceptions"]');
-    await expect.poll(() => table.locator('tbody tr.clickable').count(), WAIT).toBeGreaterThan(0);
-    await expect(table.locator('tbody tr.clickable td.strong').first().textContent()).resolves.toMatch(
+    const table = page.getByRole('grid', { name: 'Ranked exceptions' });
+    await expect.poll(() => table.locator('[role="row"][data-key]').count(), WAIT).toBeGreaterThan(0);
+    await expect(table.locator('[role="row"][data-key] .strong').first().textContent()).resolves.toMatch(
       /^€[\d,]+(\.\d\d)?$/,
     );
     await expect(page.getByRole('status').filter({ hasText: 'at risk' }).textContent()).resolves.toMatch(
-      /exception\(s\), €[\d,]+ at risk/,
+      /exceptions?.* — €[\d,]+ at risk/,
     );
 
-    await page.getByLabel('Type').selectOption('capacity_shortfall');
+    await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption('capacity_shortfall');
     await expect
-      .poll(() => table.locator('tbody tr.clickable').first().textContent(), WAIT)
+      .poll(() => table.locator('[role="row"][data-key]').first().textContent(), WAIT)
       .toMatch(/Capacity shortfall/);
-    await table.locator('tbody tr.clickable').first().click();
+    await table.locator('[role="row"][data-key]').first().click();
     const detail = page.getByRole('group', { name: 'Exception detail' });
     await expect.poll(() => detail.locator('dl.facts').textContent(), WAIT).toMatch(/peak utilization\d+\.\d%/);
     await expect(detail.locator('dl.facts').textContent()).resolves.toMatch(/overload[\d,]+ h/);
@@ -70,18 +70,18 @@ describe.skipIf(!findChromium())('one number format (browser)', () => {
     await detail.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'format-exception-detail.png') });
 
-    await page.getByLabel('Type').selectOption('below_safety_stock');
+    await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption('below_safety_stock');
     await expect
-      .poll(() => table.locator('tbody tr.clickable').first().textContent(), WAIT)
+      .poll(() => table.locator('[role="row"][data-key]').first().textContent(), WAIT)
       .toMatch(/Below safety stock/);
-    await table.locator('tbody tr.clickable').first().click();
+    await table.locator('[role="row"][data-key]').first().click();
     await expect.poll(() => detail.locator('dl.facts').textContent(), WAIT).toMatch(/unit margin€\d/);
     await expect(detail.locator('dl.facts').textContent()).resolves.toMatch(/shortage[\d,]+ units?/);
 
-    await page.getByLabel('Type').selectOption('kpi_breach');
-    await expect.poll(() => table.locator('tbody tr.clickable').first().textContent(), WAIT).toMatch(/KPI breach/);
-    await expect(table.locator('tbody').textContent()).resolves.not.toMatch(/service_level|forecast_accuracy/);
-    await table.locator('tbody tr.clickable').first().click();
+    await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption('kpi_breach');
+    await expect.poll(() => table.locator('[role="row"][data-key]').first().textContent(), WAIT).toMatch(/KPI breach/);
+    await expect(table.textContent()).resolves.not.toMatch(/service_level|forecast_accuracy/);
+    await table.locator('[role="row"][data-key]').first().click();
     await expect.poll(() => detail.locator('dl.facts').textContent(), WAIT).toMatch(/breaches[a-zA-Z ]+ (above|below)/);
     await expect(detail.textContent()).resolves.not.toMatch(EXPRESSION);
     await page.screenshot({ path: join(SHOTS, 'format-kpi-breach.png') });

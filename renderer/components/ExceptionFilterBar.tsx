@@ -1,0 +1,117 @@
+import { formatMoney } from '../../shared/domain/numberFormat';
+import { useNumberStyle } from '../useNumberStyle';
+import { useState } from 'react';
+import { REVIEW_STATUSES } from '../../shared/api';
+import { cutInput } from '../../shared/domain/errors';
+import { EXCEPTION_TYPES, type ExceptionType } from '../../shared/planning/exceptions';
+import { REVIEW_LABEL, TYPE_LABEL } from '../exceptionLabels';
+import { filterPhrases, SEARCH_LABEL } from '../exceptionFilterText';
+import { fmtInt } from '../format';
+import { NO_FILTERS, useExceptionStore, type SearchField } from '../stores/exceptionStore';
+
+/** The exception list's filters: type, review, a search by SKU/family/resource/lane, chips and the count. */
+export function ExceptionFilterBar() {
+  const { page, filters, setFilters } = useExceptionStore();
+  const style = useNumberStyle();
+  const [field, setField] = useState<SearchField>('sku');
+  const [text, setText] = useState('');
+  const phrases = filterPhrases(filters);
+  return (
+    <div className="exc-filters">
+      <div className="form-row filters">
+        <label>
+          Type
+          <select value={filters.type} onChange={(e) => setFilters({ type: e.target.value as ExceptionType | '' })}>
+            <option value="">All types</option>
+            {EXCEPTION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TYPE_LABEL[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Review
+          <select
+            value={filters.reviewStatus}
+            onChange={(e) => setFilters({ reviewStatus: e.target.value as (typeof REVIEW_STATUSES)[number] | '' })}
+          >
+            <option value="">Any</option>
+            {REVIEW_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {REVIEW_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={filters.includeResolved}
+            onChange={(e) => setFilters({ includeResolved: e.target.checked })}
+          />
+          Also no longer raised
+        </label>
+        <form
+          className="exc-search"
+          role="search"
+          aria-label="Find exceptions"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = text.trim();
+            if (!value) return;
+            setFilters({ [field]: value });
+            setText('');
+          }}
+        >
+          <label>
+            Find by
+            <select value={field} onChange={(e) => setField(e.target.value as SearchField)}>
+              {(Object.keys(SEARCH_LABEL) as SearchField[]).map((f) => (
+                <option key={f} value={f}>
+                  {SEARCH_LABEL[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span className="sr-only">{SEARCH_LABEL[field]} (exact)</span>
+            <input
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder={`exact ${SEARCH_LABEL[field]}`}
+              maxLength={200}
+            />
+          </label>
+          <button type="submit">Filter</button>
+        </form>
+      </div>
+      <div className="chips" aria-label="Filters in force">
+        {phrases.map((p) => (
+          <button
+            key={p.text}
+            type="button"
+            className="chip"
+            aria-label={`Remove filter ${cutInput(p.text)}`}
+            onClick={() => setFilters(p.reset)}
+          >
+            {cutInput(p.text)} <span aria-hidden="true">×</span>
+          </button>
+        ))}
+        {phrases.length > 1 && (
+          <button type="button" className="link" onClick={() => setFilters(NO_FILTERS)}>
+            Clear all
+          </button>
+        )}
+      </div>
+      <p className="muted small count-line" role="status">
+        {page
+          ? [
+              `${fmtInt(page.total, style)} exception${page.total === 1 ? '' : 's'}`,
+              ...phrases.map((p) => cutInput(p.text)),
+            ].join(' · ') + ` — ${formatMoney(page.totalValue, style)} at risk`
+          : ' '}
+      </p>
+    </div>
+  );
+}
