@@ -15,6 +15,7 @@ import {
   FileOut,
   FollowUpItem,
 } from './calls/decisions';
+import { AgendaDraftItem, meetingCalls, MeetingState, RunItem } from './calls/meeting';
 import { Computation, ExceptionInfo, KpiInfo, planningCalls, StoredKpiDefinition } from './calls/planning';
 import { profileCalls, SchemaTable, StoredProfile } from './calls/profiles';
 import { ExceptionBrief, ScenarioInfo, ScenarioOutcome, scenarioCalls, ScenarioSubject } from './calls/scenarios';
@@ -25,6 +26,7 @@ export * from './calls/common';
 export * from './calls/cycles';
 export * from './calls/dataIssues';
 export * from './calls/decisions';
+export * from './calls/meeting';
 export * from './calls/planning';
 export * from './calls/profiles';
 export * from './calls/scenarios';
@@ -39,6 +41,7 @@ const GROUPS = [
   planningCalls,
   scenarioCalls,
   decisionCalls,
+  meetingCalls,
 ];
 
 export const api = {
@@ -50,6 +53,7 @@ export const api = {
   ...planningCalls,
   ...scenarioCalls,
   ...decisionCalls,
+  ...meetingCalls,
 } as const;
 
 /** Every call name once: a spread would let a later group silently replace an earlier call. */
@@ -103,3 +107,6 @@ export type DecisionEventT = z.output<typeof DecisionEvent>;
 export type FollowUpItemT = z.output<typeof FollowUpItem>;
 export type AttendeeT = z.output<typeof Attendee>;
 export type FileOutT = z.output<typeof FileOut>;
+export type MeetingStateT = z.output<typeof MeetingState>;
+export type RunItemT = z.output<typeof RunItem>;
+export type AgendaDraftItemT = z.input<typeof AgendaDraftItem>;

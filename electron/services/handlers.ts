@@ -8,7 +8,7 @@ import { listCycles } from '../db/repos/cycles';
 import { getProfile, resetProfile, saveProfile, validateProfile } from '../db/repos/profiles';
 import { countRejectedRows, listRejectedRows, listSnapshots } from '../db/repos/snapshots';
 import { openReadConnection } from '../db/readConnection';
-import type { ReadDb, WriteDb } from '../db/types';
+import { nowIso, type ReadDb, type WriteDb } from '../db/types';
 import { EngineHost } from '../engine/engineHost';
 import {
   getPlanningSettings,
@@ -57,6 +57,7 @@ import {
   decisionOwners,
   decisionSet,
 } from './decisions';
+import { agendaApplyTemplate, agendaSave, meetingEnd, meetingStart, meetingState, meetingStep } from './meeting';
 import { chromiumPrinter, type PdfPrinter } from '../exports/pdf';
 import { decisionIcsExport, minutesExport, scenarioWorkbookExport } from './exports';
 
@@ -79,10 +80,13 @@ export interface ServiceContext {
    * Electron window; headless Chromium (exports/pdf.ts) when not given.
    */
   printPdf?: PdfPrinter;
+  /** The clock the meeting run records (ISO-8601 UTC); the system clock when not given (tests inject one). */
+  now?: () => string;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   const { db } = ctx;
+  const clock = ctx.now ?? nowIso;
   // Reads never share the writing connection: an import keeps a transaction open there for
   // seconds, and a read on it would see the half-written snapshot.
   const read = ctx.read ?? openReadConnection(db);
@@ -205,6 +209,13 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'attendee.list': (input) => attendeeList(read, input),
     'attendee.save': (input) => attendeeSave(db, input),
     'attendee.remove': (input) => attendeeRemove(db, input),
+    'meeting.state': (input) => meetingState(read, clock, input.cycleId),
+    'meeting.start': (input) => meetingStart(db, clock, input),
+    'meeting.next': (input) => meetingStep(db, clock, input, 1),
+    'meeting.previous': (input) => meetingStep(db, clock, input, -1),
+    'meeting.end': (input) => meetingEnd(db, clock, input),
+    'agenda.save': (input) => agendaSave(db, clock, input),
+    'agenda.applyTemplate': (input) => agendaApplyTemplate(db, clock, input),
     'minutes.export': (input) => minutesExport(planning, ctx.printPdf ?? chromiumPrinter(), input),
     'scenario.workbook': (input) => scenarioWorkbookExport(planning, input),
     'engine.recompute': (input) => ensureComputed(planning, cycleIdOrCurrent(db, input.cycleId), true),

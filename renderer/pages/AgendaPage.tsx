@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Attendance } from '../components/decisions/Attendance';
 import { FollowUp } from '../components/decisions/FollowUp';
+import { MeetingRun } from '../components/meeting/MeetingRun';
 import { SourceTable } from '../components/SourceTable';
 import { wallClockInZone } from '../../shared/domain/timeZone';
 import { fmtInt } from '../format';
@@ -54,6 +55,8 @@ export function AgendaPage() {
           meeting uses the pinned snapshot as it is; its owner has a data issue to fix it.
         </div>
       )}
+
+      <MeetingRun />
 
       <div className="card">
         <h2>Snapshot set</h2>

@@ -19,12 +19,13 @@ export interface DemoApi {
   close(): Promise<void>;
 }
 
-export async function openDemoApi(dir: string): Promise<DemoApi> {
+/** `now`: the clock the services record (the meeting run), for tests that move time by hand. */
+export async function openDemoApi(dir: string, opts: { now?: () => string } = {}): Promise<DemoApi> {
   const path = join(dir, 'p.db');
   const db = openDatabase(path);
   await loadDemoCompany(db);
   const engine = new EngineHost(path);
-  const handlers = createHandlers({ db, dbPath: path, version: 'test', engine });
+  const handlers = createHandlers({ db, dbPath: path, version: 'test', engine, now: opts.now });
   return {
     db,
     async call(name, input) {
