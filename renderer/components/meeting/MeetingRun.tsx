@@ -135,7 +135,9 @@ export function MeetingRun({ onChange }: { onChange?: () => void }) {
                       : `+${over} min over`
                     : item.actualMinutes === null
                       ? 'not recorded'
-                      : `${item.actualMinutes} min taken`}
+                      : item.actualMinutes < 1
+                        ? 'under 1 min taken'
+                        : `${Math.round(item.actualMinutes)} min taken`}
                 </span>
               </li>
             );
