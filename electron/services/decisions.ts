@@ -108,8 +108,11 @@ export function decisionList(db: ReadDb, input: ApiInput<'decision.list'>): ApiO
   };
 }
 
-/** A decision as a cycle lists it: the given cycle, else the latest that lists it. */
-function rowOrThrow(db: ReadDb, id: number, cycleId?: number): DecisionRow {
+/**
+ * A decision as a cycle lists it, with that cycle: the given one, else the latest that lists it
+ * (its rank, and the time zone its overdue mark and due dates are read in).
+ */
+function listedOrThrow(db: ReadDb, id: number, cycleId?: number): { row: DecisionRow; listing: CycleRow } {
   const listed = cyclesListing(db, id);
   const cycle = cycleId ?? listed[0];
   const row = cycle === undefined ? undefined : getCycleDecision(db, cycle, id);
@@ -122,7 +125,7 @@ function rowOrThrow(db: ReadDb, id: number, cycleId?: number): DecisionRow {
       { hint: 'List the decisions: planroom decisions list.' },
     );
   }
-  return row;
+  return { row, listing: getCycle(db, cycle!)! };
 }
 
 export function toEvent(e: { seq: number; kind: string; payload: string; actor: string; at: string }): Event {
@@ -144,17 +147,16 @@ export function toEvent(e: { seq: number; kind: string; payload: string; actor: 
 }
 
 export function decisionGet(db: ReadDb, input: ApiInput<'decision.get'>): ApiOutput<'decision.get'> {
-  const row = rowOrThrow(db, input.id, input.cycleId);
-  const cycle = getCycle(db, row.cycle_id)!;
+  const { row, listing } = listedOrThrow(db, input.id, input.cycleId);
   return {
-    ...toInfos(db, [row], todayIn(getCycle(db, cyclesListing(db, row.id)[0]!) ?? cycle))[0]!,
+    ...toInfos(db, [row], todayIn(listing))[0]!,
     history: decisionEvents(db, row.id).map(toEvent),
     expectations: decisionExpectations(db, row.id),
   };
 }
 
 export const decisionHistory = (db: ReadDb, input: ApiInput<'decision.history'>): ApiOutput<'decision.history'> =>
-  decisionEvents(db, rowOrThrow(db, input.id).id).map(toEvent);
+  decisionEvents(db, listedOrThrow(db, input.id).row.id).map(toEvent);
 
 export function decisionOwners(db: ReadDb, input: ApiInput<'decision.owners'>): ApiOutput<'decision.owners'> {
   const cycle = cycleOf(db, input.cycleId);
@@ -262,8 +264,7 @@ export function decisionAdd(db: WriteDb, input: ApiInput<'decision.add'>): ApiOu
 // waits for another process's write (the app and a CLI), so the old values in the history and
 // the order rewritten are the ones committed just before, never a stale copy that would tie ranks.
 export function decisionSet(db: WriteDb, input: ApiInput<'decision.set'>): ApiOutput<'decision.set'> {
-  const first = rowOrThrow(db, input.id, input.cycleId);
-  const listing = getCycle(db, input.cycleId ?? cyclesListing(db, first.id)[0]!)!;
+  const { row: first, listing } = listedOrThrow(db, input.id, input.cycleId);
   const wanted: DecisionFields = {};
   if (input.status !== undefined) wanted.status = input.status as DecisionStatus;
   if (input.title !== undefined) wanted.title = input.title;
@@ -275,7 +276,7 @@ export function decisionSet(db: WriteDb, input: ApiInput<'decision.set'>): ApiOu
   if (Object.keys(wanted).length === 0 && !input.comment) return decisionGet(db, { id: first.id, cycleId: listing.id });
   const at = nowIso();
   writeTx(db, 'decision', () => {
-    const row = rowOrThrow(db, first.id, listing.id);
+    const { row } = listedOrThrow(db, first.id, listing.id);
     const changes: { field: string; from: unknown; to: unknown }[] = [];
     const fields: DecisionFields = {};
     for (const [field, to] of Object.entries(wanted) as [keyof DecisionFields, unknown][]) {
@@ -308,8 +309,8 @@ function moveTarget(to: ApiInput<'decision.move'>['to'], from: number, n: number
 }
 
 export function decisionMove(db: WriteDb, input: ApiInput<'decision.move'>): ApiOutput<'decision.move'> {
-  const row = rowOrThrow(db, input.id, input.cycleId);
-  const cycleId = input.cycleId ?? cyclesListing(db, row.id)[0]!;
+  const { row, listing } = listedOrThrow(db, input.id, input.cycleId);
+  const cycleId = listing.id;
   const at = nowIso();
   writeTx(db, 'decision', () => {
     const order = cycleOrder(db, cycleId);
