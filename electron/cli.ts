@@ -20,6 +20,7 @@ import { profileVerb } from './cli/profile';
 import { scenarioVerb } from './cli/scenario';
 import { serveVerb, startVerb } from './cli/serve';
 import { snapshotsVerb } from './cli/snapshots';
+import { syncVerb } from './cli/sync';
 import { versionVerb } from './cli/version';
 import { logInternal } from './log';
 import { appVersion } from './version';
@@ -38,6 +39,7 @@ const VERBS: Record<string, Verb> = {
   scenario: scenarioVerb,
   decisions: decisionsVerb,
   minutes: minutesVerb,
+  sync: syncVerb,
   db: dbVerb,
   serve: serveVerb,
   start: startVerb,

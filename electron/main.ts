@@ -58,11 +58,15 @@ async function start(): Promise<void> {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
-  bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion(), warm: true, printPdf: electronPrinter }), {
-    indexUrl: pathToFileURL(index).href,
-    isAppWindow: (sender) => !win.isDestroyed() && sender === win.webContents,
-    hooks: callHooks(dbPath),
-  });
+  bindIpc(
+    ipcMain,
+    createHandlers({ db, dbPath, version: appVersion(), warm: true, sync: true, printPdf: electronPrinter }),
+    {
+      indexUrl: pathToFileURL(index).href,
+      isAppWindow: (sender) => !win.isDestroyed() && sender === win.webContents,
+      hooks: callHooks(dbPath),
+    },
+  );
   win.once('ready-to-show', () => win.show());
   await win.loadFile(index);
 }

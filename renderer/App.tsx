@@ -2,10 +2,10 @@ import { lazy, Suspense, useEffect } from 'react';
 import { CaptureButton, CaptureHost } from './components/decisions/CaptureHost';
 import { ErrorBanner } from './components/ErrorBanner';
 import { AgendaPage } from './pages/AgendaPage';
-import { ComingPage } from './pages/ComingPage';
 import { DataPage } from './pages/DataPage';
 import { DecisionsPage } from './pages/DecisionsPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
+import { SyncPage } from './pages/SyncPage';
 import { ROUTES } from './routes';
 import { useCycleStore } from './stores/cycleStore';
 import { useRoute } from './useRoute';
@@ -53,9 +53,7 @@ export function App() {
           </Suspense>
         )}
         {route === 'decisions' && <DecisionsPage />}
-        {route === 'sync' && (
-          <ComingPage title="Sync" what="the outbox and delivery to the PostgreSQL hub and source systems" />
-        )}
+        {route === 'sync' && <SyncPage />}
       </main>
       <CaptureHost />
     </div>
