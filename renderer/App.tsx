@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { CaptureButton, CaptureHost } from './components/decisions/CaptureHost';
 import { ErrorBanner } from './components/ErrorBanner';
+import { PresentButton } from './components/presenter/PresentButton';
+import { PresenterHost } from './components/presenter/PresenterHost';
 import { AgendaPage } from './pages/AgendaPage';
 import { ComingPage } from './pages/ComingPage';
 import { DataPage } from './pages/DataPage';
@@ -39,6 +41,7 @@ export function App() {
           ))}
         </ul>
         <CaptureButton />
+        <PresentButton className="capture-open" />
         <div className="nav-foot">{overview ? overview.cycle.name : 'No cycle'}</div>
       </nav>
       {/* tabIndex -1: where the focus goes back to when what had it is gone. */}
@@ -58,6 +61,7 @@ export function App() {
         )}
       </main>
       <CaptureHost />
+      <PresenterHost route={route} />
     </div>
   );
 }
