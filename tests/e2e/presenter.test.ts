@@ -53,6 +53,12 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
   });
 
   it('enters presenter mode with f: no navigation, body text at least 22 px at 1366x768', async () => {
+    // Before: the nav with its Present button, the Agenda page's own.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: /Present/ })
+      .waitFor(WAIT);
+    await page.screenshot({ path: join(SHOTS, 'presenter-off-agenda-1366.png') });
     await page.keyboard.press('f');
     await expect
       .poll(() => page.evaluate<boolean>("document.documentElement.classList.contains('presenting')"))
@@ -165,6 +171,7 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
         await expect
           .poll(async () => Number(await chart.getAttribute('data-label-px')), WAIT)
           .toBeGreaterThanOrEqual(16);
+        await chart.scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(SHOTS, 'presenter-scenarios-1366.png') });
         charted = true;
         await page.keyboard.press('1');
