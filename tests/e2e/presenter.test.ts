@@ -2,8 +2,9 @@
 // presenter layout (the test never depends on real full screen, which headless Chromium may
 // refuse), `?` lists the shortcuts, `w` opens the room view in a second page that follows each
 // step, the meeting walked item by item with PageDown, an exceptions item taken to the
-// Exceptions page (key 2) to open an exception and mark it reviewed, the charts' labels and the
-// body text measured at 1366x768, the width used at 1920x1080, and screenshots of each for review.
+// Exceptions page (key 2) to open an exception, mark it reviewed and park the next as a data
+// issue, the charts' labels and the body text measured at 1366x768, the width used at 1920x1080
+// and 3840x2160, and screenshots of each for review.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -72,6 +73,7 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
   });
 
   it('lists every shortcut with ?, in a modal dialog that Escape closes, focus back', async () => {
+    await tabTo(/^Keys/);
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await dialog.waitFor(WAIT);
@@ -105,6 +107,7 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
     await page.screenshot({ path: join(SHOTS, 'presenter-shortcuts-1366.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(focusedText).toMatch(/^Keys/);
     // Escape closed the dialog only: still presenting.
     expect(await page.evaluate<boolean>("document.documentElement.classList.contains('presenting')")).toBe(true);
   });
@@ -159,6 +162,27 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
             return ((await res.json()) as { data: { reviewStatus: string } }).data.reviewStatus;
           }, WAIT)
           .toBe('reviewed');
+        // And the next one parked as a data issue, owner and deadline asked in place.
+        await expect
+          .poll(() => page.evaluate<string>("document.activeElement?.getAttribute('data-key') ?? ''"), WAIT)
+          .toBe(key);
+        await page.keyboard.press('j');
+        const parkedKey = await page.evaluate<string>("document.activeElement.getAttribute('data-key')");
+        expect(parkedKey).not.toBe(key);
+        await page.keyboard.press('p');
+        const park = page.getByRole('form', { name: /Park .* with an owner and a deadline/ });
+        await expect.poll(() => park.getByLabel('Owner role').evaluate((el) => el.matches(':focus')), WAIT).toBe(true);
+        await page.keyboard.type('Demand planner');
+        await page.keyboard.press('Tab');
+        // Chromium's date field takes the digits in the locale's order (en-US: month, day, year).
+        await page.keyboard.type('01152099');
+        await page.keyboard.press('Enter');
+        await expect
+          .poll(async () => {
+            const res = await served.post('exception.get', { key: parkedKey });
+            return ((await res.json()) as { data: { reviewStatus: string } }).data.reviewStatus;
+          }, WAIT)
+          .toBe('actioned');
         reviewed = true;
         await page.keyboard.press('1');
         await expect.poll(() => onNow().textContent(), WAIT).toBe(item.title);
@@ -206,6 +230,14 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
       await page.evaluate<number>("document.querySelector('.page').getBoundingClientRect().width"),
     ).toBeGreaterThanOrEqual(1700);
     await page.screenshot({ path: join(SHOTS, 'presenter-exceptions-1920.png') });
+    // Up to 4K the scale follows the width: larger type, the width still used.
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await expect.poll(() => px(page, '.exc-body .exc-row')).toBeGreaterThanOrEqual(22);
+    expect(await px(page, 'section[aria-label="Exceptions"] h2')).toBeGreaterThanOrEqual(50);
+    expect(
+      await page.evaluate<number>("document.querySelector('.page').getBoundingClientRect().width"),
+    ).toBeGreaterThanOrEqual(3600);
+    await page.setViewportSize({ width: 1920, height: 1080 });
   });
 
   it('leaves presenter mode with Escape, the navigation back', async () => {
