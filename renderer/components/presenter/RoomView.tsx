@@ -8,6 +8,7 @@ import type { ApiOutput } from '../../../shared/api';
 import { shownName } from '../../../shared/domain/displayName';
 import { call } from '../../api/client';
 import { ROUTES, type RouteId } from '../../routes';
+import { useCycleStore } from '../../stores/cycleStore';
 import { ErrorBanner } from '../ErrorBanner';
 import { KpiStrip } from '../KpiStrip';
 import { runView } from './runView';
@@ -25,12 +26,16 @@ export function RoomView() {
   const [route, setRoute] = useState<RouteId | null>(null);
   const { state, error, now } = useMeetingState((m) => m.kind === 'route' && setRoute(m.route));
   const [kpis, setKpis] = useState<Kpis | null>(null);
+  const loadOverview = useCycleStore((s) => s.loadOverview);
+  const cycleName = useCycleStore((s) => s.overview?.cycle.name);
 
   useEffect(() => {
     document.documentElement.classList.add('presenting', 'room');
     document.title = 'Planroom — room view';
+    // The cycle gives the money its currency (useNumberStyle) and the room its cycle's name.
+    void loadOverview();
     void call('kpi.list', { dimension: 'total' }).then((r) => r.ok && setKpis(r.data));
-  }, []);
+  }, [loadOverview]);
 
   const view = state ? runView(state, now) : null;
   const page = ROUTES.find((r) => r.id === route)?.label;
@@ -39,6 +44,7 @@ export function RoomView() {
       {error && <ErrorBanner error={error} />}
       <header className="room-head">
         <p className="room-position">
+          {cycleName ? `${shownName(cycleName, 60)} · ` : ''}
           {view?.position ?? (state?.status === 'ended' ? 'Meeting ended' : 'Not started')}
         </p>
         <p className="room-clock" aria-label="Meeting clock">
