@@ -60,6 +60,8 @@ async function start(): Promise<void> {
   const room = roomWindows({ indexUrl, preload: join(__dirname, 'preload.cjs') });
   win.webContents.setWindowOpenHandler((details) => room.onWindowOpen(details));
   win.webContents.on('will-navigate', (e) => e.preventDefault());
+  // The room view goes with the app window: no window left on the projector after quitting.
+  win.on('closed', () => room.window()?.close());
   const isAppWindow = (sender: Electron.WebContents): boolean =>
     (!win.isDestroyed() && sender === win.webContents) || room.isRoomView(sender);
   bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion(), warm: true, printPdf: electronPrinter }), {

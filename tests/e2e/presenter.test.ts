@@ -66,6 +66,14 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
       .toBe(true);
     await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     await page.getByRole('banner', { name: 'Facilitator' }).waitFor(WAIT);
+    // Full screen came, or the bar says it did not (headless Chromium may refuse it).
+    await expect
+      .poll(
+        async () =>
+          (await page.evaluate<boolean>('document.fullscreenElement !== null')) ||
+          (await page.locator('.fb-note').isVisible()),
+      )
+      .toBe(true);
     expect(await px(page, '.agenda .agenda-title')).toBeGreaterThanOrEqual(22);
     expect(await px(page, '.page-head p')).toBeGreaterThanOrEqual(22);
     expect(await px(page, '.facilitator-bar .fb-next')).toBeGreaterThanOrEqual(22);
