@@ -178,12 +178,11 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
         const parkedKey = await page.evaluate<string>("document.activeElement.getAttribute('data-key')");
         expect(parkedKey).not.toBe(key);
         await page.keyboard.press('p');
-        const park = page.getByRole('form', { name: /Park .* with an owner and a deadline/ });
+        const park = page.getByRole('form', { name: /Park .* as a data issue, with an owner and a deadline/ });
         await expect.poll(() => park.getByLabel('Owner role').evaluate((el) => el.matches(':focus')), WAIT).toBe(true);
         await page.keyboard.type('Demand planner');
         await page.keyboard.press('Tab');
-        // Chromium's date field takes the digits in the locale's order (en-US: month, day, year).
-        await page.keyboard.type('01152099');
+        await page.keyboard.type('2099-01-15');
         await page.keyboard.press('Enter');
         await expect
           .poll(async () => {
@@ -191,6 +190,12 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
             return ((await res.json()) as { data: { reviewStatus: string } }).data.reviewStatus;
           }, WAIT)
           .toBe('actioned');
+        const issues = (
+          (await (await served.post('dataIssue.list', { status: 'open' })).json()) as {
+            data: { kind: string; exceptionKey: string | null }[];
+          }
+        ).data;
+        expect(issues.find((x) => x.exceptionKey === parkedKey)?.kind).toBe('exception_parked');
         reviewed = true;
         await page.keyboard.press('1');
         await expect.poll(() => onNow().textContent(), WAIT).toBe(item.title);
