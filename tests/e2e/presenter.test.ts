@@ -156,6 +156,7 @@ describe.skipIf(!findChromium())('presenter mode (browser)', () => {
         expect(await px(page, '.kpi-strip .kpi-name')).toBeGreaterThanOrEqual(22);
         await page.keyboard.press('Enter');
         await page.getByRole('group', { name: 'Exception detail' }).waitFor(WAIT);
+        await page.getByRole('group', { name: 'Exception detail' }).scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(SHOTS, 'presenter-exceptions-1366.png') });
         await page.keyboard.press('Escape');
         await expect.poll(() => page.getByRole('group', { name: 'Exception detail' }).count()).toBe(0);
