@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { CaptureButton, CaptureHost } from './components/decisions/CaptureHost';
 import { ErrorBanner } from './components/ErrorBanner';
+import { PresentButton } from './components/presenter/PresentButton';
+import { PresenterHost } from './components/presenter/PresenterHost';
 import { AgendaPage } from './pages/AgendaPage';
 import { DataPage } from './pages/DataPage';
 import { DecisionsPage } from './pages/DecisionsPage';
@@ -39,6 +41,7 @@ export function App() {
           ))}
         </ul>
         <CaptureButton />
+        <PresentButton className="capture-open" />
         <div className="nav-foot">{overview ? overview.cycle.name : 'No cycle'}</div>
       </nav>
       {/* tabIndex -1: where the focus goes back to when what had it is gone. */}
@@ -56,6 +59,7 @@ export function App() {
         {route === 'sync' && <SyncPage />}
       </main>
       <CaptureHost />
+      <PresenterHost route={route} />
     </div>
   );
 }
