@@ -14,3 +14,12 @@ export function routeFromHash(hash: string): RouteId {
   const id = hash.replace(/^#\/?/, '');
   return ROUTES.find((r) => r.id === id)?.id ?? 'agenda';
 }
+
+/**
+ * An agenda item's focused view, `#/agenda/item/<id>` (shared/planning/agendaViews.ts); else null.
+ * routeFromHash reads it as the agenda, so the nav shows Agenda as the current page.
+ */
+export function agendaItemFromHash(hash: string): number | null {
+  const m = /^#?\/?agenda\/item\/(\d{1,9})$/.exec(hash);
+  return m ? Number(m[1]) : null;
+}
