@@ -104,6 +104,7 @@ describe.skipIf(!findChromium())('agenda item views (browser)', () => {
       [/^Supply/, 'supply', /%$/],
       [/^Logistics/, 'logistics', /%$/],
     ];
+    await page.locator('.agenda-list').screenshot({ path: join(SHOTS, 'agenda-view-list.png') });
     for (const [title, view, unit] of cases) {
       await openFromList(title, view);
       await checkKpisAndTable(view, unit);
@@ -144,6 +145,7 @@ describe.skipIf(!findChromium())('agenda item views (browser)', () => {
     const demand = itemOf(/^Demand/);
     await expect.poll(async () => (await state()).currentItemId, WAIT).toBe(demand.id);
     await run.locator(`[data-agenda-open="${demand.id}"]`).waitFor(WAIT);
+    await page.screenshot({ path: join(SHOTS, 'agenda-view-run-open.png') });
     // `o` with the focus on the page (not on a control) opens the item on now.
     await page.locator('main').focus();
     await page.keyboard.press('o');

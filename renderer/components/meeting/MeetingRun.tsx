@@ -133,7 +133,6 @@ export function MeetingRun({ onChange }: { onChange?: () => void }) {
                 <span className="agenda-title">{item.title}</span>
                 <span className="muted">{item.ownerRole}</span>
                 <span className="agenda-min">{item.minutes} min</span>
-                {on && <OpenItemLink item={item} from="run" keys="o" />}
                 <span className={on && left < 0 ? 'run-time run-over' : 'run-time'} aria-live={on ? 'off' : undefined}>
                   {on
                     ? left >= 0
@@ -145,6 +144,7 @@ export function MeetingRun({ onChange }: { onChange?: () => void }) {
                         ? 'under 1 min taken'
                         : `${Math.round(item.actualMinutes)} min taken`}
                 </span>
+                {on && <OpenItemLink item={item} from="run" keys="o" />}
               </li>
             );
           })}
