@@ -128,6 +128,18 @@ describe.skipIf(!findChromium())('agenda item views (browser)', () => {
       .poll(() => page.locator('.agenda-view').textContent(), WAIT)
       .toMatch(/No scenario on this cycle yet|In money/);
     await escapeBack(itemOf(/^Finance/).id, 'list');
+
+    // With a scenario, the view compares it with the baseline in the cycle's currency.
+    const made = await served.post('scenario.create', { name: 'Hold the plan', owner: 'Dana', by: 'Dana' });
+    expect(made.status).toBe(200);
+    await openFromList(/^Finance/, 'finance');
+    const money = page.locator('table.view-money');
+    await money.locator('th[data-scenario="Hold the plan"]').waitFor(WAIT);
+    const revenue = await money.locator('tr[data-figure="revenue"] td').allTextContents();
+    expect(revenue[0]).toMatch(/^€[\d,]+$/);
+    await page.screenshot({ path: join(SHOTS, 'agenda-view-finance.png') });
+    await escapeBack(itemOf(/^Finance/).id, 'list');
+
     await openFromList(/^Executive/, 'decisions');
     await page.getByRole('region', { name: 'Decisions', exact: true }).waitFor(WAIT);
     await escapeBack(itemOf(/^Executive/).id, 'list');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENDA, QUARTERLY_AGENDA } from '../../electron/db/repos/agenda';
 import { AGENDA_FUNCTIONS } from '../../shared/calls/decisions';
 import { KPI_METRICS } from '../../shared/planning/settings';
+import { agendaItemFromHash, routeFromHash } from '../../renderer/routes';
 import {
   AGENDA_VIEWS,
   agendaItemHash,
@@ -65,5 +66,14 @@ describe('AGENDA_VIEWS', () => {
 
   it('routes an item by its id', () => {
     expect(agendaItemHash(12)).toBe('#/agenda/item/12');
+  });
+});
+
+describe('agendaItemFromHash', () => {
+  it('reads the item of an agenda view address, and nothing else', () => {
+    expect(agendaItemFromHash('#/agenda/item/12')).toBe(12);
+    expect(routeFromHash('#/agenda/item/12')).toBe('agenda');
+    for (const h of ['#/agenda', '#/agenda/item/', '#/agenda/item/1x', '#/exceptions', ''])
+      expect(agendaItemFromHash(h)).toBeNull();
   });
 });
