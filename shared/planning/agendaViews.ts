@@ -68,12 +68,9 @@ export const AGENDA_VIEWS: Record<AgendaViewId, AgendaView> = {
   warehouse: {
     id: 'warehouse',
     label: 'Stock below safety and inventory turns by family',
-    kpis: ['inventory_turnover', 'service_level'],
+    kpis: ['inventory_turnover'],
     dimension: 'family',
-    columns: [
-      { kpiId: 'inventory_turnover', metric: 'turns' },
-      { kpiId: 'service_level', metric: 'fill_rate' },
-    ],
+    columns: [{ kpiId: 'inventory_turnover', metric: 'turns' }],
     exceptionTypes: ['below_safety_stock'],
   },
   finance: {

@@ -118,6 +118,7 @@ describe.skipIf(!findChromium())('agenda item views (browser)', () => {
     await openFromList(/^Warehouse/, 'warehouse');
     await checkKpisAndTable('warehouse', /^\d+\.\d$/);
     await checkExceptions('warehouse');
+    await page.screenshot({ path: join(SHOTS, 'agenda-view-warehouse.png') });
     await escapeBack(itemOf(/^Warehouse/).id, 'list');
   });
 
@@ -142,6 +143,7 @@ describe.skipIf(!findChromium())('agenda item views (browser)', () => {
 
     await openFromList(/^Executive/, 'decisions');
     await page.getByRole('region', { name: 'Decisions', exact: true }).waitFor(WAIT);
+    await page.screenshot({ path: join(SHOTS, 'agenda-view-decisions.png') });
     await escapeBack(itemOf(/^Executive/).id, 'list');
     // Item 1 keeps its follow-up on the agenda and has no Open link.
     expect(await page.locator(`.agenda-list [data-agenda-open="${agenda[0]!.id}"]`).count()).toBe(0);
@@ -153,6 +155,8 @@ describe.skipIf(!findChromium())('agenda item views (browser)', () => {
     await run.getByRole('button', { name: 'Start meeting' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await state()).status, WAIT).toBe('running');
+    // The page takes the run's keys once it shows the run (its Next button), as a person sees.
+    await run.getByRole('button', { name: /^Next/ }).waitFor(WAIT);
     await page.keyboard.press('PageDown');
     const demand = itemOf(/^Demand/);
     await expect.poll(async () => (await state()).currentItemId, WAIT).toBe(demand.id);
