@@ -3,6 +3,7 @@ import { CaptureButton, CaptureHost } from './components/decisions/CaptureHost';
 import { ErrorBanner } from './components/ErrorBanner';
 import { PresentButton } from './components/presenter/PresentButton';
 import { PresenterHost } from './components/presenter/PresenterHost';
+import { AgendaItemPage } from './pages/AgendaItemPage';
 import { AgendaPage } from './pages/AgendaPage';
 import { DataPage } from './pages/DataPage';
 import { DecisionsPage } from './pages/DecisionsPage';
@@ -10,13 +11,14 @@ import { ExceptionsPage } from './pages/ExceptionsPage';
 import { SyncPage } from './pages/SyncPage';
 import { ROUTES } from './routes';
 import { useCycleStore } from './stores/cycleStore';
-import { useRoute } from './useRoute';
+import { useAgendaItemId, useRoute } from './useRoute';
 
 // The Scenarios page carries the charts (ECharts): loaded when first opened, not at start.
 const ScenariosPage = lazy(() => import('./pages/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
 
 export function App() {
   const route = useRoute();
+  const agendaItem = useAgendaItemId();
   const overview = useCycleStore((s) => s.overview);
   const status = useCycleStore((s) => s.status);
   const error = useCycleStore((s) => s.error);
@@ -47,7 +49,7 @@ export function App() {
       {/* tabIndex -1: where the focus goes back to when what had it is gone. */}
       <main className="page" tabIndex={-1}>
         {error && <ErrorBanner error={error} onRetry={() => void loadOverview()} />}
-        {route === 'agenda' && <AgendaPage />}
+        {route === 'agenda' && (agendaItem === null ? <AgendaPage /> : <AgendaItemPage itemId={agendaItem} />)}
         {route === 'data' && <DataPage />}
         {route === 'exceptions' && <ExceptionsPage />}
         {route === 'scenarios' && (

@@ -17,3 +17,12 @@ export function routeFromHash(hash: string): RouteId {
 
 /** The room view (#/room): a window of its own for the projector, not a page of the nav. */
 export const isRoomHash = (hash: string): boolean => /^#\/?room(?:$|[/?])/.test(hash);
+
+/**
+ * An agenda item's focused view, `#/agenda/item/<id>` (shared/planning/agendaViews.ts); else null.
+ * routeFromHash reads it as the agenda, so the nav shows Agenda as the current page.
+ */
+export function agendaItemFromHash(hash: string): number | null {
+  const m = /^#?\/?agenda\/item\/(\d{1,9})$/.exec(hash);
+  return m ? Number(m[1]) : null;
+}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ROUTES, routeFromHash, type RouteId } from './routes';
+import { agendaItemFromHash, ROUTES, routeFromHash, type RouteId } from './routes';
 
 /** The current page from the URL hash; keys 1-6 switch pages (facilitators drive by keyboard). */
 export function useRoute(): RouteId {
@@ -20,4 +20,15 @@ export function useRoute(): RouteId {
     };
   }, []);
   return route;
+}
+
+/** The agenda item whose view the URL shows (`#/agenda/item/<id>`), or null. */
+export function useAgendaItemId(): number | null {
+  const [id, setId] = useState<number | null>(() => agendaItemFromHash(window.location.hash));
+  useEffect(() => {
+    const onHash = (): void => setId(agendaItemFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return id;
 }

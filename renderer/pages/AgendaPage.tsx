@@ -4,6 +4,8 @@ import { FollowUp } from '../components/decisions/FollowUp';
 import { MeetingRun } from '../components/meeting/MeetingRun';
 import { PresentButton } from '../components/presenter/PresentButton';
 import { announceRunChanged } from '../components/presenter/roomChannel';
+import { OpenItemLink } from '../components/agendaView/OpenItemLink';
+import { useReturnFocus } from '../components/agendaView/returnFocus';
 import { SourceTable } from '../components/SourceTable';
 import { wallClockInZone } from '../../shared/domain/timeZone';
 import { fmtInt } from '../format';
@@ -15,6 +17,8 @@ export function AgendaPage() {
   const minutes = useCycleStore(selectAgendaMinutes);
   // A derived array: compare shallowly, or every render would see a "new" value and loop.
   const stale = useCycleStore(useShallow(selectStaleSources));
+  // Back from an item's view: the focus returns to that item's Open link.
+  useReturnFocus();
 
   if (status !== 'ready' && !overview) return <p className="muted">Loading the cycle…</p>;
   if (!overview) {
@@ -70,12 +74,13 @@ export function AgendaPage() {
         <h2>
           Agenda <span className="muted small">{minutes} min</span>
         </h2>
-        <ol className="agenda">
+        <ol className="agenda agenda-list">
           {overview.agenda.map((a, i) => (
             <li key={a.id}>
               <span className="agenda-title">{a.title}</span>
               <span className="muted">{a.ownerRole}</span>
               <span className="agenda-min">{a.minutes} min</span>
+              <OpenItemLink item={a} from="list" />
               {/* Item 1 is last cycle's decisions: followed up right here. */}
               {i === 0 && <FollowUp />}
             </li>

@@ -9,6 +9,8 @@ import { shownName } from '../../../shared/domain/displayName';
 import { call } from '../../api/client';
 import { useUserName } from '../../useUserName';
 import { ErrorBanner } from '../ErrorBanner';
+import { OpenItemLink } from '../agendaView/OpenItemLink';
+import { openCurrentView } from '../agendaView/openCurrentView';
 import { meetingSeconds, mmss, secondsOn } from './runClock';
 
 type Step = Extract<ApiName, 'meeting.start' | 'meeting.next' | 'meeting.previous' | 'meeting.end'>;
@@ -59,7 +61,10 @@ export function MeetingRun({ onChange }: { onChange?: () => void }) {
       if (e.repeat || (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)))) return;
       if (e.key === 'PageDown' || e.key === '.') void step('meeting.next');
       else if (e.key === 'PageUp' || e.key === ',') void step('meeting.previous');
-      else return;
+      else if (e.key === 'o' || (e.key === 'Enter' && !t?.closest('a, button, summary, [role="row"]'))) {
+        // o, or Enter when no control has the focus: the current item's view (agendaView/).
+        if (!state || !openCurrentView(state)) return;
+      } else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -139,6 +144,7 @@ export function MeetingRun({ onChange }: { onChange?: () => void }) {
                         ? 'under 1 min taken'
                         : `${Math.round(item.actualMinutes)} min taken`}
                 </span>
+                {on && <OpenItemLink item={item} from="run" keys="o" />}
               </li>
             );
           })}
