@@ -4,7 +4,7 @@
 // forecasts and sales are read from the cycle's pinned snapshots. The building is pure
 // (shared/planning/exceptionSeries.ts).
 import type { ApiInput, ApiOutput } from '../../shared/api';
-import { AppError } from '../../shared/domain/errors';
+import { AppError, cutInput } from '../../shared/domain/errors';
 import {
   demandRange,
   demandWeeks,
@@ -29,7 +29,7 @@ export async function exceptionSeries(ctx: PlanningContext, input: ApiInput<'exc
   const row = getException(ctx.read, cycleId, input.key);
   if (!row) {
     throw new AppError('not_found', `No exception with this key in the cycle.`, {
-      where: { field: 'key', value: input.key },
+      where: { field: 'key', value: cutInput(input.key) },
       hint: 'List them with planroom exceptions, and pass one of their keys.',
     });
   }

@@ -176,4 +176,14 @@ describe.skipIf(!findChromium())('exception detail charts (browser)', () => {
     expect(summary).toContain(`Freight ${money(d.freight)} `);
     expect(summary).toContain(`guardrail of ${money(d.guardrail)} `);
   });
+
+  it('a KPI breach has no weekly series: no chart, and a sentence why', async () => {
+    await page.keyboard.press('Escape');
+    await open('kpi_breach');
+    const section = detail().locator('section.exc-chart');
+    await expect.poll(() => section.locator('.exc-chart-summary').textContent(), WAIT).toMatch(/not a weekly series/);
+    expect(await section.getByRole('heading', { name: 'Why no chart' }).count()).toBe(1);
+    expect(await section.locator('canvas').count()).toBe(0);
+    expect(await section.getByRole('button', { name: 'Show as table' }).count()).toBe(0);
+  });
 });

@@ -105,11 +105,8 @@ describe('exception.series on the demo company', () => {
   });
 
   it('a KPI breach has no chart, and says why; an unknown key is refused with the field', async () => {
-    const row = rows.find((r) => r.type === 'kpi_breach');
-    if (row) {
-      const s = await series(row, 'kpi_breach');
-      expect(s.noChart).toMatch(/not a weekly series/);
-    }
+    const s = await series(first('kpi_breach'), 'kpi_breach');
+    expect(s.noChart).toMatch(/not a weekly series/);
     const e = await api.fail('exception.series', { key: 'below_safety_stock:NOPE@NOWHERE' });
     expect(e.code).toBe('not_found');
     expect(e.where).toEqual({ field: 'key', value: 'below_safety_stock:NOPE@NOWHERE' });
