@@ -66,6 +66,10 @@ describe.skipIf(!findChromium())('exception detail charts (browser)', () => {
     await table.waitFor(WAIT);
     expect(await detail().getByRole('button', { name: 'Hide table' }).getAttribute('aria-expanded')).toBe('true');
     expectTable(await table.locator('tbody tr').count());
+    if (type === 'below_safety_stock') {
+      await table.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, 'detail-chart-table.png') });
+    }
     await page.keyboard.press('Enter');
     await expect.poll(() => table.count()).toBe(0);
     await detail().locator('section.exc-chart').scrollIntoViewIfNeeded();

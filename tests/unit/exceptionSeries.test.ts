@@ -167,3 +167,33 @@ describe('demand weeks', () => {
     );
   });
 });
+
+describe('summaries without a breach or without data', () => {
+  it('says stock stays above safety stock, and freight without shipments is no data', () => {
+    const weeks = stockWeeks(W.slice(0, 2), [150, 120], [100, 100], [0, 0]);
+    expect(seriesSummary({ ...base, type: 'below_safety_stock', weeks }, EUR)).toBe(
+      'Projected available stock stays at or above the safety stock of 100 units in every week.',
+    );
+    const none: ExceptionSeriesT = {
+      ...base,
+      type: 'logistics_cost_guardrail',
+      guardrail: 80,
+      guardrailShare: 0.08,
+      orderMargin: 1000,
+      shipments: [],
+    };
+    expect(seriesSummary(none, EUR)).toBe("No shipment of the order's open lines is in the TMS (no data).");
+  });
+  it('counts the window weeks with no prior forecast as no data, never 0', () => {
+    const window = { from: '2026-W49', to: '2026-W50' };
+    const weeks = demandWeeks('2026-W49', 2, [{ period: '2026-W49', version: 'current', qty: 10 }], [], window);
+    expect(weeks.map((w) => w.prior)).toEqual([null, null]);
+    const some = demandWeeks('2026-W49', 2, [{ period: '2026-W49', version: 'prior', qty: 10 }], [], window);
+    expect(seriesSummary({ ...base, type: 'demand_shift', basis: 'forecast_revision', window, weeks: some }, EUR)).toBe(
+      'The current forecast is 0 units against the prior 10 units over 2026-W49 to 2026-W50 (−100.0%). 1 week has no prior forecast (no data).',
+    );
+    expect(seriesSummary({ ...base, type: 'demand_shift', basis: 'forecast_revision', window, weeks }, EUR)).toBe(
+      'No week of 2026-W49 to 2026-W50 has a prior forecast to measure against (no data).',
+    );
+  });
+});

@@ -102,12 +102,11 @@ export function demandSummary(s: Of<'demand_shift'>, style: NumberStyle): string
   const base = counted.reduce((n, w) => n + ((revision ? w.prior : w.current) ?? 0), 0);
   const now = counted.reduce((n, w) => n + ((revision ? w.current : w.actual) ?? 0), 0);
   const range = s.window.from === s.window.to ? s.window.from : `${s.window.from} to ${s.window.to}`;
+  const what = revision ? 'prior forecast' : 'forecast';
+  if (counted.length === 0) return `No week of ${range} has a ${what} to measure against (no data).`;
   const change = base > 0 ? ` (${now >= base ? '+' : '−'}${formatPercent(Math.abs(now - base) / base, style)})` : '';
   const noData = inside.length - counted.length;
-  const missing =
-    noData > 0
-      ? ` ${noData} ${noData === 1 ? 'week has' : 'weeks have'} no ${revision ? 'prior forecast' : 'forecast'} (no data).`
-      : '';
+  const missing = noData > 0 ? ` ${noData} ${noData === 1 ? 'week has' : 'weeks have'} no ${what} (no data).` : '';
   return revision
     ? `The current forecast is ${units(now)} against the prior ${units(base)} over ${range}${change}.${missing}`
     : `Actual sales were ${units(now)} against a forecast of ${units(base)} over ${range}${change}.${missing}`;
