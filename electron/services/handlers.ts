@@ -21,6 +21,7 @@ import { importSource, type ImportProgress } from '../snapshots/importSource';
 import { previewFolder } from '../snapshots/previewFolder';
 import { createCycle, cycleIdOrCurrent, cycleOverview, setTimeZone, toSummary } from './cycles';
 import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
+import { parkException } from './parkException';
 import { listPinLog, pinToCycle } from './pins';
 import {
   ensureComputed,
@@ -175,6 +176,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'profile.reset': (input) => resetProfile(db, input.source, input.by),
     'dataIssue.list': (input) => listDataIssues(read, input),
     'dataIssue.reconcile': (input) => reconcile(db, input.cycleId),
+    'dataIssue.park': (input) => parkException(planning, input),
     'dataIssue.assign': (input) => assign(db, input.id, input.assignee, input.by),
     'dataIssue.comment': (input) => comment(db, input.id, input.author, input.body),
     'dataIssue.close': (input) => close(db, input.id, input.by, input.reason),
