@@ -1,10 +1,14 @@
 // exception.series on the demo company: each type's chart figures agree with the exception the
 // engine raised (the weeks below safety stock or over capacity span periodFrom..periodTo and peak
 // where it says; the order's freight adds up to its freight; the late lines are the ones named).
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiOutput, ExceptionInfoT, ExceptionSeriesT } from '../../shared/api';
+import { PLAIN_STYLE } from '../../shared/domain/numberFormat';
 import { flaggedSpan, peakWeek } from '../../shared/planning/exceptionSeries';
+import { seriesSummary } from '../../shared/planning/exceptionSeriesText';
 import type { ExceptionType } from '../../shared/planning/exceptions';
+import { planroom } from '../helpers/cli';
 import { openDemoApi, type DemoApi } from '../helpers/demoApi';
 import { tempDir } from '../helpers/tmp';
 
@@ -110,5 +114,18 @@ describe('exception.series on the demo company', () => {
     const e = await api.fail('exception.series', { key: 'below_safety_stock:NOPE@NOWHERE' });
     expect(e.code).toBe('not_found');
     expect(e.where).toEqual({ field: 'key', value: 'below_safety_stock:NOPE@NOWHERE' });
+  });
+
+  it('planroom exceptions series KEY prints the same summary as the app, --json every point', async () => {
+    const row = first('capacity_shortfall');
+    const s = await series(row, 'capacity_shortfall');
+    const db = join(dir, 'p.db');
+    const text = planroom(['exceptions', 'series', row.key, '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(`${row.key}\n${seriesSummary(s, PLAIN_STYLE)}\n`);
+    expect(JSON.parse(planroom(['exceptions', 'series', row.key, '--json', '--db', db]).stdout)).toEqual(s);
+    const missing = planroom(['exceptions', 'series', '--db', db]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/exceptions series KEY: the key is required/);
   });
 });

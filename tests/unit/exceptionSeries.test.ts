@@ -14,7 +14,7 @@ import {
   type OrderLineRow,
   type ShipmentRow,
 } from '../../shared/planning/exceptionSeries';
-import { seriesSummary } from '../../renderer/components/exceptionCharts/summary';
+import { seriesSummary } from '../../shared/planning/exceptionSeriesText';
 
 const EUR = { locale: 'en', currency: 'EUR' };
 const base = { key: 'k', cycleId: 1, asOf: { meeting: '2026-12-01', extracted: { ERP: '2026-11-30' } } };

@@ -2,12 +2,12 @@ import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import type { ExceptionSeriesT } from '../../../shared/api';
 import type { AppErrorShape } from '../../../shared/domain/errors';
 import type { ExceptionType } from '../../../shared/planning/exceptions';
+import { seriesSummary } from '../../../shared/planning/exceptionSeriesText';
 import { call } from '../../api/client';
 import { useNumberStyle } from '../../useNumberStyle';
 import { ErrorBanner } from '../ErrorBanner';
 import { SeriesTable } from './SeriesTable';
 import { CHART_TITLE } from './titles';
-import { seriesSummary } from './summary';
 
 // ECharts comes with the chart's own chunk, when a detail opens: never at the page's start.
 const SeriesChart = lazy(() => import('./SeriesChart'));

@@ -1,9 +1,10 @@
 // The text alternative of an exception's chart: one sentence with the figures a person reads off
 // it (how many weeks, from when to when, the worst week and by how much), in the one number
-// format with units. The data table behind "Show as table" holds every point.
-import type { ExceptionSeriesT } from '../../../shared/api';
-import { formatNumber, formatPercent, type NumberStyle } from '../../../shared/domain/numberFormat';
-import { flaggedSpan, peakWeek } from '../../../shared/planning/exceptionSeries';
+// format with units: the detail's chart names itself by it, and `planroom exceptions series`
+// prints it. The data table behind "Show as table" holds every point.
+import type { ExceptionSeriesT } from '../api';
+import { formatNumber, formatPercent, type NumberStyle } from '../domain/numberFormat';
+import { flaggedSpan, peakWeek } from './exceptionSeries';
 
 type Of<T extends ExceptionSeriesT['type']> = Extract<ExceptionSeriesT, { type: T }>;
 
