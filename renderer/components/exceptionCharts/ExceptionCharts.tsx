@@ -81,7 +81,10 @@ export function ExceptionCharts({ exceptionKey, type }: { exceptionKey: string; 
           )}
         </div>
       )}
-      {series && asTable && <SeriesTable series={series} style={style} id={`${id}-table`} />}
+      {/* Always there, so the toggle's aria-controls names an element; the rows only when shown. */}
+      <div id={`${id}-table`} hidden={!asTable}>
+        {series && asTable && <SeriesTable series={series} style={style} />}
+      </div>
       {series && <p className="muted small">{asOfText(series)}</p>}
     </section>
   );

@@ -113,11 +113,11 @@ function spec(s: ExceptionSeriesT, style: NumberStyle): TableSpec | null {
 }
 
 /** The chart's data as a table; flagged rows (below, over, at risk, in the window) in bold. */
-export function SeriesTable({ series, style, id }: { series: ExceptionSeriesT; style: NumberStyle; id: string }) {
+export function SeriesTable({ series, style }: { series: ExceptionSeriesT; style: NumberStyle }) {
   const t = spec(series, style);
   if (!t) return null;
   return (
-    <div className="series-table" id={id}>
+    <div className="series-table">
       <table className="grid compact">
         <caption className="visually-hidden">{t.caption}</caption>
         <thead>
