@@ -16,7 +16,14 @@ import {
   FollowUpItem,
 } from './calls/decisions';
 import { AgendaDraftItem, meetingCalls, MeetingState, RunItem } from './calls/meeting';
-import { Computation, ExceptionInfo, KpiInfo, planningCalls, StoredKpiDefinition } from './calls/planning';
+import {
+  Computation,
+  ExceptionInfo,
+  ExceptionSeries,
+  KpiInfo,
+  planningCalls,
+  StoredKpiDefinition,
+} from './calls/planning';
 import { profileCalls, SchemaTable, StoredProfile } from './calls/profiles';
 import { ExceptionBrief, ScenarioInfo, ScenarioOutcome, scenarioCalls, ScenarioSubject } from './calls/scenarios';
 import { FolderPreview, ImportCheck, ImportResult, RejectedRow, snapshotCalls, SnapshotInfo } from './calls/snapshots';
@@ -98,6 +105,7 @@ export type StoredProfileT = z.output<typeof StoredProfile>;
 export type RejectedRowT = z.output<typeof RejectedRow>;
 export type ProgressInfoT = z.output<typeof ProgressInfo>;
 export type ExceptionInfoT = z.output<typeof ExceptionInfo>;
+export type ExceptionSeriesT = z.output<typeof ExceptionSeries>;
 export type KpiInfoT = z.output<typeof KpiInfo>;
 export type ComputationT = z.output<typeof Computation>;
 export type StoredKpiDefinitionT = z.output<typeof StoredKpiDefinition>;

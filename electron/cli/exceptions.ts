@@ -16,8 +16,9 @@ import {
   type Verb,
 } from './core';
 import { formatCounts } from './format';
-import { formatDecimal } from '../../shared/domain/numberFormat';
+import { formatDecimal, PLAIN_STYLE } from '../../shared/domain/numberFormat';
 import { factLabel, factValue } from '../../shared/planning/exceptionFacts';
+import { seriesSummary } from '../../shared/planning/exceptionSeriesText';
 import { breachWords, formatMetric, metricFace } from '../../shared/planning/kpiFormat';
 
 /** The filter flags, read by every subcommand (so a bad --offset is refused by all alike). */
@@ -41,7 +42,7 @@ const needKey = (sub: string, key: string | undefined): string => {
 };
 
 export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
-  summary: "The cycle's exceptions ranked by value at risk: list, roll up, show, review",
+  summary: "The cycle's exceptions ranked by value at risk: list, roll up, show, series, review",
   options: {
     ...common,
     ...dbOption,
@@ -108,6 +109,17 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
           io.out(`first seen in: ${e.firstSeen.name}${e.resolvedAt ? `; resolved since ${e.resolvedAt}` : ''}`);
           for (const line of detailLines(e.detail)) io.out(line);
         }
+        return EXIT.ok;
+      },
+    },
+    series: {
+      usage: 'KEY',
+      args: 1,
+      async run(v, [key], io) {
+        const { cycleId } = filterOf(v);
+        const s = await callApi(io, v, 'exception.series', { cycleId, key: needKey('series', key) });
+        // The chart's text alternative, as the app states it; --json gives every point.
+        io.out(v.json ? JSON.stringify(s, null, 2) : `${s.key}\n${seriesSummary(s, PLAIN_STYLE)}`);
         return EXIT.ok;
       },
     },

@@ -34,6 +34,7 @@ import {
   kpiList,
   type PlanningContext,
 } from './planning';
+import { exceptionSeries } from './exceptionSeries';
 import { ProgressBoard } from './progressBoard';
 import {
   scenarioChoose,
@@ -204,6 +205,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'exception.list': (input) => exceptionList(planning, input),
     'exception.rollup': (input) => exceptionRollup(planning, input),
     'exception.get': (input) => exceptionGet(planning, input),
+    'exception.series': (input) => exceptionSeries(planning, input),
     'exception.review': (input) => exceptionReview(planning, input),
     'kpi.list': (input) => kpiList(planning, input),
     'kpi.definitions': () => listKpiDefinitions(read),

@@ -14,6 +14,7 @@ import { isTyping } from './decisions/captureFields';
 import { useSubmit } from '../useSubmit';
 import { useUserName } from '../useUserName';
 import { FormResult } from './FormResult';
+import { ExceptionCharts } from './exceptionCharts/ExceptionCharts';
 
 type Detail = ApiOutput<'exception.get'>;
 type Interval = { from: string; to: string; peak: string; peakValue: number; total: number };
@@ -122,6 +123,7 @@ export function ExceptionDetail({ exceptionKey, userName }: { exceptionKey: stri
           )}
         </dl>
       )}
+      <ExceptionCharts exceptionKey={exceptionKey} type={detail.type} />
       {intervals.length > 0 && (
         <table className="grid compact" aria-label="Breach intervals">
           <thead>

@@ -99,6 +99,90 @@ export const StoredKpiDefinition = z.object({
   updatedAt: z.string(),
 });
 
+/** A week's figure; null where the week has no row in the pinned snapshot (never 0). */
+const WeekFigure = z.number().nullable();
+const SeriesBase = z.object({
+  key: z.string(),
+  cycleId: z.number().int(),
+  /** The meeting date and each pinned source's extraction date (cycle's zone) the series are as of. */
+  asOf: z.object({ meeting: z.string(), extracted: z.record(z.string(), z.string().nullable()) }),
+});
+
+/** What the exception detail charts, per exception type (exception.series). */
+export const ExceptionSeries = z.discriminatedUnion('type', [
+  SeriesBase.extend({
+    type: z.literal('below_safety_stock'),
+    /** Projected available balance (units) per horizon week against safety stock. */
+    weeks: z.array(
+      z.object({
+        period: z.string(),
+        available: WeekFigure,
+        safetyStock: WeekFigure,
+        demand: WeekFigure,
+        below: z.boolean(),
+      }),
+    ),
+  }),
+  SeriesBase.extend({
+    type: z.literal('capacity_shortfall'),
+    /** Hours loaded per horizon week against the hours the ERP gives the resource. */
+    weeks: z.array(z.object({ period: z.string(), load: WeekFigure, capacity: WeekFigure, over: z.boolean() })),
+  }),
+  SeriesBase.extend({
+    type: z.literal('otif_risk'),
+    /** The order's open lines: dates as ISO days, days late = ETA − committed (positive is late). */
+    lines: z.array(
+      z.object({
+        line: z.number().int(),
+        sku: z.string(),
+        requested: z.string().nullable(),
+        committed: z.string(),
+        plannedShip: z.string().nullable(),
+        eta: z.string().nullable(),
+        delivered: z.string().nullable(),
+        daysLate: z.number().int().nullable(),
+        atRisk: z.boolean(),
+        reason: z.string().nullable(),
+      }),
+    ),
+  }),
+  SeriesBase.extend({
+    type: z.literal('logistics_cost_guardrail'),
+    guardrail: z.number(),
+    guardrailShare: z.number(),
+    orderMargin: z.number(),
+    /** The order's shipments by planned ship date, each with the freight so far. */
+    shipments: z.array(
+      z.object({
+        shipmentId: z.string(),
+        line: z.number().int(),
+        lane: z.string(),
+        plannedShip: z.string().nullable(),
+        freight: z.number(),
+        cumulative: z.number(),
+        overGuardrail: z.boolean(),
+      }),
+    ),
+  }),
+  SeriesBase.extend({
+    type: z.literal('demand_shift'),
+    basis: z.enum(['forecast_revision', 'actuals_vs_forecast']),
+    window: z.object({ from: z.string(), to: z.string() }),
+    /** Units per week: the current and prior forecast versions and actual sales. */
+    weeks: z.array(
+      z.object({
+        period: z.string(),
+        current: WeekFigure,
+        prior: WeekFigure,
+        actual: WeekFigure,
+        inWindow: z.boolean(),
+      }),
+    ),
+  }),
+  /** A KPI breach is one figure over a window, not a weekly series: no chart, and why. */
+  SeriesBase.extend({ type: z.literal('kpi_breach'), noChart: z.string() }),
+]);
+
 export const planningCalls = {
   'exception.list': call(
     ExceptionFilter,
@@ -132,6 +216,11 @@ export const planningCalls = {
       reviews: z.array(z.object({ status: z.string(), note: z.string().nullable(), by: z.string(), at: z.string() })),
     }),
     'One exception with its review trail',
+  ),
+  'exception.series': call(
+    z.object({ cycleId: z.number().int().positive().optional(), key: z.string().min(1).max(400) }),
+    ExceptionSeries,
+    "The weekly series an exception's chart draws (stock, load, order timeline, freight, demand), as of its snapshots",
   ),
   'exception.review': call(
     z.object({
