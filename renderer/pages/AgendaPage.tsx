@@ -1,6 +1,8 @@
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Attendance } from '../components/decisions/Attendance';
 import { FollowUp } from '../components/decisions/FollowUp';
+import { AgendaEditor } from '../components/meeting/AgendaEditor';
 import { MeetingRun } from '../components/meeting/MeetingRun';
 import { SourceTable } from '../components/SourceTable';
 import { wallClockInZone } from '../../shared/domain/timeZone';
@@ -13,6 +15,8 @@ export function AgendaPage() {
   const minutes = useCycleStore(selectAgendaMinutes);
   // A derived array: compare shallowly, or every render would see a "new" value and loop.
   const stale = useCycleStore(useShallow(selectStaleSources));
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   if (status !== 'ready' && !overview) return <p className="muted">Loading the cycle…</p>;
   if (!overview) {
@@ -64,10 +68,23 @@ export function AgendaPage() {
       </div>
 
       <div className="card">
-        <h2>
-          Agenda <span className="muted small">{minutes} min</span>
-        </h2>
-        <ol className="agenda">
+        <div className="row-head">
+          <h2>
+            Agenda <span className="muted small">{minutes} min</span>
+          </h2>
+          <button type="button" ref={editButton} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            {editing ? 'Close the editor' : 'Edit agenda'}
+          </button>
+        </div>
+        {editing && (
+          <AgendaEditor
+            onClose={() => {
+              setEditing(false);
+              editButton.current?.focus();
+            }}
+          />
+        )}
+        <ol className="agenda" hidden={editing}>
           {overview.agenda.map((a, i) => (
             <li key={a.id}>
               <span className="agenda-title">{a.title}</span>
