@@ -56,6 +56,11 @@ describe.skipIf(!findChromium())('the agenda editor (browser)', () => {
     await page.keyboard.press('Enter');
     await editor().waitFor(WAIT);
     await expect.poll(async () => (await focused()).label, WAIT).toBe('Title, item 1');
+    // The owner role suggests the KPI owners and the roles already on the agenda.
+    const roles = page.locator('#agenda-owner-roles option');
+    await expect
+      .poll(() => roles.evaluateAll((os) => os.map((o) => o.getAttribute('value'))), WAIT)
+      .toEqual(expect.arrayContaining(['COO', 'Facilitator', 'Sales', 'Operations']));
 
     // Rename item 2 and give it a time box of 300 minutes: over the 240 allowed.
     await page.getByRole('textbox', { name: 'Title, item 2' }).focus();
