@@ -16,6 +16,8 @@ export function AgendaPage() {
   // A derived array: compare shallowly, or every render would see a "new" value and loop.
   const stale = useCycleStore(useShallow(selectStaleSources));
   const [editing, setEditing] = useState(false);
+  // Bumped when the editor closes: the run view reads the agenda again (titles, time boxes).
+  const [edits, setEdits] = useState(0);
   const editButton = useRef<HTMLButtonElement>(null);
 
   if (status !== 'ready' && !overview) return <p className="muted">Loading the cycle…</p>;
@@ -60,7 +62,7 @@ export function AgendaPage() {
         </div>
       )}
 
-      <MeetingRun />
+      <MeetingRun key={edits} />
 
       <div className="card">
         <h2>Snapshot set</h2>
@@ -80,6 +82,7 @@ export function AgendaPage() {
           <AgendaEditor
             onClose={() => {
               setEditing(false);
+              setEdits((n) => n + 1);
               editButton.current?.focus();
             }}
           />

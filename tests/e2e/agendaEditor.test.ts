@@ -182,15 +182,31 @@ describe.skipIf(!findChromium())('the agenda editor (browser)', () => {
     await expect.poll(() => page.getByRole('heading', { name: /^Agenda/ }).textContent(), WAIT).toBe('Agenda 160 min');
   });
 
-  it('is disabled while the meeting runs, saying why', async () => {
-    await served.post('meeting.start', { by: 'Facilitator' });
+  it('is disabled while the meeting runs, saying why, also when it started with the editor open', async () => {
+    const before = await titles();
     await page.getByRole('button', { name: 'Edit agenda' }).focus();
     await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused()).label, WAIT).toBe('Title, item 1');
+    await retype('Changed after the start');
+    // The meeting starts elsewhere (another window, the CLI) while the editor is open.
+    await served.post('meeting.start', { by: 'Facilitator' });
+    await page.keyboard.press('Control+Enter');
     const reason = editor().getByText(/The meeting is running: the agenda cannot be edited until it ends/);
+    await reason.waitFor(WAIT);
+    expect(await titles()).toEqual(before);
+    expect(await page.getByRole('textbox', { name: 'Title, item 1' }).isDisabled()).toBe(true);
+    expect(await editor().getByRole('button', { name: /^Save/ }).isDisabled()).toBe(true);
+
+    // Opened again mid-run, it says so from the start.
+    await editor()
+      .getByRole('button', { name: /^Cancel/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Edit agenda' }).focus();
+    await page.keyboard.press('Enter');
     await reason.waitFor(WAIT);
     await reason.scrollIntoViewIfNeeded();
     expect(await page.getByRole('textbox', { name: 'Title, item 1' }).isDisabled()).toBe(true);
-    expect(await editor().getByRole('button', { name: /^Save/ }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'agenda-editor-running.png') });
   });
 });

@@ -159,6 +159,15 @@ export function AgendaEditor({ onClose }: { onClose: () => void }) {
       return;
     }
     setBusy(true);
+    // The meeting may have started since the editor opened (Start is on the same page): then
+    // the editor turns disabled with its reason instead of changing the list the room is on.
+    const now = await call('meeting.state', {});
+    if (now.ok && now.data.status === 'running') {
+      setBusy(false);
+      setState(now.data);
+      setAnnounce('Not saved: the meeting has started.');
+      return;
+    }
     const r = await call('agenda.save', { items: draftsOf(rows), by: by() });
     await saved(r, `Agenda saved: ${rows.length} items, ${totalMinutes(rows)} min.`);
     if (r.ok) onClose();
