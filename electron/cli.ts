@@ -22,6 +22,7 @@ import { profileVerb } from './cli/profile';
 import { scenarioVerb } from './cli/scenario';
 import { serveVerb, startVerb } from './cli/serve';
 import { snapshotsVerb } from './cli/snapshots';
+import { syncVerb } from './cli/sync';
 import { versionVerb } from './cli/version';
 import { logInternal } from './log';
 import { appVersion } from './version';
@@ -42,6 +43,7 @@ const VERBS: Record<string, Verb> = {
   meeting: meetingVerb,
   decisions: decisionsVerb,
   minutes: minutesVerb,
+  sync: syncVerb,
   db: dbVerb,
   serve: serveVerb,
   start: startVerb,

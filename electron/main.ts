@@ -1,6 +1,6 @@
 // Electron main process: one window on the renderer, the API over IPC, the database in the
 // user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,8 @@ import { callHooks } from './callHooks';
 import { bindIpc } from './ipc';
 import { logInternal } from './log';
 import { electronPrinter } from './printPdf';
+import { bindPresenterIpc } from './presenterIpc';
+import { roomWindows } from './presenterWindows';
 import { rendererDir } from './paths';
 import { loadDemoCompany } from './services/demoCompany';
 import { createHandlers } from './services/handlers';
@@ -52,16 +54,23 @@ async function start(): Promise<void> {
       nodeIntegration: false,
     },
   });
-  // Links open in the system browser, never inside the app window.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  const indexUrl = pathToFileURL(index).href;
+  // Links open in the system browser, never inside the app window; the room view (#/room) opens
+  // in a window of its own, on the second display when there is one.
+  const room = roomWindows({ indexUrl, preload: join(__dirname, 'preload.cjs') });
+  win.webContents.setWindowOpenHandler((details) => room.onWindowOpen(details));
   win.webContents.on('will-navigate', (e) => e.preventDefault());
-  bindIpc(ipcMain, createHandlers({ db, dbPath, version: appVersion(), warm: true, printPdf: electronPrinter }), {
-    indexUrl: pathToFileURL(index).href,
-    isAppWindow: (sender) => !win.isDestroyed() && sender === win.webContents,
-    hooks: callHooks(dbPath),
+  // The room view goes with the app window: no window left on the projector after quitting.
+  win.on('closed', () => room.window()?.close());
+  const isAppWindow = (sender: Electron.WebContents): boolean =>
+    (!win.isDestroyed() && sender === win.webContents) || room.isRoomView(sender);
+  bindIpc(
+    ipcMain,
+    createHandlers({ db, dbPath, version: appVersion(), warm: true, sync: true, printPdf: electronPrinter }),
+    { indexUrl, isAppWindow, hooks: callHooks(dbPath) },
+  );
+  bindPresenterIpc(ipcMain, {
+    windowOf: (sender) => (sender === win.webContents ? win : room.isRoomView(sender) ? room.window() : null),
   });
   win.once('ready-to-show', () => win.show());
   await win.loadFile(index);

@@ -24,6 +24,8 @@ export function appRoot(): string {
 }
 
 export const migrationsDir = (): string => join(appRoot(), 'migrations');
+/** The team hub's PostgreSQL schema, numbered like the local migrations (electron/sync/hubSchema.ts). */
+export const hubMigrationsDir = (): string => join(appRoot(), 'hub-migrations');
 export const demoDir = (): string => join(appRoot(), 'assets', 'demo');
 export const rendererDir = (): string => join(appRoot(), 'dist', 'renderer');
 

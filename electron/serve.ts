@@ -42,7 +42,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
       if (loaded) opts.io.err(`First run: loaded the demo company into ${opts.dbPath}`);
     }
     const host = await startHost({
-      handlers: createHandlers({ db, dbPath: opts.dbPath, version: appVersion(), warm: true }),
+      handlers: createHandlers({ db, dbPath: opts.dbPath, version: appVersion(), warm: true, sync: true }),
       staticDir: rendererDir(),
       port: opts.port,
       hooks: callHooks(opts.dbPath, opts.io.env),

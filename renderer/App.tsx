@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { CaptureButton, CaptureHost } from './components/decisions/CaptureHost';
 import { ErrorBanner } from './components/ErrorBanner';
+import { PresentButton } from './components/presenter/PresentButton';
+import { PresenterHost } from './components/presenter/PresenterHost';
 import { AgendaPage } from './pages/AgendaPage';
-import { ComingPage } from './pages/ComingPage';
 import { DataPage } from './pages/DataPage';
 import { DecisionsPage } from './pages/DecisionsPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
+import { SyncPage } from './pages/SyncPage';
 import { ROUTES } from './routes';
 import { useCycleStore } from './stores/cycleStore';
 import { useRoute } from './useRoute';
@@ -39,6 +41,7 @@ export function App() {
           ))}
         </ul>
         <CaptureButton />
+        <PresentButton className="capture-open" />
         <div className="nav-foot">{overview ? overview.cycle.name : 'No cycle'}</div>
       </nav>
       {/* tabIndex -1: where the focus goes back to when what had it is gone. */}
@@ -53,11 +56,10 @@ export function App() {
           </Suspense>
         )}
         {route === 'decisions' && <DecisionsPage />}
-        {route === 'sync' && (
-          <ComingPage title="Sync" what="the outbox and delivery to the PostgreSQL hub and source systems" />
-        )}
+        {route === 'sync' && <SyncPage />}
       </main>
       <CaptureHost />
+      <PresenterHost route={route} />
     </div>
   );
 }

@@ -13,7 +13,20 @@ export interface ExceptionFilters {
   family: string;
   resource: string;
   lane: string;
+  /** The KPI owner role that answers for it ('' = any). */
+  ownerRole: string;
 }
+export const NO_FILTERS: ExceptionFilters = {
+  type: '',
+  reviewStatus: '',
+  includeResolved: false,
+  sku: '',
+  family: '',
+  resource: '',
+  lane: '',
+  ownerRole: '',
+};
+
 export type SearchField = 'sku' | 'family' | 'resource' | 'lane';
 
 export const SEARCH_LABEL: Record<SearchField, string> = {
@@ -35,6 +48,7 @@ export function filterPhrases(f: ExceptionFilters): FilterPhrase[] {
   for (const field of Object.keys(SEARCH_LABEL) as SearchField[]) {
     if (f[field]) out.push({ reset: { [field]: '' }, text: `${SEARCH_LABEL[field]} ${f[field]}` });
   }
+  if (f.ownerRole) out.push({ reset: { ownerRole: '' }, text: `owner ${f.ownerRole}` });
   if (f.reviewStatus) out.push({ reset: { reviewStatus: '' }, text: `review ${REVIEW_LABEL[f.reviewStatus]}` });
   if (f.includeResolved) out.push({ reset: { includeResolved: false }, text: 'also no longer raised' });
   return out;

@@ -1,16 +1,10 @@
 // How exception types, review statuses and KPI figures read on screen.
 import type { ExceptionInfoT } from '../shared/api';
 import type { ExceptionType } from '../shared/planning/exceptions';
+import { EXCEPTION_TYPE_LABEL } from '../shared/planning/exceptionTypeLabels';
 import { kpiLabel } from '../shared/planning/kpiFormat';
 
-export const TYPE_LABEL: Record<ExceptionType, string> = {
-  below_safety_stock: 'Below safety stock',
-  capacity_shortfall: 'Capacity shortfall',
-  otif_risk: 'OTIF risk',
-  demand_shift: 'Demand shift',
-  logistics_cost_guardrail: 'Freight over guardrail',
-  kpi_breach: 'KPI breach',
-};
+export const TYPE_LABEL: Record<ExceptionType, string> = EXCEPTION_TYPE_LABEL;
 
 export const REVIEW_LABEL: Record<ExceptionInfoT['reviewStatus'], string> = {
   new: 'New',

@@ -14,3 +14,6 @@ export function routeFromHash(hash: string): RouteId {
   const id = hash.replace(/^#\/?/, '');
   return ROUTES.find((r) => r.id === id)?.id ?? 'agenda';
 }
+
+/** The room view (#/room): a window of its own for the projector, not a page of the nav. */
+export const isRoomHash = (hash: string): boolean => /^#\/?room(?:$|[/?])/.test(hash);

@@ -20,6 +20,7 @@ import { Computation, ExceptionInfo, KpiInfo, planningCalls, StoredKpiDefinition
 import { profileCalls, SchemaTable, StoredProfile } from './calls/profiles';
 import { ExceptionBrief, ScenarioInfo, ScenarioOutcome, scenarioCalls, ScenarioSubject } from './calls/scenarios';
 import { FolderPreview, ImportCheck, ImportResult, RejectedRow, snapshotCalls, SnapshotInfo } from './calls/snapshots';
+import { SyncStatus, syncCalls, SyncTargetStatus } from './calls/sync';
 
 export * from './calls/app';
 export * from './calls/common';
@@ -31,6 +32,7 @@ export * from './calls/planning';
 export * from './calls/profiles';
 export * from './calls/scenarios';
 export * from './calls/snapshots';
+export * from './calls/sync';
 
 const GROUPS = [
   appCalls,
@@ -42,6 +44,7 @@ const GROUPS = [
   scenarioCalls,
   decisionCalls,
   meetingCalls,
+  syncCalls,
 ];
 
 export const api = {
@@ -54,6 +57,7 @@ export const api = {
   ...scenarioCalls,
   ...decisionCalls,
   ...meetingCalls,
+  ...syncCalls,
 } as const;
 
 /** Every call name once: a spread would let a later group silently replace an earlier call. */
@@ -110,3 +114,5 @@ export type FileOutT = z.output<typeof FileOut>;
 export type MeetingStateT = z.output<typeof MeetingState>;
 export type RunItemT = z.output<typeof RunItem>;
 export type AgendaDraftItemT = z.input<typeof AgendaDraftItem>;
+export type SyncStatusT = z.output<typeof SyncStatus>;
+export type SyncTargetStatusT = z.output<typeof SyncTargetStatus>;

@@ -1,5 +1,5 @@
-// `planroom data-issues`: lists the cycle's data issues (reconciliation findings), reconciles
-// them again, and assigns, comments on or closes one.
+// `planroom data-issues`: lists the cycle's data issues (reconciliation findings and parked
+// exceptions), reconciles them again, parks an exception, and assigns, comments on or closes one.
 import {
   asOption,
   callApi,
@@ -49,6 +49,8 @@ export const dataIssuesVerb: Verb = subcommandVerb('data-issues', {
     to: { type: 'string' },
     text: { type: 'string' },
     reason: { type: 'string' },
+    key: { type: 'string' },
+    deadline: { type: 'string' },
   },
   default: 'list',
   subs: {
@@ -66,7 +68,7 @@ export const dataIssuesVerb: Verb = subcommandVerb('data-issues', {
         else {
           for (const i of issues) {
             io.out(
-              `${String(i.id).padStart(5)}  ${i.status.padEnd(6)} ${i.source.padEnd(4)} ${i.ownerRole.padEnd(22)} due ${i.deadline}  ${i.assignee ?? '-'}  ${i.summary}`,
+              `${String(i.id).padStart(5)}  ${i.status.padEnd(6)} ${(i.source ?? '-').padEnd(4)} ${i.ownerRole.padEnd(22)} due ${i.deadline}  ${i.assignee ?? '-'}  ${i.summary}`,
             );
           }
           io.out(`${issues.length} data issue(s)`);
@@ -80,6 +82,23 @@ export const dataIssuesVerb: Verb = subcommandVerb('data-issues', {
         const { cycleId, print } = context(v, io);
         const r = await callApi(io, v, 'dataIssue.reconcile', { cycleId });
         print(r, `${r.open} open: ${r.opened} new, ${r.refreshed} still there, ${r.closed} closed (cause gone)`);
+        return EXIT.ok;
+      },
+    },
+    park: {
+      usage: '--key EXCEPTION --owner ROLE --deadline WHEN [--to NAME] [--text NOTE]',
+      async run(v, _args, io) {
+        const { cycleId, by, print } = context(v, io);
+        const i = await callApi(io, v, 'dataIssue.park', {
+          cycleId,
+          key: requiredText(v, 'key', 'EXCEPTION'),
+          ownerRole: requiredText(v, 'owner', 'ROLE'),
+          deadline: requiredText(v, 'deadline', 'WHEN'),
+          assignee: v.to as string | undefined,
+          note: v.text as string | undefined,
+          by,
+        });
+        print(i, `exception parked as data issue ${i.id}: ${i.ownerRole}, deadline ${i.deadline}`);
         return EXIT.ok;
       },
     },

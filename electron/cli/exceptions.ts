@@ -28,6 +28,7 @@ function filterOf(v: Record<string, unknown>) {
     family: v.family as string | undefined,
     resource: v.resource as string | undefined,
     lane: v.lane as string | undefined,
+    ownerRole: v.owner as string | undefined,
     offset: optionalNumber(v, 'offset'),
     limit: optionalNumber(v, 'limit'),
   };
@@ -50,6 +51,7 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
     family: { type: 'string' },
     resource: { type: 'string' },
     lane: { type: 'string' },
+    owner: { type: 'string' },
     status: { type: 'string' },
     resolved: { type: 'boolean', default: false },
     by: { type: 'string' },
@@ -61,7 +63,7 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
   subs: {
     list: {
       usage:
-        '[--type T] [--sku S] [--family F] [--resource R] [--lane L] [--status new|reviewed|actioned|dismissed] [--resolved] [--offset N] [--limit N]',
+        '[--type T] [--sku S] [--family F] [--resource R] [--lane L] [--owner ROLE] [--status new|reviewed|actioned|dismissed] [--resolved] [--offset N] [--limit N]',
       async run(v, _args, io) {
         const page = await callApi(io, v, 'exception.list', {
           ...filterOf(v),

@@ -184,7 +184,7 @@ function dataIssuePart(m: MinutesData): Part {
       {
         columns: [
           { label: 'Kind', width: 20 },
-          { label: 'Source', width: 8 },
+          { label: 'Source', width: 8, missing: 'not pinned' },
           { label: 'Summary', width: 60 },
           { label: 'Owner', width: 12 },
           { label: 'Assignee', width: 14, missing: 'unassigned' },

@@ -26,6 +26,7 @@ function toApi(db: ReadDb, rows: DataIssueRow[]): DataIssueT[] {
     cycleId: r.cycle_id,
     kind: r.kind as DataIssueT['kind'],
     source: r.source_id,
+    exceptionKey: r.exception_key,
     summary: r.summary,
     ownerRole: r.owner_role,
     assignee: r.assignee,
@@ -48,19 +49,19 @@ export function reconcile(db: WriteDb, cycleId?: number) {
   return reconcileCycle(db, cycleIdOrCurrent(db, cycleId));
 }
 
-function one(db: ReadDb, id: number): DataIssueT {
+export function dataIssueById(db: ReadDb, id: number): DataIssueT {
   return toApi(db, [getIssue(db, id)])[0]!;
 }
 
 export function assign(db: WriteDb, id: number, assignee: string, by: string): DataIssueT {
   writeTx(db, 'data-issue', () => assignIssue(db, id, assignee, by));
-  return one(db, id);
+  return dataIssueById(db, id);
 }
 
 export function comment(db: WriteDb, id: number, author: string, body: string): DataIssueT {
   getIssue(db, id);
   addComment(db, id, author, body);
-  return one(db, id);
+  return dataIssueById(db, id);
 }
 
 export function close(db: WriteDb, id: number, by: string, reason: string): DataIssueT {
@@ -71,5 +72,5 @@ export function close(db: WriteDb, id: number, by: string, reason: string): Data
     });
   }
   writeTx(db, 'data-issue', () => closeIssue(db, id, by, reason));
-  return one(db, id);
+  return dataIssueById(db, id);
 }

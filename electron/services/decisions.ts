@@ -175,12 +175,12 @@ export function decisionOwners(db: ReadDb, input: ApiInput<'decision.owners'>): 
 }
 
 /** A due date as typed, read against the cycle's today; refused with what to type otherwise. */
-export function dueOrThrow(text: string | undefined, cycle: CycleRow): string | null {
+export function dueOrThrow(text: string | undefined, cycle: CycleRow, field = 'due'): string | null {
   if (text === undefined || text.trim() === '') return null;
   const due = parseDue(text, todayIn(cycle));
   if (due === null) {
-    throw new AppError('invalid_input', `"${cutInput(text, 40)}" is not a due date.`, {
-      where: { field: 'due', value: cutInput(text, 40) },
+    throw new AppError('invalid_input', `"${cutInput(text, 40)}" is not a ${field === 'due' ? 'due date' : field}.`, {
+      where: { field, value: cutInput(text, 40) },
       hint: `Type ${DUE_HINT}.`,
     });
   }

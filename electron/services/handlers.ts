@@ -21,6 +21,9 @@ import { importSource, type ImportProgress } from '../snapshots/importSource';
 import { previewFolder } from '../snapshots/previewFolder';
 import { createCycle, cycleIdOrCurrent, cycleOverview, setTimeZone, toSummary } from './cycles';
 import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
+import { parkException } from './parkException';
+import { pauseTarget, removeHub, setHub, syncStatus } from './sync';
+import { SyncLoop } from '../sync/syncLoop';
 import { listPinLog, pinToCycle } from './pins';
 import {
   ensureComputed,
@@ -82,6 +85,10 @@ export interface ServiceContext {
   printPdf?: PdfPrinter;
   /** The clock the meeting run records (ISO-8601 UTC); the system clock when not given (tests inject one). */
   now?: () => string;
+  /** Long-running app: the sync loop delivers the outbox in the background. */
+  sync?: boolean;
+  /** The hub password (Electron: safeStorage); the environment or a 0600 file when not given. */
+  hubPassword?: () => string | undefined;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -111,6 +118,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     return result;
   };
   setTimeout(() => warm(null), 0);
+  const sync = new SyncLoop({ db, read, writes, password: ctx.hubPassword });
+  if (ctx.sync) sync.start();
   /** The draft profile a caller sends (validated), else the source's stored one. */
   const draftOrStored = (source: SourceSystem, draft: unknown, shapeOnly = false): SourceProfile =>
     draft === undefined ? getProfile(read, source).profile : validateProfile(source, draft, shapeOnly);
@@ -174,6 +183,21 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'profile.reset': (input) => resetProfile(db, input.source, input.by),
     'dataIssue.list': (input) => listDataIssues(read, input),
     'dataIssue.reconcile': (input) => reconcile(db, input.cycleId),
+    'dataIssue.park': (input) => parkException(planning, input),
+    'sync.status': () => syncStatus(read, ctx.hubPassword),
+    'sync.setHub': (input) => {
+      setHub(db, input);
+      return syncStatus(db, ctx.hubPassword);
+    },
+    'sync.removeHub': () => {
+      removeHub(db);
+      return syncStatus(db, ctx.hubPassword);
+    },
+    'sync.pause': (input) => {
+      pauseTarget(db, input);
+      return syncStatus(db, ctx.hubPassword);
+    },
+    'sync.run': (input) => sync.run(input.force),
     'dataIssue.assign': (input) => assign(db, input.id, input.assignee, input.by),
     'dataIssue.comment': (input) => comment(db, input.id, input.author, input.body),
     'dataIssue.close': (input) => close(db, input.id, input.by, input.reason),

@@ -101,6 +101,7 @@ function toInfo(r: ExceptionRow): ExceptionInfoT {
     lane: r.lane,
     orderId: r.order_id,
     kpiId: r.kpi_id,
+    ownerRole: r.owner_role,
     periodFrom: r.period_from,
     periodTo: r.period_to,
     peakPeriod: r.peak_period,
@@ -144,7 +145,7 @@ export async function exceptionRollup(
   };
 }
 
-function exceptionOrThrow(ctx: PlanningContext, cycleId: number, key: string): ExceptionRow {
+export function exceptionOrThrow(ctx: PlanningContext, cycleId: number, key: string): ExceptionRow {
   const row = getException(ctx.read, cycleId, key);
   if (!row) {
     throw new AppError('not_found', `No exception "${key}" in this cycle.`, {

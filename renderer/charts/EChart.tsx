@@ -1,13 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { echarts, type ChartOption } from './echarts';
+import { smallestLabelPx, withLabelSize } from './labelSize';
+import { useChartTextPx } from './useChartTextPx';
 
 /**
  * One ECharts chart on a canvas: created on mount, given each new option whole (notMerge, so
- * removed series go), resized with its box, disposed on unmount.
+ * removed series go), resized with its box, disposed on unmount. In presenter mode its text is
+ * set to the presenter scale and the box grows with it; `data-label-px` says the smallest label
+ * size drawn (canvas text cannot be measured from the page).
  */
 export function EChart({ option, height = 280, label }: { option: ChartOption; height?: number; label: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const textPx = useChartTextPx();
+  const shown = useMemo(() => (textPx === null ? option : withLabelSize(option, textPx)), [option, textPx]);
+  // The plot keeps its share of the box when the labels grow (12 px is ECharts' own size).
+  const boxHeight = textPx === null ? height : Math.round((height * textPx) / 12);
 
   useEffect(() => {
     const el = box.current!;
@@ -23,8 +31,13 @@ export function EChart({ option, height = 280, label }: { option: ChartOption; h
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    const instance = chart.current;
+    if (!instance) return;
+    instance.setOption(shown, { notMerge: true });
+    // What ECharts holds after the merge with its defaults, not what was asked for.
+    const px = smallestLabelPx(instance.getOption());
+    box.current?.setAttribute('data-label-px', px === null ? '' : String(px));
+  }, [shown]);
 
-  return <div ref={box} className="echart" role="img" aria-label={label} style={{ height }} />;
+  return <div ref={box} className="echart" role="img" aria-label={label} style={{ height: boxHeight }} />;
 }

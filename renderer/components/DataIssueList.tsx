@@ -11,6 +11,7 @@ const KIND_LABEL: Record<(typeof DATA_ISSUE_KINDS)[number], string> = {
   unknown_key: 'Unknown key',
   stale_source: 'Stale source',
   overestimated_demand: 'Overestimated demand',
+  exception_parked: 'Parked exception',
 };
 
 /** The cycle's data issues: filtered by status, owner and source; a row opens its detail. */
@@ -100,7 +101,7 @@ export function DataIssueList({ userName }: { userName: string }) {
                   <span className="strong">{KIND_LABEL[i.kind]}</span>
                   <div className="small">{i.summary}</div>
                 </td>
-                <td>{i.source}</td>
+                <td>{i.source ?? <span className="muted">not pinned</span>}</td>
                 <td>{i.ownerRole}</td>
                 <td>{i.assignee ?? <span className="muted">unassigned</span>}</td>
                 <td className="nowrap">{i.deadline}</td>

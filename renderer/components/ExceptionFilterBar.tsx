@@ -1,6 +1,7 @@
 import { formatMoney } from '../../shared/domain/numberFormat';
 import { useNumberStyle } from '../useNumberStyle';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { call } from '../api/client';
 import { REVIEW_STATUSES } from '../../shared/api';
 import { cutInput } from '../../shared/domain/errors';
 import { EXCEPTION_TYPES, type ExceptionType } from '../../shared/planning/exceptions';
@@ -9,13 +10,25 @@ import { filterPhrases, SEARCH_LABEL } from '../exceptionFilterText';
 import { fmtInt } from '../format';
 import { NO_FILTERS, useExceptionStore, type SearchField } from '../stores/exceptionStore';
 
-/** The exception list's filters: type, review, a search by SKU/family/resource/lane, chips and the count. */
+/** The KPI owner roles, each answering for its KPI's exceptions: what the owner filter offers. */
+function useOwnerRoles(): string[] {
+  const [roles, setRoles] = useState<string[]>([]);
+  useEffect(() => {
+    void call('kpi.definitions', {}).then(
+      (r) => r.ok && setRoles([...new Set(r.data.map((d) => d.ownerRole))].sort((a, b) => a.localeCompare(b))),
+    );
+  }, []);
+  return roles;
+}
+
+/** The exception list's filters: type, owner, review, a search by SKU/family/resource/lane, chips and the count. */
 export function ExceptionFilterBar() {
   const { page, filters, setFilters } = useExceptionStore();
   const style = useNumberStyle();
   const [field, setField] = useState<SearchField>('sku');
   const [text, setText] = useState('');
   const phrases = filterPhrases(filters);
+  const roles = useOwnerRoles();
   return (
     <div className="exc-filters">
       <div className="form-row filters">
@@ -28,6 +41,20 @@ export function ExceptionFilterBar() {
                 {TYPE_LABEL[t]}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          Owner
+          <select value={filters.ownerRole} onChange={(e) => setFilters({ ownerRole: e.target.value })}>
+            <option value="">Any owner</option>
+            {/* A role set by a chip that no KPI has any more stays choosable, so the select shows it. */}
+            {(filters.ownerRole && !roles.includes(filters.ownerRole) ? [filters.ownerRole, ...roles] : roles).map(
+              (r) => (
+                <option key={r} value={r}>
+                  {cutInput(r)}
+                </option>
+              ),
+            )}
           </select>
         </label>
         <label>

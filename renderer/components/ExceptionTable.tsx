@@ -45,6 +45,22 @@ export function ExceptionTable() {
     setSaid(`${subjectOf(f.row)}: ${REVIEW_LABEL[status].toLowerCase()}${note ? ` (${note})` : ''}.`);
   }
 
+  /** Opens a data issue for the exception; the server marks the exception actioned with it. */
+  async function park(f: Focused, ownerRole: string, deadline: string, by: string): Promise<void> {
+    const r = await call('dataIssue.park', { key: f.row.key, ownerRole, deadline, by });
+    if (!r.ok) {
+      // The form stays open with what was typed, the refusal above it.
+      setError(r.error);
+      return;
+    }
+    setError(null);
+    const now = await call('exception.get', { key: f.row.key });
+    if (now.ok) patchRow(now.data);
+    setVersion((v) => v + 1);
+    setSaid(`${subjectOf(f.row)}: parked as data issue #${r.data.id}, ${ownerRole}, deadline ${r.data.deadline}.`);
+    closeAsk();
+  }
+
   function onAction(action: RowAction, row: ExceptionInfoT, index: number): void {
     const f = { row, index };
     if (action === 'open') setOpen(open?.row.key === row.key ? null : f);
@@ -91,8 +107,8 @@ export function ExceptionTable() {
         <ExceptionList openKey={open?.row.key ?? null} onAction={onAction} handle={list} />
       )}
       <p className="muted small keys-hint">
-        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> reviewed · <kbd>p</kbd> park (owner,
-        deadline) · <kbd>d</kbd> decide · <kbd>s</kbd> scenarios
+        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> reviewed · <kbd>p</kbd> park as a data
+        issue (owner, deadline) · <kbd>d</kbd> decide · <kbd>s</kbd> scenarios
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {said}
@@ -107,15 +123,8 @@ export function ExceptionTable() {
           onDone={({ name, owner, deadline }) => {
             const by = userName.trim() || name;
             if (!userName.trim()) setUserName(name);
-            // No call opens a data issue by hand yet: parking records the owner and deadline
-            // on the exception itself, as actioned.
-            const parked = ask.kind === 'park';
-            void review(
-              ask,
-              parked ? 'actioned' : 'reviewed',
-              parked ? `parked: owner ${owner}, deadline ${deadline}` : (ask.row.note ?? undefined),
-              by,
-            ).then(closeAsk);
+            if (ask.kind === 'park') void park(ask, owner, deadline, by);
+            else void review(ask, 'reviewed', ask.row.note ?? undefined, by).then(closeAsk);
           }}
         />
       )}

@@ -4,6 +4,8 @@ import { Attendance } from '../components/decisions/Attendance';
 import { FollowUp } from '../components/decisions/FollowUp';
 import { AgendaEditor } from '../components/meeting/AgendaEditor';
 import { MeetingRun } from '../components/meeting/MeetingRun';
+import { PresentButton } from '../components/presenter/PresentButton';
+import { announceRunChanged } from '../components/presenter/roomChannel';
 import { SourceTable } from '../components/SourceTable';
 import { wallClockInZone } from '../../shared/domain/timeZone';
 import { fmtInt } from '../format';
@@ -44,6 +46,7 @@ export function AgendaPage() {
           </p>
         </div>
         <div className="stats">
+          <PresentButton className="present-open" />
           <a className="stat" href="#/data" title="Data issues are assigned and tracked, not discussed in the meeting">
             <span className="stat-value">{fmtInt(overview.openDataIssues)}</span>
             <span className="stat-label">open data issues</span>
@@ -62,7 +65,7 @@ export function AgendaPage() {
         </div>
       )}
 
-      <MeetingRun key={edits} />
+      <MeetingRun key={edits} onChange={announceRunChanged} />
 
       <div className="card">
         <h2>Snapshot set</h2>

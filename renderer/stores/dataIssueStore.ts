@@ -63,4 +63,5 @@ export const selectFilteredIssues = (s: DataIssueState): DataIssueT[] =>
       (!s.filters.source || i.source === s.filters.source),
   );
 export const selectOwners = (s: DataIssueState): string[] => [...new Set(s.all.map((i) => i.ownerRole))].sort();
-export const selectSources = (s: DataIssueState): string[] => [...new Set(s.all.map((i) => i.source))].sort();
+export const selectSources = (s: DataIssueState): string[] =>
+  [...new Set(s.all.flatMap((i) => (i.source === null ? [] : [i.source])))].sort();

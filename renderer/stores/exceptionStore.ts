@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { ApiOutput, ExceptionInfoT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
-import type { ExceptionFilters, SearchField } from '../exceptionFilterText';
+import { NO_FILTERS, type ExceptionFilters, type SearchField } from '../exceptionFilterText';
 
 export type RollupBy = 'item' | 'family' | 'resource' | 'lane';
 /** Rows per fetch: a few screens, well under the API's limit of 1000. */
@@ -14,15 +14,7 @@ export const WINDOW = 200;
 // The filter's shape lives beside its phrases (no browser needed there, so unit tests read it).
 export type { ExceptionFilters, SearchField } from '../exceptionFilterText';
 
-export const NO_FILTERS: ExceptionFilters = {
-  type: '',
-  reviewStatus: '',
-  includeResolved: false,
-  sku: '',
-  family: '',
-  resource: '',
-  lane: '',
-};
+export { NO_FILTERS };
 
 /** Which filter field a roll-up dimension sets. */
 export const GROUP_FIELD: Record<RollupBy, SearchField> = {
@@ -63,6 +55,7 @@ function listFilter(f: ExceptionFilters) {
     family: f.family || undefined,
     resource: f.resource || undefined,
     lane: f.lane || undefined,
+    ownerRole: f.ownerRole || undefined,
   };
 }
 

@@ -9,13 +9,18 @@ export const DATA_ISSUE_KINDS = [
   'unknown_key',
   'stale_source',
   'overestimated_demand',
+  // Not a reconciliation finding: an exception a person parked until its data is fixed.
+  'exception_parked',
 ] as const;
 
 export const DataIssue = z.object({
   id: z.number().int(),
   cycleId: z.number().int(),
   kind: z.enum(DATA_ISSUE_KINDS),
-  source: z.string(),
+  /** The source system to fix; null for a parked exception whose source is not pinned. */
+  source: z.string().nullable(),
+  /** The exception it was parked from (kind exception_parked), else null. */
+  exceptionKey: z.string().nullable(),
   summary: z.string(),
   ownerRole: z.string(),
   assignee: z.string().nullable(),
@@ -49,6 +54,22 @@ export const dataIssueCalls = {
     z.object({ cycleId: z.number().int().positive().optional() }),
     ReconcileResult,
     'Re-run the reconciliation checks on the pinned snapshot set',
+    WRITES,
+  ),
+  'dataIssue.park': call(
+    z.object({
+      cycleId: z.number().int().positive().optional(),
+      /** The exception's key, as exception.list gives it. */
+      key: z.string().trim().min(1).max(400),
+      ownerRole: z.string().trim().min(1).max(80),
+      assignee: Person.optional(),
+      /** As typed: 2026-12-04, fri, +3d, end of month (read in the cycle's time zone). */
+      deadline: z.string().trim().min(1).max(40),
+      note: z.string().trim().max(4000).optional(),
+      by: Person,
+    }),
+    DataIssue,
+    'Park an exception as a data issue with an owner and a deadline; the exception is marked actioned',
     WRITES,
   ),
   'dataIssue.assign': call(

@@ -19,6 +19,8 @@ export const ExceptionInfo = z.object({
   lane: z.string().nullable(),
   orderId: z.string().nullable(),
   kpiId: z.string().nullable(),
+  /** Who answers for it: the owner role of its KPI (its own, or the one its type moves). */
+  ownerRole: z.string().nullable(),
   periodFrom: z.string().nullable(),
   periodTo: z.string().nullable(),
   peakPeriod: z.string().nullable(),
@@ -43,6 +45,7 @@ export const ExceptionFilter = z.object({
   family: z.string().optional(),
   resource: z.string().optional(),
   lane: z.string().optional(),
+  ownerRole: z.string().optional(),
   reviewStatus: z.enum(REVIEW_STATUSES).optional(),
   includeResolved: z.boolean().optional(),
   offset: z.number().int().min(0).default(0),

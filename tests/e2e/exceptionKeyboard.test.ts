@@ -1,7 +1,7 @@
 // Reviewing exceptions as a facilitator would, keyboard only, in Chromium against the HTTP host
 // on the demo company: one tab stop for the list, j/k and the arrows, Enter opens the detail
 // (Escape back to the row), r marks reviewed (the name asked in place the first time), p parks
-// with an owner and a deadline asked in place, d opens the decision form linked, s the
+// it as a data issue with an owner and a deadline asked in place, d opens the decision form linked, s the
 // scenarios; filters as removable chips named in the count line, an empty result that says why
 // and clears; the list virtual (DOM rows well under 500 after scrolling to the end).
 // Screenshots at 1366x768.
@@ -138,22 +138,28 @@ describe.skipIf(!findChromium())('exception review from the keyboard (browser)',
     await expect(ask.count()).resolves.toBe(0);
   });
 
-  it('parks with p, owner and deadline asked in place', async () => {
+  it('parks with p as a data issue, owner and deadline asked in place', async () => {
     await page.keyboard.press('j');
     const key = ranked.rows[2]!.key;
     expect(await focusedKey()).toBe(key);
     await page.keyboard.press('p');
-    const ask = page.getByRole('form', { name: /Park .* with an owner and a deadline/ });
+    const ask = page.getByRole('form', { name: /Park .* as a data issue, with an owner and a deadline/ });
     await expect.poll(() => ask.getByLabel('Owner role').evaluate((el) => el.matches(':focus')), WAIT).toBe(true);
     await page.keyboard.type('Demand planner');
     await page.keyboard.press('Tab');
-    // Chromium's date field takes the digits in the locale's order (en-US: month, day, year).
-    await page.keyboard.type('01152099');
-    await expect(ask.getByLabel('Deadline').inputValue()).resolves.toBe('2099-01-15');
+    // Typed as people type a due date; the form says the day it reads.
+    await page.keyboard.type('2099-01-15');
+    await expect.poll(() => page.locator('#park-deadline-read').textContent(), WAIT).toBe('by Thu 15 Jan 2099');
     await page.screenshot({ path: join(SHOTS, 'exceptions-park.png') });
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await get(key)).reviewStatus, WAIT).toBe('actioned');
-    expect((await get(key)).note).toBe('parked: owner Demand planner, deadline 2099-01-15');
+    const issues = await api<
+      { id: number; kind: string; exceptionKey: string | null; ownerRole: string; deadline: string }[]
+    >('dataIssue.list', { status: 'open' });
+    const parked = issues.find((i) => i.exceptionKey === key);
+    expect(parked).toMatchObject({ kind: 'exception_parked', ownerRole: 'Demand planner', deadline: '2099-01-15' });
+    expect((await get(key)).note).toBe(`Parked as data issue #${parked!.id}: Demand planner, deadline 2099-01-15`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'parked as data issue' }).count(), WAIT).toBe(1);
     await expect.poll(focusedKey, WAIT).toBe(key);
     // Escape leaves a park form without a change.
     await page.keyboard.press('j');
@@ -206,7 +212,15 @@ describe.skipIf(!findChromium())('exception review from the keyboard (browser)',
     await page.keyboard.press('Enter');
     await grid().locator('[role="row"][data-key]').first().waitFor(WAIT);
     await page.screenshot({ path: join(SHOTS, 'exceptions-filters.png') });
+    // The owner role: the KPI owner answering for the exception, a chip like any other.
     await page.getByRole('button', { name: 'Clear all' }).click();
+    const owner = (await api<{ rows: { ownerRole: string }[] }>('exception.list', { limit: 1 })).rows[0]!.ownerRole;
+    const owned = await api<{ total: number }>('exception.list', { ownerRole: owner, limit: 1 });
+    await page.locator('.exc-filters').getByLabel('Owner').selectOption(owner);
+    await expect
+      .poll(() => count.textContent(), WAIT)
+      .toMatch(new RegExp(`^${owned.total.toLocaleString('en')} exceptions? · owner ${owner} — `));
+    await page.getByRole('button', { name: `Remove filter owner ${owner}` }).click();
     await expect
       .poll(() => count.textContent(), WAIT)
       .toMatch(new RegExp(`^${ranked.total.toLocaleString('en')} exceptions — `));

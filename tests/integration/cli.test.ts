@@ -272,6 +272,34 @@ describe('planroom CLI', () => {
     expect(shown).toMatch(/ value at risk €[\d,.]+\n/);
     expect(planroom(['exceptions', 'review', 'nope', '--status', 'reviewed', '--db', db])).toMatchObject({ code: 1 });
 
+    const park = (k: string, when: string) =>
+      planroom([
+        'data-issues',
+        'park',
+        '--key',
+        k,
+        '--owner',
+        'Planner',
+        '--deadline',
+        when,
+        '--as',
+        'Ana',
+        '--db',
+        db,
+      ]);
+    const parked = park(page.rows[1]!.key, '2099-01-15');
+    expect(parked.stdout.trim()).toMatch(/^exception parked as data issue \d+: Planner, deadline 2099-01-15$/);
+    expect(park(page.rows[1]!.key, 'fri')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/already parked as data issue #\d+/),
+    });
+    const unread = park(page.rows[2]!.key, 'someday');
+    expect(unread.code).not.toBe(0);
+    expect(unread.stderr).toMatch(/"someday" is not a deadline[\s\S]*\+3d/);
+    expect(planroom(['exceptions', 'show', page.rows[1]!.key, '--db', db]).stdout).toMatch(
+      /review: actioned - Parked as data issue #\d+/,
+    );
+
     const kpis = planroom(['kpis', '--db', db]);
     expect(kpis.stdout).toMatch(/^service_level\s+all\s+OTIF \d+\.\d%.*BREACH OTIF below 95% -> COO/m);
     const bad = planroom(['kpis', 'set', 'service_level', '--trigger', 'otif is low', '--db', db]);

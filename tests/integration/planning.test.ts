@@ -2,6 +2,7 @@
 // stored, served through the API contract; review status survives recomputes and cycles.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXCEPTION_KPI } from '../../shared/planning/decisionAim';
 import { openDatabase } from '../../electron/db/open';
 import type { WriteDb } from '../../electron/db/types';
 import { EngineHost } from '../../electron/engine/engineHost';
@@ -69,6 +70,27 @@ describe('planning engine on the demo company', () => {
     const byFamily = await call('exception.rollup', { by: 'family' });
     expect(byFamily.groups.length).toBeGreaterThan(4);
     expect(byFamily.groups[0]!.valueAtRisk).toBeGreaterThanOrEqual(byFamily.groups[1]!.valueAtRisk);
+  });
+
+  it("filters by owner role: each exception answers to its KPI's owner, and every one to some owner", async () => {
+    const all = await call('exception.list', { limit: 1000 });
+    const defs = await call('kpi.definitions', {});
+    const ownerOf = new Map(defs.map((d) => [d.id, d.ownerRole]));
+    for (const r of all.rows) {
+      const kpi = r.kpiId ?? EXCEPTION_KPI[r.type];
+      expect(r.ownerRole, r.key).toBe(ownerOf.get(kpi as never));
+    }
+    const roles = [...new Set(defs.map((d) => d.ownerRole))];
+    let sum = 0;
+    for (const role of roles) {
+      const page = await call('exception.list', { ownerRole: role, limit: 1000 });
+      expect(page.rows.every((r) => r.ownerRole === role)).toBe(true);
+      sum += page.total;
+    }
+    expect(sum).toBe(all.total);
+    expect((await call('exception.list', { ownerRole: 'Nobody', limit: 10 })).total).toBe(0);
+    const rollup = await call('exception.rollup', { by: 'family', ownerRole: roles[0] });
+    expect(rollup.groups.length).toBeGreaterThan(0);
   });
 
   it('keeps review status and notes across recomputes, and logs them', async () => {

@@ -1,18 +1,7 @@
 // The exception list's filters as phrases: one chip each, joined in the count line and in the
 // empty result's "No exception matches …"; removing a chip resets only its own field.
 import { describe, expect, it } from 'vitest';
-import { filterPhrases, type ExceptionFilters } from '../../renderer/exceptionFilterText';
-
-// A copy of the store's NO_FILTERS: the store itself needs the browser (its API client).
-const NO_FILTERS: ExceptionFilters = {
-  type: '',
-  reviewStatus: '',
-  includeResolved: false,
-  sku: '',
-  family: '',
-  resource: '',
-  lane: '',
-};
+import { filterPhrases, NO_FILTERS } from '../../renderer/exceptionFilterText';
 
 describe('filterPhrases', () => {
   it('says nothing when no filter is in force', () => {
@@ -25,6 +14,7 @@ describe('filterPhrases', () => {
       type: 'capacity_shortfall',
       family: 'Tools',
       lane: 'D2-EAST-R',
+      ownerRole: 'COO',
       reviewStatus: 'reviewed',
       includeResolved: true,
     });
@@ -32,6 +22,7 @@ describe('filterPhrases', () => {
       'type Capacity shortfall',
       'family Tools',
       'lane D2-EAST-R',
+      'owner COO',
       'review Reviewed',
       'also no longer raised',
     ]);
@@ -39,6 +30,7 @@ describe('filterPhrases', () => {
       { type: '' },
       { family: '' },
       { lane: '' },
+      { ownerRole: '' },
       { reviewStatus: '' },
       { includeResolved: false },
     ]);

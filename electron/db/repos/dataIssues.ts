@@ -1,5 +1,6 @@
 // Data issues raised by reconciliation: one open issue per cause (fingerprint), with an owner
-// role, an assignee, a deadline, evidence rows and comments.
+// role, an assignee, a deadline, evidence rows and comments. Exceptions parked by a person are
+// data issues too (kind exception_parked), which reconciliation leaves alone.
 import { AppError } from '../../../shared/domain/errors';
 import type { ReadDb, WriteDb } from '../types';
 import { nowIso } from '../types';
@@ -8,7 +9,7 @@ export interface DataIssueRow {
   id: number;
   cycle_id: number;
   kind: string;
-  source_id: string;
+  source_id: string | null;
   fingerprint: string;
   summary: string;
   owner_role: string;
@@ -19,9 +20,11 @@ export interface DataIssueRow {
   created_at: string;
   closed_at: string | null;
   closed_by: string | null;
+  exception_key: string | null;
 }
 
 export const RECONCILIATION = 'reconciliation';
+export const PARKED_KIND = 'exception_parked';
 
 export interface CommentRow {
   id: number;
@@ -32,12 +35,13 @@ export interface CommentRow {
 }
 
 const COLUMNS =
-  'id, cycle_id, kind, source_id, fingerprint, summary, owner_role, assignee, deadline, status, evidence, created_at, closed_at, closed_by';
+  'id, cycle_id, kind, source_id, fingerprint, summary, owner_role, assignee, deadline, status, evidence, created_at, closed_at, closed_by, exception_key';
 
+/** Open reconciliation findings (not parked exceptions: those close only by a person). */
 export function openIssuesByFingerprint(db: ReadDb, cycleId: number): Map<string, DataIssueRow> {
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM data_issues WHERE cycle_id = ? AND status = 'open'`)
-    .all(cycleId) as DataIssueRow[];
+    .prepare(`SELECT ${COLUMNS} FROM data_issues WHERE cycle_id = ? AND status = 'open' AND kind <> ?`)
+    .all(cycleId, PARKED_KIND) as DataIssueRow[];
   return new Map(rows.map((r) => [r.fingerprint, r]));
 }
 
@@ -54,14 +58,28 @@ export function insertIssue(
   i: Pick<
     DataIssueRow,
     'cycle_id' | 'kind' | 'source_id' | 'fingerprint' | 'summary' | 'owner_role' | 'deadline' | 'evidence'
-  >,
+  > &
+    Partial<Pick<DataIssueRow, 'assignee' | 'exception_key'>>,
 ): number {
   const info = db
     .prepare(
-      `INSERT INTO data_issues (cycle_id, kind, source_id, fingerprint, summary, owner_role, deadline, evidence, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO data_issues (cycle_id, kind, source_id, fingerprint, summary, owner_role, assignee, deadline,
+         evidence, created_at, exception_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(i.cycle_id, i.kind, i.source_id, i.fingerprint, i.summary, i.owner_role, i.deadline, i.evidence, nowIso());
+    .run(
+      i.cycle_id,
+      i.kind,
+      i.source_id,
+      i.fingerprint,
+      i.summary,
+      i.owner_role,
+      i.assignee ?? null,
+      i.deadline,
+      i.evidence,
+      nowIso(),
+      i.exception_key ?? null,
+    );
   return Number(info.lastInsertRowid);
 }
 
@@ -136,4 +154,13 @@ export function countOpenIssues(db: ReadDb, cycleId: number): number {
       n: number;
     }
   ).n;
+}
+
+/** The open issue an exception is parked in, if any. */
+export function openParkedIssue(db: ReadDb, cycleId: number, exceptionKey: string): DataIssueRow | undefined {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS} FROM data_issues WHERE cycle_id = ? AND status = 'open' AND kind = ? AND exception_key = ?`,
+    )
+    .get(cycleId, PARKED_KIND, exceptionKey) as DataIssueRow | undefined;
 }

@@ -1,6 +1,7 @@
 // A cycle's computed exceptions and KPI values. A recompute upserts by the stable key, so review
 // status and notes survive; an exception no longer raised is marked resolved, not deleted, and
 // one seen in an earlier cycle keeps the cycle it was first seen in.
+import { EXCEPTION_KPI } from '../../../shared/planning/decisionAim';
 import type { RaisedException } from '../../../shared/planning/exceptions';
 import type { KpiValue } from '../../../shared/planning/kpis';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
@@ -18,6 +19,7 @@ export interface ExceptionRow {
   lane: string | null;
   order_id: string | null;
   kpi_id: string | null;
+  owner_role: string | null;
   period_from: string | null;
   period_to: string | null;
   peak_period: string | null;
@@ -137,10 +139,21 @@ export interface ExceptionFilter {
   family?: string;
   resource?: string;
   lane?: string;
+  ownerRole?: string;
   reviewStatus?: string;
   /** Also list exceptions the latest recompute no longer raises. */
   includeResolved?: boolean;
 }
+
+/**
+ * An exception's owner role: the one of its own KPI (a KPI breach), else of the KPI its type
+ * moves (EXCEPTION_KPI). Built from constants, never from input.
+ */
+const OWNER_ROLE_SQL = `(SELECT d.owner_role FROM kpi_definitions d WHERE d.id = coalesce(e.kpi_id, CASE e.type ${Object.entries(
+  EXCEPTION_KPI,
+)
+  .flatMap(([type, kpi]) => (kpi ? [`WHEN '${type}' THEN '${kpi}'`] : []))
+  .join(' ')} END))`;
 
 /** WHERE clause and parameters of a filter (columns are fixed names, values are bound). */
 function where(cycleId: number, f: ExceptionFilter): { sql: string; params: unknown[] } {
@@ -158,12 +171,17 @@ function where(cycleId: number, f: ExceptionFilter): { sql: string; params: unkn
   eq('resource', f.resource);
   eq('lane', f.lane);
   eq('review_status', f.reviewStatus);
+  if (f.ownerRole) {
+    parts.push(`${OWNER_ROLE_SQL} = ?`);
+    params.push(f.ownerRole);
+  }
   if (!f.includeResolved) parts.push('e.resolved_at IS NULL');
   return { sql: parts.join(' AND '), params };
 }
 
 /** Exception rows with the name and meeting of the cycle each was first seen in. */
-const SELECT_EXCEPTIONS = `SELECT e.*, c.name first_seen_name, c.meeting_at first_seen_meeting_at FROM exceptions e
+const SELECT_EXCEPTIONS = `SELECT e.*, ${OWNER_ROLE_SQL} owner_role, c.name first_seen_name, c.meeting_at first_seen_meeting_at
+  FROM exceptions e
   JOIN cycles c ON c.id = e.first_seen_cycle_id`;
 
 export function listExceptions(

@@ -185,7 +185,9 @@ export function AgendaEditor({ onClose }: { onClose: () => void }) {
       e.preventDefault();
       void save();
     } else if (e.key === 'Escape') {
+      // The editor's own Escape: not also the app's (which would leave presenter mode).
       e.preventDefault();
+      e.stopPropagation();
       if (confirm) setConfirm(null);
       else onClose();
     }

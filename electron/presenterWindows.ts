@@ -1,0 +1,77 @@
+// The room view in Electron: the renderer's window.open('#/room') is caught here and becomes a
+// window of our own on the app's index.html#/room, full screen on the second display when one is
+// connected (a projector), else a normal window beside the app. Opening it again brings the
+// same window back. Every other window.open goes to the system browser, as before.
+import { BrowserWindow, screen, shell, type HandlerDetails, type Rectangle, type WebContents } from 'electron';
+
+/** What is needed of a display: its id and where it is. */
+export interface DisplayLike {
+  id: number;
+  bounds: Rectangle;
+}
+
+/** The display for the room view: the first that is not the laptop's (primary); null with one. */
+export function roomDisplay(displays: readonly DisplayLike[], primaryId: number): DisplayLike | null {
+  return displays.find((d) => d.id !== primaryId) ?? null;
+}
+
+/** True for the app's own index.html with #/room (whatever the query), nothing else. */
+export function isRoomUrl(url: string, indexUrl: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const room = /^#\/?room(?:$|[/?])/.test(u.hash);
+  u.hash = '';
+  u.search = '';
+  return room && u.href === indexUrl;
+}
+
+export interface RoomWindows {
+  /** The window.open handler for the app window. */
+  onWindowOpen(details: Pick<HandlerDetails, 'url'>): { action: 'deny' };
+  /** True for the room view's web contents (the API answers it as it does the app window). */
+  isRoomView(sender: WebContents): boolean;
+  /** The room view window, when open. */
+  window(): BrowserWindow | null;
+}
+
+export function roomWindows(opts: { indexUrl: string; preload: string }): RoomWindows {
+  let room: BrowserWindow | null = null;
+
+  function open(url: string): void {
+    if (room && !room.isDestroyed()) {
+      room.show();
+      room.focus();
+      return;
+    }
+    const display = roomDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+    const win = new BrowserWindow({
+      ...(display ? { ...display.bounds, fullscreen: true } : { width: 1280, height: 720 }),
+      show: false,
+      title: 'Planroom — room view',
+      backgroundColor: '#ffffff',
+      webPreferences: { preload: opts.preload, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
+    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    win.webContents.on('will-navigate', (e) => e.preventDefault());
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      if (room === win) room = null;
+    });
+    room = win;
+    void win.loadURL(url);
+  }
+
+  return {
+    onWindowOpen({ url }) {
+      if (isRoomUrl(url, opts.indexUrl)) open(url);
+      else void shell.openExternal(url);
+      return { action: 'deny' };
+    },
+    isRoomView: (sender) => room !== null && !room.isDestroyed() && sender === room.webContents,
+    window: () => (room && !room.isDestroyed() ? room : null),
+  };
+}

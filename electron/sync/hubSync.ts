@@ -1,0 +1,99 @@
+// One exchange with the hub: push this laptop's outbox in batches, then pull the events other
+// laptops pushed since the cursor. A push is one multi-row INSERT ... ON CONFLICT
+// (idempotency_key) DO NOTHING per batch: sent twice (a crash between the hub's COMMIT and the
+// local "delivered" mark, or a lost answer), the second is a no-op, so every event lands
+// exactly once. Named crash points (PLANROOM_TEST_CRASH_AT=sync-push:before-commit|after-commit)
+// let the tests kill the process inside a push.
+import type { ClientBase } from 'pg';
+import { crashPoint } from '../db/crashPoints';
+import type { WriteDb } from '../db/types';
+import { markDelivered, pendingOutbox, storePulled, type OutboxRow, type PulledEvent } from '../db/repos/sync';
+import type { WriteQueue } from '../services/writeQueue';
+
+/** Taken by every push, so hub seq order is commit order and a pulling cursor never skips one. */
+const PUSH_LOCK = 7_201_602;
+export const PUSH_BATCH = 1000;
+const PULL_BATCH = 2000;
+
+export interface HubExchange {
+  pushed: number;
+  pulled: number;
+}
+
+/** Pushes one batch; returns the outbox ids the hub now holds (inserted now or before). */
+async function pushBatch(client: ClientBase, laptop: string, rows: OutboxRow[]): Promise<number[]> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+    await client.query(
+      `INSERT INTO planroom.events (idempotency_key, laptop_id, kind, payload, created_at)
+       SELECT k, $1, kind, payload::jsonb, created_at::timestamptz
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS t(k, kind, payload, created_at)
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+      [
+        laptop,
+        rows.map((r) => r.idempotency_key),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.payload),
+        rows.map((r) => r.created_at),
+      ],
+    );
+    crashPoint('sync-push', 'before-commit');
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  crashPoint('sync-push', 'after-commit');
+  return rows.map((r) => r.id);
+}
+
+export async function exchangeWithHub(
+  db: WriteDb,
+  writes: WriteQueue,
+  client: ClientBase,
+  opts: { target: string; laptop: string; cursor: number; now: () => string },
+): Promise<HubExchange> {
+  let pushed = 0;
+  for (;;) {
+    const rows = pendingOutbox(db, opts.target, PUSH_BATCH);
+    if (rows.length === 0) break;
+    const ids = await pushBatch(client, opts.laptop, rows);
+    // The local mark queues behind other writes: an import's long transaction is never joined.
+    await writes.run(() => markDelivered(db, ids, opts.now()));
+    pushed += ids.length;
+  }
+  let pulled = 0;
+  let cursor = opts.cursor;
+  for (;;) {
+    const got = await client.query<{
+      seq: string;
+      idempotency_key: string;
+      laptop_id: string;
+      kind: string;
+      payload: string;
+      created_at: Date;
+    }>(
+      `SELECT seq, idempotency_key, laptop_id, kind, payload::text AS payload, created_at FROM planroom.events
+       WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [cursor, PULL_BATCH],
+    );
+    if (got.rows.length === 0) break;
+    const last = Number(got.rows.at(-1)!.seq);
+    // This laptop's own events come back too: skipped, but the cursor moves past them.
+    const theirs: PulledEvent[] = got.rows
+      .filter((r) => r.laptop_id !== opts.laptop)
+      .map((r) => ({
+        seq: Number(r.seq),
+        idempotencyKey: r.idempotency_key,
+        laptopId: r.laptop_id,
+        kind: r.kind,
+        payload: r.payload,
+        createdAt: r.created_at.toISOString(),
+      }));
+    pulled += await writes.run(() => storePulled(db, opts.target, theirs, last));
+    cursor = last;
+    if (got.rows.length < PULL_BATCH) break;
+  }
+  return { pushed, pulled };
+}
