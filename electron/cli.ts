@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { shownName, shownText } from '../shared/domain/displayName';
 import { AppError, formatDetail, formatError } from '../shared/domain/errors';
+import { agendaVerb } from './cli/agenda';
 import { CallFailed, EXIT, UsageError, type Io, type Verb } from './cli/core';
 import { cycleVerb } from './cli/cycle';
 import { dataIssuesVerb } from './cli/dataIssues';
@@ -15,6 +16,7 @@ import { demoVerb } from './cli/demo';
 import { exceptionsVerb } from './cli/exceptions';
 import { importVerb } from './cli/import';
 import { kpisVerb } from './cli/kpis';
+import { meetingVerb } from './cli/meeting';
 import { minutesVerb } from './cli/minutes';
 import { profileVerb } from './cli/profile';
 import { scenarioVerb } from './cli/scenario';
@@ -37,6 +39,8 @@ const VERBS: Record<string, Verb> = {
   exceptions: exceptionsVerb,
   kpis: kpisVerb,
   scenario: scenarioVerb,
+  agenda: agendaVerb,
+  meeting: meetingVerb,
   decisions: decisionsVerb,
   minutes: minutesVerb,
   sync: syncVerb,

@@ -40,6 +40,14 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    where: 'Agenda editor (Edit agenda)',
+    shortcuts: [
+      { keys: ['Alt+ArrowUp', 'Alt+ArrowDown'], what: 'Move the item up or down' },
+      { keys: ['Ctrl+Enter'], what: 'Save the agenda' },
+      { keys: ['Escape'], what: 'Cancel the edits (or close the template confirm)' },
+    ],
+  },
+  {
     where: 'Exceptions list',
     shortcuts: [
       { keys: ['j', 'ArrowDown'], what: 'Next exception' },

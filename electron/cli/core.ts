@@ -197,8 +197,6 @@ export class CallFailed extends Error {
   }
 }
 
-export const money = (x: number): string => Math.round(x).toLocaleString('en-US');
-
 /**
  * A whole-number option (an id, an offset, a count) as a number, or undefined when it was not
  * given. Anything else is a usage error naming the flag (`--snapshot abc`), not the contract's

@@ -13,6 +13,7 @@ import {
 import { shownName } from '../../shared/domain/displayName';
 import { parseDue } from '../../shared/domain/dueDate';
 import { cutInput } from '../../shared/domain/errors';
+import type { NumberStyle } from '../../shared/domain/numberFormat';
 import { KPI_AIM } from '../../shared/planning/decisionAim';
 import { FIGURES, formatFigure } from '../../shared/planning/figures';
 import type { KpiId } from '../../shared/planning/settings';
@@ -31,6 +32,7 @@ import {
   type Verb,
 } from './core';
 import { reportFileOut, writeFileOut } from './fileOut';
+import { cycleNumberStyle } from './format';
 
 type Info = z.output<typeof DecisionInfo>;
 type Event = z.output<typeof DecisionEvent>;
@@ -148,7 +150,7 @@ function eventLine(e: Event): string {
   return `  ${String(e.seq).padStart(3)}. ${e.at}  ${e.kind.padEnd(12)} by ${text(e.actor, 40)}${changes ? `  ${changes}` : ''}${comment}`;
 }
 
-function printDetail(io: Io, d: ApiOutput<'decision.get'>): void {
+function printDetail(io: Io, d: ApiOutput<'decision.get'>, style: NumberStyle): void {
   io.out(`decision #${d.id} "${text(d.title, 200)}" (${d.uid})`);
   io.out(`  rank ${d.priorityRank} in ${text(d.cycleName, 60)}   status ${d.status}${d.overdue ? '   OVERDUE' : ''}`);
   io.out(`  owner ${text(d.owner, 80)}   due ${d.dueDate ?? 'no due date'}`);
@@ -164,7 +166,7 @@ function printDetail(io: Io, d: ApiOutput<'decision.get'>): void {
     for (const x of d.expectations) {
       const f = FIGURES.find((g) => g.id === x.figure);
       // A figure without data says so, never a dash or 0.
-      const fmt = (v: number | null) => (v === null ? 'no data' : f ? formatFigure(f.unit, v) : String(v));
+      const fmt = (v: number | null) => (v === null ? 'no data' : f ? formatFigure(f.unit, v, style) : String(v));
       io.out(`  ${(f?.label ?? x.figure).padEnd(28)} ${fmt(x.baseline).padStart(14)} -> ${fmt(x.expected)}`);
     }
   }
@@ -254,7 +256,7 @@ export const decisionsVerb: Verb = subcommandVerb('decisions', {
         const { cycleId, json } = context(v, io);
         const d = await callApi(io, v, 'decision.get', { id: idOf(ref), cycleId });
         if (v.json) return (json(d), EXIT.ok);
-        printDetail(io, d);
+        printDetail(io, d, await cycleNumberStyle(io, v, cycleId));
         return EXIT.ok;
       },
     },

@@ -8,15 +8,14 @@ import {
   cycleOption,
   dbOption,
   EXIT,
-  money,
   optionalNumber,
   subcommandVerb,
   usage,
   type Io,
   type Verb,
 } from './core';
-import { formatCounts } from './format';
-import { formatDecimal, PLAIN_STYLE } from '../../shared/domain/numberFormat';
+import { cycleNumberStyle, formatCounts, money } from './format';
+import { formatDecimal, type NumberStyle } from '../../shared/domain/numberFormat';
 import { factLabel, factValue } from '../../shared/planning/exceptionFacts';
 import { seriesSummary } from '../../shared/planning/exceptionSeriesText';
 import { breachWords, formatMetric, metricFace } from '../../shared/planning/kpiFormat';
@@ -73,7 +72,7 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
           includeResolved: v.resolved === true,
         });
         if (v.json) io.out(JSON.stringify(page, null, 2));
-        else printExceptions(io, page);
+        else printExceptions(io, page, await cycleNumberStyle(io, v, page.cycleId));
         return EXIT.ok;
       },
     },
@@ -85,10 +84,11 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
         const r = await callApi(io, v, 'exception.rollup', { ...filter, by: v.by as 'item' });
         if (v.json) io.out(JSON.stringify(r, null, 2));
         else {
+          const style = await cycleNumberStyle(io, v, filter.cycleId);
           io.out(`${v.by.padEnd(22)} ${'count'.padStart(6)} ${'value at risk'.padStart(14)}  by type`);
           for (const g of r.groups) {
             io.out(
-              `${g.group.padEnd(22)} ${String(g.count).padStart(6)} ${money(g.valueAtRisk).padStart(14)}  ${formatCounts(g.byType)}`,
+              `${g.group.padEnd(22)} ${String(g.count).padStart(6)} ${money(g.valueAtRisk, style).padStart(14)}  ${formatCounts(g.byType)}`,
             );
           }
           io.out(`${r.groups.length} of ${r.total} group(s)`);
@@ -104,10 +104,11 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
         const e = await callApi(io, v, 'exception.get', { cycleId, key: needKey('show', key) });
         if (v.json) io.out(JSON.stringify(e, null, 2));
         else {
-          io.out(`${e.key}  (${e.type})  value at risk ${money(e.valueAtRisk)}`);
+          const style = await cycleNumberStyle(io, v, cycleId);
+          io.out(`${e.key}  (${e.type})  value at risk ${money(e.valueAtRisk, style)}`);
           io.out(`review: ${e.reviewStatus}${e.note ? ` - ${e.note}` : ''}${e.reviewedBy ? ` (${e.reviewedBy})` : ''}`);
           io.out(`first seen in: ${e.firstSeen.name}${e.resolvedAt ? `; resolved since ${e.resolvedAt}` : ''}`);
-          for (const line of detailLines(e.detail)) io.out(line);
+          for (const line of detailLines(e.detail, style)) io.out(line);
         }
         return EXIT.ok;
       },
@@ -118,8 +119,10 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
       async run(v, [key], io) {
         const { cycleId } = filterOf(v);
         const s = await callApi(io, v, 'exception.series', { cycleId, key: needKey('series', key) });
-        // The chart's text alternative, as the app states it; --json gives every point.
-        io.out(v.json ? JSON.stringify(s, null, 2) : `${s.key}\n${seriesSummary(s, PLAIN_STYLE)}`);
+        // The chart's text alternative, as the app states it (money in the cycle's currency);
+        // --json gives every point.
+        if (v.json) io.out(JSON.stringify(s, null, 2));
+        else io.out(`${s.key}\n${seriesSummary(s, await cycleNumberStyle(io, v, cycleId))}`);
         return EXIT.ok;
       },
     },
@@ -158,7 +161,7 @@ export const exceptionsVerb: Verb = subcommandVerb('exceptions', {
 });
 
 /** The page of exceptions as a table: value at risk, type, review, periods and subject. */
-function printExceptions(io: Io, page: ApiOutput<'exception.list'>): void {
+function printExceptions(io: Io, page: ApiOutput<'exception.list'>, style: NumberStyle): void {
   io.out(`${'value at risk'.padStart(14)}  ${'type'.padEnd(24)} ${'review'.padEnd(9)} ${'periods'.padEnd(19)} subject`);
   for (const e of page.rows) {
     const subject = [e.sku && `${e.sku}@${e.location}`, e.orderId, e.resource, e.lane, e.kpiId, e.family]
@@ -171,12 +174,12 @@ function printExceptions(io: Io, page: ApiOutput<'exception.list'>): void {
         ? ` (open since ${e.firstSeen.name})`
         : '';
     io.out(
-      `${money(e.valueAtRisk).padStart(14)}  ${e.type.padEnd(24)} ${e.reviewStatus.padEnd(9)} ${periods.padEnd(19)} ${subject}${since}`,
+      `${money(e.valueAtRisk, style).padStart(14)}  ${e.type.padEnd(24)} ${e.reviewStatus.padEnd(9)} ${periods.padEnd(19)} ${subject}${since}`,
     );
   }
   const shown = page.rows.length;
   io.out(
-    `${shown} of ${page.total} exception(s), ${money(page.totalValue)} at risk in all; computed ${page.computation.computedAt}`,
+    `${shown} of ${page.total} exception(s), ${money(page.totalValue, style)} at risk in all; computed ${page.computation.computedAt}`,
   );
 }
 
@@ -185,24 +188,25 @@ function printExceptions(io: Io, page: ApiOutput<'exception.list'>): void {
  * shares), a KPI breach's figures and the triggers it breaches in words, and one line per
  * breach interval or order line.
  */
-function detailLines(d: Record<string, unknown>): string[] {
+function detailLines(d: Record<string, unknown>, style: NumberStyle): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(d)) {
-    if (typeof v !== 'object' || v === null) out.push(`${factLabel(k)}: ${factValue(k, v)}`);
+    if (typeof v !== 'object' || v === null) out.push(`${factLabel(k)}: ${factValue(k, v, style)}`);
   }
   if (d.metrics && typeof d.metrics === 'object') {
     for (const [m, x] of Object.entries(d.metrics as Record<string, number | null>))
-      out.push(`${metricFace(m).label}: ${formatMetric(m, x)}`);
+      out.push(`${metricFace(m).label}: ${formatMetric(m, x, undefined, style)}`);
   }
   if (Array.isArray(d.triggers))
-    out.push(`breaches: ${(d.triggers as string[]).map((t) => breachWords(t)).join(', ')}`);
+    out.push(`breaches: ${(d.triggers as string[]).map((t) => breachWords(t, style)).join(', ')}`);
   for (const [k, v] of Object.entries(d)) {
     if (!Array.isArray(v) || k === 'triggers') continue;
     for (const row of v as Record<string, unknown>[])
       out.push(
         `${k}: ${Object.entries(row)
           .map(
-            ([f, x]) => `${factLabel(f)} ${x === null ? 'none' : typeof x === 'number' ? formatDecimal(x) : String(x)}`,
+            ([f, x]) =>
+              `${factLabel(f)} ${x === null ? 'none' : typeof x === 'number' ? formatDecimal(x, style) : String(x)}`,
           )
           .join(', ')}`,
       );

@@ -9,6 +9,7 @@ import {
   triggerWords,
 } from '../../shared/planning/kpiFormat';
 import type { TriggerT } from '../../shared/planning/settings';
+import type { NumberStyle } from '../../shared/domain/numberFormat';
 import {
   asOption,
   callApi,
@@ -22,6 +23,7 @@ import {
   type Io,
   type Verb,
 } from './core';
+import { cycleNumberStyle } from './format';
 
 export const kpisVerb: Verb = subcommandVerb('kpis', {
   summary: 'The five KPIs with their trend; change owner, triggers and playbook',
@@ -53,7 +55,7 @@ export const kpisVerb: Verb = subcommandVerb('kpis', {
           limit: optionalNumber(v, 'limit'),
         });
         if (v.json) io.out(JSON.stringify(r, null, 2));
-        else printKpis(io, r);
+        else printKpis(io, r, await cycleNumberStyle(io, v, optionalNumber(v, 'cycle')));
         return EXIT.ok;
       },
     },
@@ -106,25 +108,27 @@ function parseTrigger(text: string): { metric: string; op: string; value: number
 }
 
 /** One line per KPI value with its trend and breach, then its window and why figures have no data. */
-function printKpis(io: Io, r: ApiOutput<'kpi.list'>): void {
+function printKpis(io: Io, r: ApiOutput<'kpi.list'>, style: NumberStyle): void {
   io.out(
     `${'kpi'.padEnd(22)} ${'group'.padEnd(16)} ${'figures'.padEnd(52)} ${`vs ${r.previousCycle ?? 'no previous cycle'}`}`,
   );
   for (const k of r.rows) {
     const figures = Object.entries(k.metrics)
-      .map(([m, x]) => `${metricFace(m).label} ${formatMetric(m, x, 'no data')}`)
+      .map(([m, x]) => `${metricFace(m).label} ${formatMetric(m, x, 'no data', style)}`)
       .join(', ');
     const trend = k.previous
       ? Object.entries(k.metrics)
           .map(([m, x]) => {
-            const change = formatMetricChange(m, x, k.previous?.[m]);
+            const change = formatMetricChange(m, x, k.previous?.[m], style);
             return change === null ? null : `${metricFace(m).label} ${change}`;
           })
           .filter(Boolean)
           .join(', ')
       : '-';
     const breach =
-      k.breached.length > 0 ? `  BREACH ${k.breached.map((b) => breachWords(b)).join(', ')} -> ${k.ownerRole}` : '';
+      k.breached.length > 0
+        ? `  BREACH ${k.breached.map((b) => breachWords(b, style)).join(', ')} -> ${k.ownerRole}`
+        : '';
     io.out(`${k.kpiId.padEnd(22)} ${k.group.padEnd(16)} ${figures.padEnd(52)} ${trend}${breach}`);
     io.out(`${''.padEnd(22)} window: ${k.window.label}`);
     // One line per reason: figures that share it are named together.

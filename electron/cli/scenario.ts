@@ -4,6 +4,7 @@
 // read from a JSON file.
 import type { ApiOutput, ScenarioInfoT } from '../../shared/api';
 import { AppError } from '../../shared/domain/errors';
+import type { NumberStyle } from '../../shared/domain/numberFormat';
 import { FIGURES, formatDelta, formatFigure } from '../../shared/planning/figures';
 import { LEVER_KINDS } from '../../shared/planning/levers';
 import {
@@ -13,7 +14,6 @@ import {
   cycleOption,
   dbOption,
   EXIT,
-  money,
   optionalNumber,
   subcommandVerb,
   usage,
@@ -21,6 +21,7 @@ import {
   type Verb,
 } from './core';
 import { readJsonFile } from '../jsonFile';
+import { cycleNumberStyle, money } from './format';
 import { reportFileOut, writeFileOut } from './fileOut';
 
 /** Short names the lever text may use for the contract's fields, by lever kind. */
@@ -122,22 +123,26 @@ function printScenario(io: Io, s: ScenarioInfoT): void {
   io.out(`updated ${s.updatedAt}${s.updatedBy ? ` by ${s.updatedBy}` : ''}`);
 }
 
-function printComparison(io: Io, r: ApiOutput<'scenario.compare'>): void {
+function printComparison(io: Io, r: ApiOutput<'scenario.compare'>, style: NumberStyle): void {
   const names = ['Baseline', ...r.scenarios.map((s) => s.scenario.name)];
   const width = 26;
   io.out(['figure'.padEnd(28), ...names.map((n) => n.slice(0, width).padStart(width))].join(' '));
   for (const f of FIGURES) {
-    const cells = [formatFigure(f.unit, r.baseline.figures[f.id])];
+    const cells = [formatFigure(f.unit, r.baseline.figures[f.id], style)];
     for (const { outcome } of r.scenarios) {
-      cells.push(`${formatFigure(f.unit, outcome.figures[f.id])} (${formatDelta(f.unit, outcome.deltas[f.id])})`);
+      cells.push(
+        `${formatFigure(f.unit, outcome.figures[f.id], style)} (${formatDelta(f.unit, outcome.deltas[f.id], style)})`,
+      );
     }
     io.out([f.label.padEnd(28), ...cells.map((c) => c.padStart(width))].join(' '));
   }
   for (const { scenario, outcome } of r.scenarios) {
     io.out('');
     io.out(`${scenario.name}: computed in ${outcome.computeMs} ms${outcome.incremental ? ' (incremental)' : ''}`);
-    for (const e of outcome.resolved.slice(0, 5)) io.out(`  resolves ${e.type} ${e.subject} (${money(e.valueAtRisk)})`);
-    for (const e of outcome.added.slice(0, 5)) io.out(`  raises   ${e.type} ${e.subject} (${money(e.valueAtRisk)})`);
+    for (const e of outcome.resolved.slice(0, 5))
+      io.out(`  resolves ${e.type} ${e.subject} (${money(e.valueAtRisk, style)})`);
+    for (const e of outcome.added.slice(0, 5))
+      io.out(`  raises   ${e.type} ${e.subject} (${money(e.valueAtRisk, style)})`);
   }
 }
 
@@ -267,7 +272,7 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
         const ids = (await find(io, v, refs)).map((s) => s.id);
         const r = await callApi(io, v, 'scenario.compare', { cycleId, ids });
         if (v.json) return (json(r), EXIT.ok);
-        printComparison(io, r);
+        printComparison(io, r, await cycleNumberStyle(io, v, r.cycleId));
         return EXIT.ok;
       },
     },
@@ -304,10 +309,11 @@ export const scenarioVerb: Verb = subcommandVerb('scenario', {
           `decision #${r.decision.priorityRank} "${r.decision.title}" recorded (${r.decision.uid}), owner ${r.decision.owner}`,
         );
         io.out(`answers ${r.exceptionKeys.length} exception(s) of the baseline`);
+        const style = await cycleNumberStyle(io, v, optionalNumber(v, 'cycle'));
         for (const e of r.expectations) {
           const f = FIGURES.find((x) => x.id === e.figure)!;
           io.out(
-            `  ${f.label.padEnd(28)} ${formatFigure(f.unit, e.baseline).padStart(14)} -> ${formatFigure(f.unit, e.expected)}`,
+            `  ${f.label.padEnd(28)} ${formatFigure(f.unit, e.baseline, style).padStart(14)} -> ${formatFigure(f.unit, e.expected, style)}`,
           );
         }
         return EXIT.ok;

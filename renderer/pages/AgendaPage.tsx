@@ -1,6 +1,8 @@
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Attendance } from '../components/decisions/Attendance';
 import { FollowUp } from '../components/decisions/FollowUp';
+import { AgendaEditor } from '../components/meeting/AgendaEditor';
 import { MeetingRun } from '../components/meeting/MeetingRun';
 import { PresentButton } from '../components/presenter/PresentButton';
 import { announceRunChanged } from '../components/presenter/roomChannel';
@@ -19,6 +21,10 @@ export function AgendaPage() {
   const stale = useCycleStore(useShallow(selectStaleSources));
   // Back from an item's view: the focus returns to that item's Open link.
   useReturnFocus();
+  const [editing, setEditing] = useState(false);
+  // Bumped when the editor closes: the run view reads the agenda again (titles, time boxes).
+  const [edits, setEdits] = useState(0);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   if (status !== 'ready' && !overview) return <p className="muted">Loading the cycle…</p>;
   if (!overview) {
@@ -63,7 +69,7 @@ export function AgendaPage() {
         </div>
       )}
 
-      <MeetingRun onChange={announceRunChanged} />
+      <MeetingRun key={edits} onChange={announceRunChanged} />
 
       <div className="card">
         <h2>Snapshot set</h2>
@@ -71,10 +77,24 @@ export function AgendaPage() {
       </div>
 
       <div className="card">
-        <h2>
-          Agenda <span className="muted small">{minutes} min</span>
-        </h2>
-        <ol className="agenda agenda-list">
+        <div className="row-head">
+          <h2>
+            Agenda <span className="muted small">{minutes} min</span>
+          </h2>
+          <button type="button" ref={editButton} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            {editing ? 'Close the editor' : 'Edit agenda'}
+          </button>
+        </div>
+        {editing && (
+          <AgendaEditor
+            onClose={() => {
+              setEditing(false);
+              setEdits((n) => n + 1);
+              editButton.current?.focus();
+            }}
+          />
+        )}
+        <ol className="agenda agenda-list" hidden={editing}>
           {overview.agenda.map((a, i) => (
             <li key={a.id}>
               <span className="agenda-title">{a.title}</span>

@@ -242,14 +242,16 @@ describe('planroom CLI', () => {
     expect(list.code, list.stderr).toBe(0);
     const lines = list.stdout.trim().split('\n');
     expect(lines).toHaveLength(7); // header, 5 rows, summary
-    expect(lines[6]).toMatch(/^5 of \d+ exception\(s\), [\d,]+ at risk in all/);
+    // Money in the cycle's currency (EUR), as the app shows it.
+    expect(lines[6]).toMatch(/^5 of \d+ exception\(s\), €[\d,]+ at risk in all/);
+    expect(lines[1]).toMatch(/^ +€[\d,.]+ {2}otif_risk /);
     const page = JSON.parse(planroom(['exceptions', '--json', '--limit', '1000', '--db', db]).stdout) as {
       total: number;
       rows: { key: string; type: string }[];
     };
     expect(new Set(page.rows.map((r) => r.type)).size).toBe(6);
     const rollup = planroom(['exceptions', 'rollup', '--by', 'lane', '--db', db]);
-    expect(rollup.stdout).toMatch(/^D2-EAST-R\s+\d+/m);
+    expect(rollup.stdout).toMatch(/^D2-EAST-R\s+\d+\s+€[\d,.]+ /m);
     const key = page.rows[0]!.key;
     const review = planroom([
       'exceptions',
@@ -265,7 +267,9 @@ describe('planroom CLI', () => {
       db,
     ]);
     expect(review.stdout.trim()).toBe(`${key}: reviewed`);
-    expect(planroom(['exceptions', 'show', key, '--db', db]).stdout).toMatch(/review: reviewed - seen \(Ana\)/);
+    const shown = planroom(['exceptions', 'show', key, '--db', db]).stdout;
+    expect(shown).toMatch(/review: reviewed - seen \(Ana\)/);
+    expect(shown).toMatch(/ value at risk €[\d,.]+\n/);
     expect(planroom(['exceptions', 'review', 'nope', '--status', 'reviewed', '--db', db])).toMatchObject({ code: 1 });
 
     const park = (k: string, when: string) =>
@@ -343,8 +347,8 @@ describe('planroom CLI', () => {
     const cmp = planroom(['scenario', 'compare', 'Overtime', 'Promo', '--db', db]);
     expect(cmp.code, cmp.stderr).toBe(0);
     expect(cmp.stdout).toMatch(/^Overload hours\s+[\d,]+ h\s+[\d,]+ h \(−[\d,]+ h\)/m);
-    expect(cmp.stdout).toMatch(/^Revenue\s+[\d,]+\s+[\d,]+ \([−+±][\d,]*\)\s+[\d,]+ \(\+[\d,]+\)/m);
-    expect(cmp.stdout).toContain(`resolves capacity_shortfall ${resource}`);
+    expect(cmp.stdout).toMatch(/^Revenue\s+€[\d,]+\s+€[\d,]+ \((?:[−+]€[\d,]+|±0)\)\s+€[\d,]+ \(\+€[\d,]+\)/m);
+    expect(cmp.stdout).toMatch(new RegExp(`resolves capacity_shortfall ${resource}.* \\(€[\\d,.]+\\)`));
     const choose = planroom(['scenario', 'choose', 'Overtime', '--as', 'CEO', '--kpi', 'service_level', '--db', db]);
     expect(choose.code, choose.stderr).toBe(0);
     expect(choose.stdout).toMatch(/decision #1 "Adopt scenario "Overtime"" recorded/);

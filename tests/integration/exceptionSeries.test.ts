@@ -122,7 +122,7 @@ describe('exception.series on the demo company', () => {
     const db = join(dir, 'p.db');
     const text = planroom(['exceptions', 'series', row.key, '--db', db]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toBe(`${row.key}\n${seriesSummary(s, PLAIN_STYLE)}\n`);
+    expect(text.stdout).toBe(`${row.key}\n${seriesSummary(s, { ...PLAIN_STYLE, currency: 'EUR' })}\n`);
     expect(JSON.parse(planroom(['exceptions', 'series', row.key, '--json', '--db', db]).stdout)).toEqual(s);
     const missing = planroom(['exceptions', 'series', '--db', db]);
     expect(missing.code).not.toBe(0);
