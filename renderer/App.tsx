@@ -7,7 +7,9 @@ import { DataPage } from './pages/DataPage';
 import { DecisionsPage } from './pages/DecisionsPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
 import { ROUTES } from './routes';
+import { SkipLink } from './SkipLink';
 import { useCycleStore } from './stores/cycleStore';
+import { useDocumentTitle } from './useDocumentTitle';
 import { useRoute } from './useRoute';
 
 // The Scenarios page carries the charts (ECharts): loaded when first opened, not at start.
@@ -23,9 +25,11 @@ export function App() {
   useEffect(() => {
     void loadOverview();
   }, [loadOverview]);
+  useDocumentTitle(route, overview?.cycle.name ?? null);
 
   return (
     <div className="frame" data-ready={status === 'ready' || status === 'error' ? 'true' : 'false'}>
+      <SkipLink />
       <nav className="nav" aria-label="Main">
         <div className="brand">Planroom</div>
         <ul>
@@ -42,7 +46,7 @@ export function App() {
         <div className="nav-foot">{overview ? overview.cycle.name : 'No cycle'}</div>
       </nav>
       {/* tabIndex -1: where the focus goes back to when what had it is gone. */}
-      <main className="page" tabIndex={-1}>
+      <main id="main" className="page" tabIndex={-1}>
         {error && <ErrorBanner error={error} onRetry={() => void loadOverview()} />}
         {route === 'agenda' && <AgendaPage />}
         {route === 'data' && <DataPage />}
