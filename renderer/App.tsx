@@ -10,7 +10,9 @@ import { DecisionsPage } from './pages/DecisionsPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
 import { SyncPage } from './pages/SyncPage';
 import { ROUTES } from './routes';
+import { SkipLink } from './SkipLink';
 import { useCycleStore } from './stores/cycleStore';
+import { useDocumentTitle } from './useDocumentTitle';
 import { useAgendaItemId, useRoute } from './useRoute';
 
 // The Scenarios page carries the charts (ECharts): loaded when first opened, not at start.
@@ -27,9 +29,11 @@ export function App() {
   useEffect(() => {
     void loadOverview();
   }, [loadOverview]);
+  useDocumentTitle(route, overview?.cycle.name ?? null);
 
   return (
     <div className="frame" data-ready={status === 'ready' || status === 'error' ? 'true' : 'false'}>
+      <SkipLink />
       <nav className="nav" aria-label="Main">
         <div className="brand">Planroom</div>
         <ul>
@@ -47,7 +51,7 @@ export function App() {
         <div className="nav-foot">{overview ? overview.cycle.name : 'No cycle'}</div>
       </nav>
       {/* tabIndex -1: where the focus goes back to when what had it is gone. */}
-      <main className="page" tabIndex={-1}>
+      <main id="main" className="page" tabIndex={-1}>
         {error && <ErrorBanner error={error} onRetry={() => void loadOverview()} />}
         {route === 'agenda' && (agendaItem === null ? <AgendaPage /> : <AgendaItemPage itemId={agendaItem} />)}
         {route === 'data' && <DataPage />}

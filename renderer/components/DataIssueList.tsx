@@ -16,7 +16,7 @@ const KIND_LABEL: Record<(typeof DATA_ISSUE_KINDS)[number], string> = {
 
 /** The cycle's data issues: filtered by status, owner and source; a row opens its detail. */
 export function DataIssueList({ userName }: { userName: string }) {
-  const { filters, error, load, setFilters, reconcile } = useDataIssueStore();
+  const { filters, error, loaded, load, setFilters, reconcile } = useDataIssueStore();
   // Derived arrays: compared shallowly, or each render would see a new value and loop.
   const issues = useDataIssueStore(useShallow(selectFilteredIssues));
   const owners = useDataIssueStore(useShallow(selectOwners));
@@ -77,56 +77,59 @@ export function DataIssueList({ userName }: { userName: string }) {
         )}
       </div>
       {error && <ErrorBanner error={error} />}
-      <table className="grid" aria-label="Data issue list">
-        <thead>
-          <tr>
-            <th>Issue</th>
-            <th>Source</th>
-            <th>Owner</th>
-            <th>Assignee</th>
-            <th>Deadline</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map((i) => (
-            <Fragment key={i.id}>
-              <tr
-                className="clickable"
-                data-issue={i.id}
-                aria-expanded={openId === i.id}
-                onClick={() => setOpenId(openId === i.id ? null : i.id)}
-              >
-                <td>
-                  <span className="strong">{KIND_LABEL[i.kind]}</span>
-                  <div className="small">{i.summary}</div>
-                </td>
-                <td>{i.source ?? <span className="muted">not pinned</span>}</td>
-                <td>{i.ownerRole}</td>
-                <td>{i.assignee ?? <span className="muted">unassigned</span>}</td>
-                <td className="nowrap">{i.deadline}</td>
-                <td>
-                  <span className={i.status === 'open' ? 'badge warn' : 'badge ok'}>{i.status}</span>
-                </td>
-              </tr>
-              {openId === i.id && (
-                <tr>
-                  <td colSpan={6}>
-                    <DataIssueDetail issue={i} userName={userName} />
+      {/* A fixed-height box: the page below does not jump when the list arrives (no layout shift). */}
+      <div className="issue-scroll" role="region" aria-label="Data issues (scrolls)" tabIndex={0}>
+        <table className="grid" aria-label="Data issue list">
+          <thead>
+            <tr>
+              <th>Issue</th>
+              <th>Source</th>
+              <th>Owner</th>
+              <th>Assignee</th>
+              <th>Deadline</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.map((i) => (
+              <Fragment key={i.id}>
+                <tr
+                  className="clickable"
+                  data-issue={i.id}
+                  aria-expanded={openId === i.id}
+                  onClick={() => setOpenId(openId === i.id ? null : i.id)}
+                >
+                  <td>
+                    <span className="strong">{KIND_LABEL[i.kind]}</span>
+                    <div className="small">{i.summary}</div>
+                  </td>
+                  <td>{i.source ?? <span className="muted">not pinned</span>}</td>
+                  <td>{i.ownerRole}</td>
+                  <td>{i.assignee ?? <span className="muted">unassigned</span>}</td>
+                  <td className="nowrap">{i.deadline}</td>
+                  <td>
+                    <span className={i.status === 'open' ? 'badge warn' : 'badge ok'}>{i.status}</span>
                   </td>
                 </tr>
-              )}
-            </Fragment>
-          ))}
-          {issues.length === 0 && (
-            <tr>
-              <td colSpan={6} className="muted">
-                No data issues match.
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+                {openId === i.id && (
+                  <tr>
+                    <td colSpan={6}>
+                      <DataIssueDetail issue={i} userName={userName} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+            {issues.length === 0 && (
+              <tr>
+                <td colSpan={6} className="muted">
+                  {loaded ? 'No data issues match.' : 'Loading the data issues…'}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

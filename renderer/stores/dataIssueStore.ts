@@ -16,6 +16,8 @@ type Action<K extends ApiName> = (input: ApiInput<K>) => Promise<ApiResult<ApiOu
 export interface DataIssueState {
   /** Every data issue of the current cycle. */
   all: DataIssueT[];
+  /** False until the first list arrived: until then the page says "Loading", not "none". */
+  loaded: boolean;
   filters: IssueFilters;
   error: AppErrorShape | null;
   load(): Promise<void>;
@@ -37,11 +39,12 @@ export const useDataIssueStore = create<DataIssueState>((set, get) => {
     };
   return {
     all: [],
+    loaded: false,
     filters: { status: 'open', owner: '', source: '' },
     error: null,
     async load() {
       const r = await call('dataIssue.list', {});
-      if (r.ok) set({ all: r.data, error: null });
+      if (r.ok) set({ all: r.data, loaded: true, error: null });
       else set({ error: r.error });
     },
     setFilters(f) {

@@ -311,7 +311,8 @@ describe('planroom CLI', () => {
     const set = planroom(['kpis', 'set', 'service_level', '--trigger', 'otif<0.5', '--owner', 'CEO', '--db', db]);
     expect(set.stdout.trim()).toBe('service_level saved: CEO; OTIF below 50% (otif<0.5)');
     expect(planroom(['kpis', '--db', db]).stdout).not.toMatch(/BREACH OTIF/);
-  });
+    // Four imports and a score of commands: well over a minute on a busy 2-core machine.
+  }, 180_000);
 
   it('creates, sets, compares and chooses scenarios, refusing a bad lever with its field', () => {
     const db = join(tempDir(), 'p.db');

@@ -1,7 +1,7 @@
 // The cycle's attendance list on the Agenda page: who is in the meeting (name, role, optional
 // e-mail), ticked present as they arrive. The names are the first owner suggestions of the
 // capture form, and the minutes' first part.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput, ApiResult } from '../../../shared/api';
 import { shownName } from '../../../shared/domain/displayName';
 import type { AppErrorShape } from '../../../shared/domain/errors';
@@ -27,6 +27,18 @@ export function Attendance() {
   // What the last change did (an add, a tick, a removal): one line, replaced by the next.
   const [said, setSaid] = useState<string | null>(null);
   const by = userName.trim();
+  // Where the focus goes when what had it is gone (a removed row) or done (an added name).
+  const nameInput = useRef<HTMLInputElement>(null);
+  const table = useRef<HTMLTableElement>(null);
+  /** The removed row's index, focused once the list without it has rendered. */
+  const removedAt = useRef<number | null>(null);
+  useEffect(() => {
+    if (removedAt.current === null) return;
+    const boxes = table.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
+    // The row now in its place (or the last one), else the Name field.
+    (boxes?.[Math.min(removedAt.current, boxes.length - 1)] ?? nameInput.current)?.focus();
+    removedAt.current = null;
+  }, [list]);
 
   useEffect(() => {
     let live = true;
@@ -54,6 +66,7 @@ export function Attendance() {
       setRowError(null);
       setSaid(line);
     } else {
+      removedAt.current = null;
       if (before) setList(before);
       setRowError(out.error);
     }
@@ -74,7 +87,7 @@ export function Attendance() {
       {rowError && <ErrorBanner error={rowError} />}
       {list && list.length === 0 && <p className="muted small">Nobody on the list yet: add who is in the room.</p>}
       {list && list.length > 0 && (
-        <table className="grid compact attendance-list" aria-label="Attendance list">
+        <table ref={table} className="grid compact attendance-list" aria-label="Attendance list">
           <thead>
             <tr>
               <th>Present</th>
@@ -87,7 +100,7 @@ export function Attendance() {
             </tr>
           </thead>
           <tbody>
-            {list.map((a) => (
+            {list.map((a, index) => (
               <tr key={a.name} data-attendee={a.name}>
                 <td>
                   <input
@@ -115,11 +128,12 @@ export function Attendance() {
                     type="button"
                     className="link"
                     aria-label={`Remove ${shownName(a.name)}`}
-                    onClick={() =>
-                      by
-                        ? void change(call('attendee.remove', { name: a.name, by }), `${shownName(a.name)} removed.`)
-                        : setRowError(noName)
-                    }
+                    onClick={() => {
+                      if (!by) return setRowError(noName);
+                      // Set before the call: the new list's render moves the focus.
+                      removedAt.current = index;
+                      void change(call('attendee.remove', { name: a.name, by }), `${shownName(a.name)} removed.`);
+                    }}
                   >
                     Remove
                   </button>
@@ -153,6 +167,8 @@ export function Attendance() {
               setRole('');
               setEmail('');
               setSaid(`${added} added, present.`);
+              // Ready for the next arrival.
+              nameInput.current?.focus();
               return '';
             },
           )
@@ -160,7 +176,13 @@ export function Attendance() {
       >
         <label>
           Name
-          <input value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder="e.g. Dana Weiss" />
+          <input
+            ref={nameInput}
+            value={name}
+            maxLength={80}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. Dana Weiss"
+          />
         </label>
         <label>
           Role
