@@ -16,7 +16,12 @@ export function useVirtualRows(
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
-    const measure = (): void => setView({ top: el.scrollTop, height: el.clientHeight });
+    // Only a move to another row renders again: scrolling within a row changes nothing shown.
+    const measure = (): void => {
+      const top = Math.floor(el.scrollTop / rowHeight) * rowHeight;
+      const height = el.clientHeight;
+      setView((v) => (v.top === top && v.height === height ? v : { top, height }));
+    };
     measure();
     el.addEventListener('scroll', measure, { passive: true });
     const resize = new ResizeObserver(measure);
@@ -25,7 +30,7 @@ export function useVirtualRows(
       el.removeEventListener('scroll', measure);
       resize.disconnect();
     };
-  }, [box]);
+  }, [box, rowHeight]);
 
   /** Scrolls the least needed for the row to be wholly in view (the next render shows it). */
   const reveal = useCallback(
@@ -38,7 +43,7 @@ export function useVirtualRows(
       else if (top + rowHeight > next + el.clientHeight) next = top + rowHeight - el.clientHeight;
       if (next !== el.scrollTop) el.scrollTop = next;
       // Told now rather than on the scroll event, so the row is rendered before it is focused.
-      setView({ top: el.scrollTop, height: el.clientHeight });
+      setView({ top: Math.floor(el.scrollTop / rowHeight) * rowHeight, height: el.clientHeight });
     },
     [box, rowHeight],
   );

@@ -1,15 +1,18 @@
-import { formatMoney } from '../../shared/domain/numberFormat';
 import { useNumberStyle } from '../useNumberStyle';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ExceptionInfoT } from '../../shared/api';
-import { REVIEW_LABEL, subjectOf, TYPE_LABEL } from '../exceptionLabels';
-import { fmtInt } from '../format';
 import { useExceptionStore } from '../stores/exceptionStore';
 import { useVirtualRows } from '../useVirtualRows';
 import { isTyping } from './decisions/captureFields';
+import { ExceptionRow, ROW_HEIGHT } from './ExceptionRow';
 
-/** One row's height in px; the CSS gives `.exc-row` the same, so no row ever changes the layout. */
-export const ROW_HEIGHT = 40;
+export { ROW_HEIGHT };
+
+/** The rank of the row an event happened in, from its data-index. */
+function rankOf(target: EventTarget): number | null {
+  const el = (target as HTMLElement).closest?.('[data-index]');
+  return el ? Number((el as HTMLElement).dataset.index) : null;
+}
 
 export type RowAction = 'open' | 'review' | 'park' | 'decide' | 'scenarios';
 const ACTION_KEY: Record<string, RowAction> = { r: 'review', p: 'park', d: 'decide', s: 'scenarios' };
@@ -127,73 +130,33 @@ export function ExceptionList({
         tabIndex={activeInDom ? -1 : 0}
         onFocus={(e) => {
           if (e.target === e.currentTarget) focusRow(active);
+          else {
+            const i = rankOf(e.target);
+            if (i !== null) setActive(i);
+          }
+        }}
+        // One listener for every row (the rows have none, so they need not render again).
+        onClick={(e) => {
+          const i = rankOf(e.target);
+          const row = i === null ? undefined : rows[i];
+          if (i === null || !row) return;
+          focusRow(i);
+          onAction('open', row, i);
         }}
         onKeyDown={onKeyDown}
       >
         <div className="exc-sizer" style={{ height: total * ROW_HEIGHT }}>
-          {indexes.map((i) => {
-            const e = rows[i];
-            // Keyed by rank, not by exception: the element stays (and keeps the focus) when the
-            // row's data arrives in place of its placeholder.
-            const common = {
-              role: 'row',
-              'data-index': i,
-              'aria-rowindex': i + 2,
-              tabIndex: i === active ? 0 : -1,
-              style: { top: i * ROW_HEIGHT },
-              onFocus: () => setActive(i),
-            } as const;
-            if (!e) {
-              return (
-                <div key={i} {...common} className="exc-row waiting" aria-busy="true">
-                  <span role="gridcell" className="num">
-                    {fmtInt(i + 1)}
-                  </span>
-                  <span role="gridcell" className="muted">
-                    Loading…
-                  </span>
-                </div>
-              );
-            }
-            return (
-              <div
-                key={i}
-                {...common}
-                data-key={e.key}
-                className={`exc-row clickable${e.resolvedAt ? ' resolved' : ''}${openKey === e.key ? ' open' : ''}`}
-                aria-expanded={openKey === e.key}
-                onClick={() => {
-                  focusRow(i);
-                  onAction('open', e, i);
-                }}
-              >
-                <span role="gridcell" className="num">
-                  {fmtInt(i + 1)}
-                </span>
-                <span role="gridcell" className="num strong">
-                  {formatMoney(e.valueAtRisk, style)}
-                </span>
-                <span role="gridcell">
-                  <span className={`type-tag ${e.type}`}>{TYPE_LABEL[e.type]}</span>
-                </span>
-                <span role="gridcell" className="cut" title={subjectOf(e)}>
-                  {subjectOf(e)}
-                </span>
-                <span role="gridcell" className="nowrap">
-                  {e.periodFrom ? (e.periodFrom === e.periodTo ? e.periodFrom : `${e.periodFrom} – ${e.periodTo}`) : ''}
-                </span>
-                <span role="gridcell" className="cut">
-                  <span className={`badge${e.reviewStatus === 'new' ? '' : ' ok'}`}>
-                    {REVIEW_LABEL[e.reviewStatus]}
-                  </span>
-                  {e.note && <span className="muted small"> {e.note}</span>}
-                </span>
-                <span role="gridcell" className="small cut">
-                  {page && e.firstSeen.cycleId !== page.cycleId ? `open since ${e.firstSeen.name}` : 'new this cycle'}
-                </span>
-              </div>
-            );
-          })}
+          {indexes.map((i) => (
+            <ExceptionRow
+              key={i}
+              index={i}
+              row={rows[i]}
+              active={i === active}
+              open={openKey !== null && rows[i]?.key === openKey}
+              style={style}
+              cycleId={page?.cycleId}
+            />
+          ))}
         </div>
       </div>
     </div>
