@@ -58,6 +58,13 @@ const line = (
   itemStyle: { color },
   ...extra,
 });
+
+/** A limit drawn dashed in the limit colour (safety stock, capacity, guardrail); `stepped` per week. */
+const limitLine = (name: string, data: (number | null)[], stepped = false): LineSeriesOption =>
+  line(name, data, C.limit, {
+    ...(stepped ? { step: 'middle' as const } : {}),
+    lineStyle: { width: 2, type: 'dashed', color: C.limit },
+  });
 const marks = (name: string, data: (number | null)[], color: string, symbol = 'circle'): ScatterSeriesOption => ({
   type: 'scatter',
   name,
@@ -84,11 +91,10 @@ function stock(s: Of<'below_safety_stock'>, style: NumberStyle): ChartOption {
           ),
         },
       ),
-      line(
+      limitLine(
         'Safety stock',
         s.weeks.map((w) => w.safetyStock),
-        C.limit,
-        { step: 'middle', lineStyle: { width: 2, type: 'dashed', color: C.limit } },
+        true,
       ),
       marks(
         'Below safety stock',
@@ -116,11 +122,10 @@ function load(s: Of<'capacity_shortfall'>, style: NumberStyle): ChartOption {
           ),
         },
       ),
-      line(
+      limitLine(
         'Capacity',
         s.weeks.map((w) => w.capacity),
-        C.limit,
-        { step: 'middle', lineStyle: { width: 2, type: 'dashed', color: C.limit } },
+        true,
       ),
       marks(
         'Over capacity',
@@ -224,11 +229,9 @@ function freight(s: Of<'logistics_cost_guardrail'>, style: NumberStyle): ChartOp
         C.other,
         'diamond',
       ),
-      line(
+      limitLine(
         'Guardrail',
         s.shipments.map(() => s.guardrail),
-        C.limit,
-        { lineStyle: { width: 2, type: 'dashed', color: C.limit } },
       ),
       marks(
         'Over the guardrail',
@@ -256,11 +259,9 @@ function demand(s: Of<'demand_shift'>, style: NumberStyle): ChartOption {
           ),
         },
       ),
-      line(
+      limitLine(
         'Prior forecast',
         s.weeks.map((w) => w.prior),
-        C.limit,
-        { lineStyle: { width: 2, type: 'dashed', color: C.limit } },
       ),
       line(
         'Actual sales',
