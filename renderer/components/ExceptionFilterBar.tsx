@@ -1,4 +1,5 @@
 import { formatMoney } from '../../shared/domain/numberFormat';
+import { useShallow } from 'zustand/react/shallow';
 import { useNumberStyle } from '../useNumberStyle';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
@@ -23,7 +24,10 @@ function useOwnerRoles(): string[] {
 
 /** The exception list's filters: type, owner, review, a search by SKU/family/resource/lane, chips and the count. */
 export function ExceptionFilterBar() {
-  const { page, filters, setFilters } = useExceptionStore();
+  const { page, filters, setFilters } = useExceptionStore(
+    // Only what it shows: the rows arriving window by window while the list scrolls re-render the list, not this.
+    useShallow((s) => ({ page: s.page, filters: s.filters, setFilters: s.setFilters })),
+  );
   const style = useNumberStyle();
   const [field, setField] = useState<SearchField>('sku');
   const [text, setText] = useState('');

@@ -1,4 +1,5 @@
 import { useNumberStyle } from '../useNumberStyle';
+import { useShallow } from 'zustand/react/shallow';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ExceptionInfoT } from '../../shared/api';
 import { useExceptionStore } from '../stores/exceptionStore';
@@ -36,7 +37,9 @@ export function ExceptionList({
   onAction(action: RowAction, row: ExceptionInfoT, index: number): void;
   handle: { current: ExceptionListHandle | null };
 }) {
-  const { page, rows, ensureRange } = useExceptionStore();
+  const { page, rows, ensureRange } = useExceptionStore(
+    useShallow((s) => ({ page: s.page, rows: s.rows, ensureRange: s.ensureRange })),
+  );
   const style = useNumberStyle();
   const total = page?.total ?? 0;
   const box = useRef<HTMLDivElement>(null);

@@ -1,4 +1,5 @@
 import { formatMoney } from '../../shared/domain/numberFormat';
+import { useShallow } from 'zustand/react/shallow';
 import { fmtInt } from '../format';
 import { useNumberStyle } from '../useNumberStyle';
 import { TYPE_LABEL } from '../exceptionLabels';
@@ -14,7 +15,16 @@ const BY: { id: RollupBy; label: string }[] = [
 
 /** Exceptions rolled up by a dimension, largest value first; a group filters the list. */
 export function ExceptionRollup() {
-  const { rollup, rollupBy, setRollupBy, filters, setFilters } = useExceptionStore();
+  const { rollup, rollupBy, setRollupBy, filters, setFilters } = useExceptionStore(
+    // Only what it shows: the rows arriving window by window while the list scrolls re-render the list, not this.
+    useShallow((s) => ({
+      rollup: s.rollup,
+      rollupBy: s.rollupBy,
+      setRollupBy: s.setRollupBy,
+      filters: s.filters,
+      setFilters: s.setFilters,
+    })),
+  );
   const style = useNumberStyle();
   // A group chosen is the list's filter on that field (a chip on the list, removable there too).
   const field = GROUP_FIELD[rollupBy];

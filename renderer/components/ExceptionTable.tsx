@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { ExceptionInfoT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { EXCEPTION_KPI } from '../../shared/planning/decisionAim';
@@ -23,7 +24,10 @@ type ReviewStatus = ExceptionInfoT['reviewStatus'];
  * list keeps its fixed height and its virtual rows).
  */
 export function ExceptionTable() {
-  const { page, filters, setFilters, patchRow } = useExceptionStore();
+  const { page, filters, setFilters, patchRow } = useExceptionStore(
+    // Only what it shows: the rows arriving window by window while the list scrolls re-render the list, not this.
+    useShallow((s) => ({ page: s.page, filters: s.filters, setFilters: s.setFilters, patchRow: s.patchRow })),
+  );
   const [userName, setUserName] = useUserName();
   const [open, setOpen] = useState<Focused | null>(null);
   const [ask, setAsk] = useState<(Focused & { kind: 'name' | 'park' }) | null>(null);

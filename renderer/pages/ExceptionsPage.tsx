@@ -1,4 +1,5 @@
 import { PageHead } from '../components/PageHead';
+import { useShallow } from 'zustand/react/shallow';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -13,7 +14,10 @@ import { useUserName } from '../useUserName';
 
 /** Exception review: KPIs on top, the ranked list beside its roll-up, and the settings behind them. */
 export function ExceptionsPage() {
-  const { page, kpis, error, loading, load } = useExceptionStore();
+  const { page, kpis, error, loading, load } = useExceptionStore(
+    // Only what it shows: the rows arriving window by window while the list scrolls re-render the list, not this.
+    useShallow((s) => ({ page: s.page, kpis: s.kpis, error: s.error, loading: s.loading, load: s.load })),
+  );
   const [userName, setUserName] = useUserName();
   const [settingsOpen, setSettingsOpen] = useState(false);
   useEffect(() => {
