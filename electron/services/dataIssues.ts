@@ -60,7 +60,7 @@ export function assign(db: WriteDb, id: number, assignee: string, by: string): D
 
 export function comment(db: WriteDb, id: number, author: string, body: string): DataIssueT {
   getIssue(db, id);
-  addComment(db, id, author, body);
+  writeTx(db, 'data-issue', () => addComment(db, id, author, body));
   return dataIssueById(db, id);
 }
 

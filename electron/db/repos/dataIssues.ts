@@ -4,6 +4,7 @@
 import { AppError } from '../../../shared/domain/errors';
 import type { ReadDb, WriteDb } from '../types';
 import { nowIso } from '../types';
+import { enqueue } from './outbox';
 
 export interface DataIssueRow {
   id: number;
@@ -101,11 +102,26 @@ export function assignIssue(db: WriteDb, id: number, assignee: string, by: strin
   addComment(db, id, by, `Assigned to ${assignee}.`);
 }
 
+/**
+ * Adds a comment. Every change a person makes to a data issue (assign, comment, close, park)
+ * leaves one, so the change's outbox entry is written here, in the caller's transaction: the issue as it
+ * stands after the change, with the comment that says what changed.
+ */
 export function addComment(db: WriteDb, issueId: number, author: string, body: string): number {
+  const at = nowIso();
   const info = db
     .prepare('INSERT INTO data_issue_comments (issue_id, author, body, created_at) VALUES (?, ?, ?, ?)')
-    .run(issueId, author, body, nowIso());
-  return Number(info.lastInsertRowid);
+    .run(issueId, author, body, at);
+  const commentId = Number(info.lastInsertRowid);
+  // Reconciliation's own closes are not sent: every laptop derives them from its snapshot set.
+  if (author !== RECONCILIATION) {
+    const issue = getIssue(db, issueId);
+    enqueue(db, 'data_issue_change', [issueId, commentId], {
+      issue: { ...issue, evidence: undefined },
+      comment: { author, body, at },
+    });
+  }
+  return commentId;
 }
 
 export function getIssue(db: ReadDb, id: number): DataIssueRow {

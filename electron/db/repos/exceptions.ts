@@ -7,6 +7,7 @@ import type { KpiValue } from '../../../shared/planning/kpis';
 import { nowIso, type ReadDb, type WriteDb } from '../types';
 import { writeTxAsync } from '../writeTx';
 import { writeTx } from '../writeTx';
+import { enqueue } from './outbox';
 
 export interface ExceptionRow {
   cycle_id: number;
@@ -255,10 +256,22 @@ export function reviewException(
     db.prepare(
       'UPDATE exceptions SET review_status = ?, note = ?, reviewed_by = ?, updated_at = ? WHERE cycle_id = ? AND key = ?',
     ).run(status, note, by, at, cycleId, key);
-    db.prepare(
-      `INSERT INTO exception_reviews (cycle_id, key, review_status, note, reviewed_by, reviewed_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(cycleId, key, status, note, by, at);
+    const review = db
+      .prepare(
+        `INSERT INTO exception_reviews (cycle_id, key, review_status, note, reviewed_by, reviewed_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(cycleId, key, status, note, by, at);
+    // The review's outbox entry, in the same transaction (the hub and the other laptops see it).
+    const cycle = db.prepare('SELECT name FROM cycles WHERE id = ?').get(cycleId) as { name: string };
+    enqueue(db, 'exception_review', [Number(review.lastInsertRowid)], {
+      cycle: cycle.name,
+      key,
+      status,
+      note,
+      by,
+      at,
+    });
   });
 }
 
