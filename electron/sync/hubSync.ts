@@ -6,7 +6,7 @@
 // let the tests kill the process inside a push.
 import type { ClientBase } from 'pg';
 import { crashPoint } from '../db/crashPoints';
-import type { WriteDb } from '../db/types';
+import type { ReadDb, WriteDb } from '../db/types';
 import { markDelivered, pendingOutbox, storePulled, type OutboxRow, type PulledEvent } from '../db/repos/sync';
 import type { WriteQueue } from '../services/writeQueue';
 
@@ -50,13 +50,15 @@ async function pushBatch(client: ClientBase, laptop: string, rows: OutboxRow[]):
 
 export async function exchangeWithHub(
   db: WriteDb,
+  /** Reads go to the read connection: an import's open transaction on `db` is never seen. */
+  read: ReadDb,
   writes: WriteQueue,
   client: ClientBase,
   opts: { target: string; laptop: string; cursor: number; now: () => string },
 ): Promise<HubExchange> {
   let pushed = 0;
   for (;;) {
-    const rows = pendingOutbox(db, opts.target, PUSH_BATCH);
+    const rows = pendingOutbox(read, opts.target, PUSH_BATCH);
     if (rows.length === 0) break;
     const ids = await pushBatch(client, opts.laptop, rows);
     // The local mark queues behind other writes: an import's long transaction is never joined.

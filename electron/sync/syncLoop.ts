@@ -102,7 +102,7 @@ export class SyncLoop {
       client.on('error', (e) => writeLog('warn', `hub connection of ${t.id} dropped`, e));
       await client.connect();
       await prepareHub(client);
-      const done = await exchangeWithHub(db, writes, client, {
+      const done = await exchangeWithHub(db, this.deps.read, writes, client, {
         target: t.id,
         laptop: laptopId(this.deps.read),
         cursor: t.pull_cursor,

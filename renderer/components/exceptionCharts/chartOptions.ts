@@ -167,46 +167,23 @@ function timeline(s: Of<'otif_risk'>): ChartOption {
     yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { color: C.limit } },
     series: [
       ...late,
-      {
-        type: 'scatter',
-        name: 'Requested',
-        data: points((l) => l.requested),
-        symbol: 'triangle',
-        symbolSize: 10,
-        itemStyle: { color: C.soft },
-      },
-      {
-        type: 'scatter',
-        name: 'Committed',
-        data: points((l) => l.committed),
-        symbol: 'rect',
-        symbolSize: 12,
-        itemStyle: { color: C.limit },
-      },
-      {
-        type: 'scatter',
-        name: 'Planned ship',
-        data: points((l) => l.plannedShip),
-        symbol: 'diamond',
-        symbolSize: 11,
-        itemStyle: { color: C.other },
-      },
-      {
-        type: 'scatter',
-        name: 'ETA',
-        data: points((l) => l.eta),
-        symbol: 'circle',
-        symbolSize: 11,
-        itemStyle: { color: C.main },
-      },
-      {
-        type: 'scatter',
-        name: 'Delivered',
-        data: points((l) => l.delivered),
-        symbol: 'pin',
-        symbolSize: 14,
-        itemStyle: { color: C.soft },
-      },
+      // One marker per date of a line, each its own shape and colour (a legend entry each).
+      ...(
+        [
+          ['Requested', (l) => l.requested, 'triangle', 10, C.soft],
+          ['Committed', (l) => l.committed, 'rect', 12, C.limit],
+          ['Planned ship', (l) => l.plannedShip, 'diamond', 11, C.other],
+          ['ETA', (l) => l.eta, 'circle', 11, C.main],
+          ['Delivered', (l) => l.delivered, 'pin', 14, C.soft],
+        ] as const satisfies readonly (readonly [string, Parameters<typeof points>[0], string, number, string])[]
+      ).map(([name, date, symbol, symbolSize, color]) => ({
+        type: 'scatter' as const,
+        name,
+        data: points(date),
+        symbol,
+        symbolSize,
+        itemStyle: { color },
+      })),
     ],
   };
 }
