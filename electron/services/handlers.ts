@@ -22,7 +22,9 @@ import { previewFolder } from '../snapshots/previewFolder';
 import { createCycle, cycleIdOrCurrent, cycleOverview, setTimeZone, toSummary } from './cycles';
 import { assign, close, comment, listDataIssues, reconcile } from './dataIssues';
 import { parkException } from './parkException';
-import { pauseTarget, removeHub, setHub, syncStatus } from './sync';
+import { pauseTarget, removeHub, removeTarget, retryFailed, setHub, setTarget, syncStatus } from './sync';
+import { envSecrets } from '../secrets/envSecrets';
+import type { SecretStore } from '../secrets/secretStore';
 import { SyncLoop } from '../sync/syncLoop';
 import { listPinLog, pinToCycle } from './pins';
 import {
@@ -88,8 +90,8 @@ export interface ServiceContext {
   now?: () => string;
   /** Long-running app: the sync loop delivers the outbox in the background. */
   sync?: boolean;
-  /** The hub password (Electron: safeStorage); the environment or a 0600 file when not given. */
-  hubPassword?: () => string | undefined;
+  /** Secrets: the hub password, HTTP targets' tokens (Electron: safeStorage); the environment or a 0600 file when not given. */
+  secrets?: SecretStore;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -119,7 +121,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     return result;
   };
   setTimeout(() => warm(null), 0);
-  const sync = new SyncLoop({ db, read, writes, password: ctx.hubPassword });
+  const secrets = ctx.secrets ?? envSecrets();
+  const sync = new SyncLoop({ db, read, writes, secrets });
   if (ctx.sync) sync.start();
   /** The draft profile a caller sends (validated), else the source's stored one. */
   const draftOrStored = (source: SourceSystem, draft: unknown, shapeOnly = false): SourceProfile =>
@@ -185,18 +188,30 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'dataIssue.list': (input) => listDataIssues(read, input),
     'dataIssue.reconcile': (input) => reconcile(db, input.cycleId),
     'dataIssue.park': (input) => parkException(planning, input),
-    'sync.status': () => syncStatus(read, ctx.hubPassword),
+    'sync.status': () => syncStatus(read, secrets),
     'sync.setHub': (input) => {
       setHub(db, input);
-      return syncStatus(db, ctx.hubPassword);
+      return syncStatus(db, secrets);
     },
     'sync.removeHub': () => {
       removeHub(db);
-      return syncStatus(db, ctx.hubPassword);
+      return syncStatus(db, secrets);
     },
     'sync.pause': (input) => {
       pauseTarget(db, input);
-      return syncStatus(db, ctx.hubPassword);
+      return syncStatus(db, secrets);
+    },
+    'sync.setTarget': (input) => {
+      setTarget(db, input);
+      return syncStatus(db, secrets);
+    },
+    'sync.removeTarget': (input) => {
+      removeTarget(db, input);
+      return syncStatus(db, secrets);
+    },
+    'sync.retryFailed': (input) => {
+      retryFailed(db, input);
+      return syncStatus(db, secrets);
     },
     'sync.run': (input) => sync.run(input.force),
     'dataIssue.assign': (input) => assign(db, input.id, input.assignee, input.by),

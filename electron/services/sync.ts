@@ -1,7 +1,9 @@
-// Sync services: the status of each target, setting or removing the hub, pausing, and a run now.
-import type { ApiInput, SyncStatusT } from '../../shared/api';
-import type { HubConfigT } from '../../shared/calls/sync';
+// Sync services: the status of each target, setting or removing the hub and the HTTP and
+// file-drop targets, pausing, retrying refused entries, and a run now.
+import type { ApiInput, SyncStatusT, SyncTargetStatusT } from '../../shared/api';
+import { TargetConfig, type HubConfigT } from '../../shared/calls/sync';
 import { AppError } from '../../shared/domain/errors';
+import { clearFailures, deliveryCounts, lastFailure } from '../db/repos/deliveries';
 import type { ReadDb, WriteDb } from '../db/types';
 import {
   deleteTarget,
@@ -13,8 +15,12 @@ import {
   saveTarget,
   setPaused,
   undeliverableCount,
+  type SyncTargetRow,
 } from '../db/repos/sync';
-import { checkHubUrl, hubPassword } from '../sync/hubConnection';
+import type { SecretName, SecretStore } from '../secrets/secretStore';
+import { envSecrets } from '../secrets/envSecrets';
+import { checkHubUrl } from '../sync/hubConnection';
+import { checkTargetConfig, targetKinds, targetWhere } from '../sync/targets';
 
 /** The one hub target; the outbox writes its entries for it (repos/decisions.ts). */
 export const HUB = 'hub';
@@ -25,32 +31,55 @@ function whereOf(config: string): string {
   return `${url.username}@${url.host}${url.pathname}`;
 }
 
-function passwordSet(password: () => string | undefined): boolean {
+function secretSet(secrets: SecretStore, name: SecretName): boolean {
   try {
-    return password() !== undefined;
+    return secrets.get(name) !== undefined;
   } catch {
     return false; // a file with loose permissions: the run says why
   }
 }
 
-export function syncStatus(db: ReadDb, password: () => string | undefined = () => hubPassword()): SyncStatusT {
+function targetStatus(db: ReadDb, t: SyncTargetRow, secrets: SecretStore): SyncTargetStatusT {
+  const health = {
+    id: t.id,
+    paused: t.paused === 1,
+    failures: t.failures,
+    lastAttemptAt: t.last_attempt_at,
+    lastSuccessAt: t.last_success_at,
+    nextAttemptAt: t.next_attempt_at,
+    lastError: t.last_error,
+    lastErrorHint: t.last_error_hint,
+  };
+  if (t.kind === 'postgres') {
+    return {
+      ...health,
+      kind: 'postgres',
+      where: whereOf(t.config),
+      ...outboxCounts(db, t.id),
+      failed: 0,
+      lastFailure: null,
+      pulled: pulledCount(db),
+      settings: null,
+      passwordSet: secretSet(secrets, 'hub'),
+    };
+  }
+  const settings = TargetConfig.parse(JSON.parse(t.config));
+  return {
+    ...health,
+    kind: settings.kind,
+    where: targetWhere(settings),
+    ...deliveryCounts(db, t.id, targetKinds(settings)),
+    lastFailure: lastFailure(db, t.id),
+    pulled: 0,
+    settings,
+    passwordSet: settings.kind === 'http' && settings.auth !== 'none' ? secretSet(secrets, `target:${t.id}`) : true,
+  };
+}
+
+export function syncStatus(db: ReadDb, secrets: SecretStore = envSecrets()): SyncStatusT {
   return {
     laptopId: laptopId(db),
-    targets: listTargets(db).map((t) => ({
-      id: t.id,
-      kind: 'postgres' as const,
-      where: whereOf(t.config),
-      paused: t.paused === 1,
-      ...outboxCounts(db, t.id),
-      pulled: pulledCount(db),
-      failures: t.failures,
-      lastAttemptAt: t.last_attempt_at,
-      lastSuccessAt: t.last_success_at,
-      nextAttemptAt: t.next_attempt_at,
-      lastError: t.last_error,
-      lastErrorHint: t.last_error_hint,
-      passwordSet: passwordSet(password),
-    })),
+    targets: listTargets(db).map((t) => targetStatus(db, t, secrets)),
     undeliverable: undeliverableCount(db),
   };
 }
@@ -63,12 +92,33 @@ export function removeHub(db: WriteDb): void {
   deleteTarget(db, HUB);
 }
 
-export function pauseTarget(db: WriteDb, input: ApiInput<'sync.pause'>): void {
-  if (!getTarget(db, input.target)) {
-    throw new AppError('not_found', `No sync target "${input.target.slice(0, 40)}".`, {
-      where: { field: 'target', value: input.target.slice(0, 40) },
-      hint: 'Set the hub first (planroom sync hub --url postgres://USER@HOST/DB).',
+export function setTarget(db: WriteDb, input: ApiInput<'sync.setTarget'>): void {
+  const cfg = checkTargetConfig(TargetConfig.parse(input));
+  saveTarget(db, cfg.id, cfg.kind, cfg);
+}
+
+function mustExist(db: ReadDb, target: string): SyncTargetRow {
+  const t = getTarget(db, target);
+  if (!t) {
+    throw new AppError('not_found', `No sync target "${target.slice(0, 40)}".`, {
+      where: { field: 'target', value: target.slice(0, 40) },
+      hint: 'planroom sync status lists the targets; set the hub with planroom sync hub --url postgres://USER@HOST/DB.',
     });
   }
+  return t;
+}
+
+export function removeTarget(db: WriteDb, input: ApiInput<'sync.removeTarget'>): void {
+  mustExist(db, input.target);
+  deleteTarget(db, input.target);
+}
+
+export function retryFailed(db: WriteDb, input: ApiInput<'sync.retryFailed'>): void {
+  mustExist(db, input.target);
+  clearFailures(db, input.target);
+}
+
+export function pauseTarget(db: WriteDb, input: ApiInput<'sync.pause'>): void {
+  mustExist(db, input.target);
   setPaused(db, input.target, input.paused);
 }

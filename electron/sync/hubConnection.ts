@@ -1,10 +1,10 @@
 // How this laptop reaches the team hub: a postgres:// URL kept in SQLite WITHOUT its password,
 // TLS as chosen, and the password from the environment or a file only its owner can read
 // (Electron keeps it with safeStorage instead; never in clear text in SQLite).
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import type { HubConfigT } from '../../shared/calls/sync';
+import { envSecrets } from '../secrets/envSecrets';
 
 /** Checks a hub URL as typed; returns it normalised. A password in it is refused, not stored. */
 export function checkHubUrl(text: string): string {
@@ -44,35 +44,7 @@ export function checkHubUrl(text: string): string {
 
 /** The hub password: $PLANROOM_HUB_PASSWORD, else the file $PLANROOM_HUB_PASSWORD_FILE (0600 only). */
 export function hubPassword(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.PLANROOM_HUB_PASSWORD) return env.PLANROOM_HUB_PASSWORD;
-  const file = env.PLANROOM_HUB_PASSWORD_FILE;
-  if (!file) return undefined;
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (e) {
-    throw new AppError(
-      'invalid_input',
-      `Cannot read the hub password file ${cutInput(file, 200)}: ${(e as Error).message}`,
-      {
-        hint: 'Set PLANROOM_HUB_PASSWORD_FILE to a file that exists, with the password on its first line.',
-      },
-    );
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new AppError('invalid_input', `${cutInput(file, 200)} is not a regular file.`);
-    if (process.platform !== 'win32' && (st.mode & 0o077) !== 0) {
-      throw new AppError(
-        'invalid_input',
-        `The hub password file ${cutInput(file, 200)} can be read by others (mode ${(st.mode & 0o777).toString(8)}).`,
-        { hint: `Run chmod 600 ${cutInput(file, 200)}; the password is not read until then.` },
-      );
-    }
-    return readFileSync(fd, 'utf8').split(/\r?\n/)[0];
-  } finally {
-    closeSync(fd);
-  }
+  return envSecrets(env).get('hub');
 }
 
 /** The pg client settings for a hub: user, host, port and database from the URL, TLS as chosen. */

@@ -12,7 +12,13 @@ import { nowIso } from '../db/types';
 import { laptopId, listTargets, recordFailure, recordSuccess, type SyncTargetRow } from '../db/repos/sync';
 import { writeLog } from '../log';
 import type { WriteQueue } from '../services/writeQueue';
-import { hubClientConfig, hubErrorHint, hubPassword } from './hubConnection';
+import { envSecrets } from '../secrets/envSecrets';
+import type { SecretStore } from '../secrets/secretStore';
+import { TargetConfig } from '../../shared/calls/sync';
+import { AppError } from '../../shared/domain/errors';
+import { dropFiles } from './fileDrop';
+import { hubClientConfig, hubErrorHint } from './hubConnection';
+import { deliverHttp } from './httpTarget';
 import { prepareHub } from './hubSchema';
 import { exchangeWithHub } from './hubSync';
 
@@ -24,8 +30,8 @@ export interface SyncDeps {
   writes: WriteQueue;
   now?: () => string;
   random?: () => number;
-  /** The hub password (Electron: safeStorage); the environment or a 0600 file when not given. */
-  password?: () => string | undefined;
+  /** Secrets (Electron: safeStorage); the environment or a 0600 file when not given. */
+  secrets?: SecretStore;
 }
 
 /** How often a healthy loop looks for new entries and other laptops' events. */
@@ -37,10 +43,12 @@ export class SyncLoop {
   private stopped = true;
   private readonly now: () => string;
   private readonly random: () => number;
+  private readonly secrets: SecretStore;
 
   constructor(private readonly deps: SyncDeps) {
     this.now = deps.now ?? nowIso;
     this.random = deps.random ?? Math.random;
+    this.secrets = deps.secrets ?? envSecrets();
   }
 
   /** Runs every target now (`force`: also those waiting out a backoff); one run at a time. */
@@ -85,9 +93,33 @@ export class SyncLoop {
     for (const t of listTargets(this.deps.read)) {
       if (t.paused) continue;
       if (!force && t.next_attempt_at && t.next_attempt_at > this.now()) continue;
-      out.push(await this.runHub(t));
+      out.push(t.kind === 'postgres' ? await this.runHub(t) : await this.runTarget(t));
     }
     return out;
+  }
+
+  /** Records a failed run (the backoff grows with the failures) and says what to do. */
+  private async failed(t: SyncTargetRow, at: string, message: string, hint: string): Promise<SyncRunT> {
+    const next = new Date(Date.parse(at) + backoffMs(t.failures + 1, this.random())).toISOString();
+    await this.deps.writes.run(() => recordFailure(this.deps.db, t.id, at, next, message, hint));
+    return { target: t.id, pushed: 0, pulled: 0, failed: 0, error: message, hint };
+  }
+
+  /** An HTTP write-back or file-drop target. */
+  private async runTarget(t: SyncTargetRow): Promise<SyncRunT> {
+    const at = this.now();
+    const deps = { ...this.deps, secrets: this.secrets, now: this.now };
+    try {
+      const cfg = TargetConfig.parse(JSON.parse(t.config));
+      const done = cfg.kind === 'http' ? await deliverHttp(deps, t.id, cfg) : await dropFiles(deps, t.id, cfg);
+      await this.deps.writes.run(() => recordSuccess(this.deps.db, t.id, this.now()));
+      return { target: t.id, ...done, pulled: 0, error: null, hint: null };
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const hint =
+        e instanceof AppError && e.hint ? e.hint : "Check the target's settings on the Sync page; it is tried again.";
+      return this.failed(t, at, message, hint);
+    }
   }
 
   private async runHub(t: SyncTargetRow): Promise<SyncRunT> {
@@ -95,7 +127,7 @@ export class SyncLoop {
     const at = this.now();
     let client: pg.Client | null = null;
     try {
-      const password = (this.deps.password ?? (() => hubPassword()))();
+      const password = this.secrets.get('hub');
       client = new pg.Client(hubClientConfig(JSON.parse(t.config) as HubConfigT, password));
       // An unexpected drop later (hub restarted) arrives as an 'error' event: the run fails
       // with it instead of the process crashing on an unhandled event.
@@ -109,12 +141,10 @@ export class SyncLoop {
         now: this.now,
       });
       await writes.run(() => recordSuccess(db, t.id, this.now()));
-      return { target: t.id, ...done, error: null, hint: null };
+      return { target: t.id, ...done, failed: 0, error: null, hint: null };
     } catch (e) {
       const { message, hint } = hubErrorHint(e);
-      const next = new Date(Date.parse(at) + backoffMs(t.failures + 1, this.random())).toISOString();
-      await writes.run(() => recordFailure(db, t.id, at, next, message, hint));
-      return { target: t.id, pushed: 0, pulled: 0, error: message, hint };
+      return this.failed(t, at, message, hint);
     } finally {
       await client?.end().catch(() => undefined);
     }

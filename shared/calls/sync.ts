@@ -12,14 +12,75 @@ export const HubConfig = z.object({
 });
 export type HubConfigT = z.output<typeof HubConfig>;
 
+/** What the outbox holds; an HTTP target sends the kinds it has a body template for. */
+export const OUTBOX_KINDS = ['decision_event', 'data_issue_change', 'exception_review', 'minutes_export'] as const;
+export const OutboxKind = z.enum(OUTBOX_KINDS);
+
+/** A target's name: lower-case letters, digits and dashes ("hub" is the PostgreSQL hub's). */
+export const TargetId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, at most 40')
+  .refine((s) => s !== 'hub', '"hub" is the team hub\'s name');
+
+/**
+ * A source system's HTTP API (issue 17 item 3): one request per outbox entry, with an
+ * Idempotency-Key header. The secret (bearer token or basic password) is never part of this:
+ * it is kept by the secret store (electron/secrets/), named after the target.
+ */
+export const HttpTargetConfig = z.object({
+  kind: z.literal('http'),
+  id: TargetId,
+  url: z.string().trim().min(1).max(2000),
+  method: z.enum(['POST', 'PATCH']).default('POST'),
+  auth: z.enum(['none', 'bearer', 'basic']).default('none'),
+  /** Basic auth's user name (the password is a secret). */
+  username: z.string().trim().max(200).optional(),
+  /** Extra headers that are not secret (for example an API version). */
+  headers: z.record(z.string().max(100), z.string().max(2000)).default({}),
+  /** The request body per outbox kind; kinds without one are not sent to this target. */
+  templates: z.partialRecord(OutboxKind, z.string().min(1).max(20_000)),
+  timeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
+});
+
+/** A folder a system without an API reads (issue 17 item 4): the log and the data issues as files. */
+export const FileDropConfig = z.object({
+  kind: z.literal('file'),
+  id: TargetId,
+  folder: z.string().trim().min(1).max(1000),
+  formats: z
+    .array(z.enum(['csv', 'xlsx']))
+    .min(1)
+    .default(['csv', 'xlsx']),
+});
+
+export const TargetConfig = z.discriminatedUnion('kind', [HttpTargetConfig, FileDropConfig]);
+export type HttpTargetConfigT = z.output<typeof HttpTargetConfig>;
+export type FileDropConfigT = z.output<typeof FileDropConfig>;
+
+/** The last entry a target refused for good (an HTTP 4xx), with what it answered. */
+export const DeliveryFailure = z.object({
+  idempotencyKey: z.string(),
+  kind: z.string(),
+  status: z.number().int().nullable(),
+  /** The answer's body, cut to 2,000 characters (shown as text, never as markup). */
+  response: z.string(),
+  at: IsoTime,
+});
+
 export const SyncTargetStatus = z.object({
   id: z.string(),
-  kind: z.enum(['postgres']),
+  kind: z.enum(['postgres', 'http', 'file']),
   /** Where it goes, for people: host and database, never a password. */
   where: z.string(),
   paused: z.boolean(),
   pending: z.number().int(),
   delivered: z.number().int(),
+  /** Entries the target refused for good (HTTP 4xx); "retry failed" sends them again. */
+  failed: z.number().int(),
+  lastFailure: DeliveryFailure.nullable(),
+  /** An HTTP or file-drop target's settings as saved, for its form (never a secret); null for the hub. */
+  settings: TargetConfig.nullable(),
   /** Events of other laptops pulled from the hub so far. */
   pulled: z.number().int(),
   failures: z.number().int(),
@@ -44,6 +105,8 @@ export const SyncRun = z.object({
   target: z.string(),
   pushed: z.number().int(),
   pulled: z.number().int(),
+  /** Entries the target refused for good in this run (HTTP 4xx). */
+  failed: z.number().int(),
   error: z.string().nullable(),
   hint: z.string().nullable(),
 });
@@ -58,6 +121,24 @@ export const syncCalls = {
     HubConfig,
     SyncStatus,
     'Set the team hub (postgres:// URL without the password, TLS); the password comes from the environment',
+    WRITES,
+  ),
+  'sync.setTarget': call(
+    TargetConfig,
+    SyncStatus,
+    'Add or change an HTTP write-back or file-drop target (its secret is set apart, never stored here)',
+    WRITES,
+  ),
+  'sync.removeTarget': call(
+    z.object({ target: TargetId }),
+    SyncStatus,
+    'Remove an HTTP or file-drop target (the outbox keeps its entries)',
+    WRITES,
+  ),
+  'sync.retryFailed': call(
+    z.object({ target: z.string().min(1).max(40) }),
+    SyncStatus,
+    'Send the entries a target refused again (after fixing its settings)',
     WRITES,
   ),
   'sync.removeHub': call(z.object({}), SyncStatus, 'Stop syncing with the hub (the outbox keeps its entries)', WRITES),

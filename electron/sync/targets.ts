@@ -1,0 +1,56 @@
+// The HTTP write-back and file-drop targets' settings: checked when saved, what each reads from
+// the outbox, and where it goes (for people).
+import type { FileDropConfigT, HttpTargetConfigT } from '../../shared/calls/sync';
+import { AppError, cutInput } from '../../shared/domain/errors';
+
+type TargetConfigT = HttpTargetConfigT | FileDropConfigT;
+
+/** The outbox kinds a file drop writes files for: the decision log and the data issues. */
+export const FILE_DROP_KINDS = ['decision_event', 'data_issue_change'] as const;
+
+export function targetKinds(cfg: TargetConfigT): string[] {
+  return cfg.kind === 'http' ? Object.keys(cfg.templates) : [...FILE_DROP_KINDS];
+}
+
+export function targetWhere(cfg: TargetConfigT): string {
+  if (cfg.kind === 'file') return cfg.folder;
+  const url = new URL(cfg.url);
+  return `${cfg.method} ${url.origin}${url.pathname}`;
+}
+
+/** Refuses settings that could never deliver, naming the field and what to do. */
+export function checkTargetConfig<T extends TargetConfigT>(cfg: T): T {
+  if (cfg.kind === 'http') {
+    let url: URL | null = null;
+    try {
+      url = new URL(cfg.url);
+    } catch {
+      // refused below
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new AppError('invalid_input', `"${cutInput(cfg.url, 80)}" is not an http(s) URL.`, {
+        where: { field: 'url', value: cutInput(cfg.url, 80) },
+        hint: 'Type the endpoint as https://HOST/PATH.',
+      });
+    }
+    if (url.username || url.password) {
+      throw new AppError('invalid_input', 'The URL holds credentials; Planroom does not store them in its database.', {
+        where: { field: 'url', value: '(a URL with credentials, not shown)' },
+        hint: 'Remove them from the URL; choose bearer or basic auth and set the secret apart.',
+      });
+    }
+    if (cfg.auth === 'basic' && !cfg.username) {
+      throw new AppError('invalid_input', 'Basic auth needs a user name.', {
+        where: { field: 'username', value: '' },
+        hint: 'Type the user name; the password is set apart as the target secret.',
+      });
+    }
+    if (Object.keys(cfg.templates).length === 0) {
+      throw new AppError('invalid_input', 'The target has no body template, so it would be sent nothing.', {
+        where: { field: 'templates', value: '{}' },
+        hint: 'Give a body template for at least one kind (decision_event, data_issue_change, ...).',
+      });
+    }
+  }
+  return cfg;
+}
