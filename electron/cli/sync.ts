@@ -3,6 +3,7 @@
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
+import { targetLines, targetOptions, targetSubs } from './syncTargets';
 
 type Status = ApiOutput<'sync.status'>;
 
@@ -12,6 +13,11 @@ function statusLines(s: Status): string[] {
     lines.push('no hub set: planroom sync hub --url postgres://USER@HOST:5432/DATABASE');
   }
   for (const t of s.targets) {
+    if (t.kind !== 'postgres') {
+      lines.push(...targetLines(t));
+      if (t.lastError) lines.push(`  last error: ${t.lastError}`, `  what to do: ${t.lastErrorHint ?? '-'}`);
+      continue;
+    }
     lines.push(
       `${t.id} ${t.where}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.pulled} pulled from other laptops`,
       `  last success ${t.lastSuccessAt ?? 'never'}${t.nextAttemptAt ? `, next try ${t.nextAttemptAt}` : ''}${t.passwordSet ? '' : ', no password set (PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE)'}`,
@@ -36,7 +42,9 @@ async function runOnce(io: Io, v: Record<string, unknown>, force: boolean): Prom
     if (r.error) {
       failed = true;
       io.err(`${r.target}: ${r.error}\n  what to do: ${r.hint ?? '-'}`);
-    } else if (!v.json) io.out(`${r.target}: ${r.pushed} pushed, ${r.pulled} pulled`);
+    } else if (!v.json) {
+      io.out(`${r.target}: ${r.pushed} pushed, ${r.pulled} pulled${r.failed > 0 ? `, ${r.failed} refused` : ''}`);
+    }
   }
   if (runs.length === 0 && !v.json) io.out('nothing to sync with: no hub set, or it is paused (planroom sync status)');
   return failed ? EXIT.failed : EXIT.ok;
@@ -52,6 +60,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     url: { type: 'string' },
     tls: { type: 'string' },
     remove: { type: 'boolean', default: false },
+    ...targetOptions,
   },
   default: 'run',
   subs: {
@@ -112,6 +121,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
         return EXIT.ok;
       },
     },
+    ...targetSubs((io, v, s, head) => print(io, v, s, [...head, ...statusLines(s)])),
   },
   commonUsage: '[--db FILE] [--json]',
 });

@@ -2,6 +2,7 @@
 // the outbox, and where it goes (for people).
 import type { FileDropConfigT, HttpTargetConfigT } from '../../shared/calls/sync';
 import { AppError, cutInput } from '../../shared/domain/errors';
+import { checkBodyTemplate } from '../../shared/sync/bodyTemplate';
 
 type TargetConfigT = HttpTargetConfigT | FileDropConfigT;
 
@@ -51,6 +52,47 @@ export function checkTargetConfig<T extends TargetConfigT>(cfg: T): T {
         hint: 'Give a body template for at least one kind (decision_event, data_issue_change, ...).',
       });
     }
+    checkHeaders(cfg.headers);
+    for (const [kind, template] of Object.entries(cfg.templates)) {
+      const problem = checkBodyTemplate(template);
+      if (!problem) continue;
+      const at = `line ${problem.line}, column ${problem.column}`;
+      throw new AppError('invalid_input', `The ${kind} body template is ${problem.message} at ${at}.`, {
+        where: { field: `templates.${kind}`, value: at },
+        hint: 'Write the body as JSON with {{path}} placeholders, e.g. {"title": {{decision.title}}} (README, "HTTP write-back").',
+      });
+    }
   }
   return cfg;
+}
+
+/** Headers Planroom sets itself, or that would hold a secret in clear text in its database. */
+const RESERVED_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'idempotency-key',
+  'content-type',
+  'content-length',
+  'host',
+]);
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+
+function checkHeaders(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name) || /[\r\n\0]/.test(value)) {
+      throw new AppError('invalid_input', `"${cutInput(name, 60)}" is not a valid header (name or value).`, {
+        where: { field: 'headers', value: cutInput(name, 60) },
+        hint: 'A header name is letters, digits and -; its value is one line.',
+      });
+    }
+    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+      throw new AppError('invalid_input', `The ${cutInput(name, 60)} header is not set here.`, {
+        where: { field: 'headers', value: cutInput(name, 60) },
+        hint: /auth|cookie/i.test(name)
+          ? 'Choose bearer or basic auth and set the secret apart; Planroom keeps no secret in its database.'
+          : 'Planroom sets it on every request itself.',
+      });
+    }
+  }
 }

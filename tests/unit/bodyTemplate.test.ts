@@ -1,0 +1,72 @@
+// Body templates of HTTP write-back targets: placeholders take the JSON encoding of a value
+// outside strings and its escaped text inside them, a missing path is null (or nothing inside a
+// string), a bad template is refused with the line and column, and whatever the entry holds, a
+// checked template renders valid JSON (property test).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkBodyTemplate, renderBodyTemplate, templateContext } from '../../shared/sync/bodyTemplate';
+
+const entry = {
+  idempotencyKey: 'decision_event:d-1:2',
+  kind: 'decision_event',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  payload: {
+    uid: 'd-1',
+    seq: 2,
+    kind: 'updated',
+    decision: { title: 'Say "yes"\nnow', ranks: [{ cycleId: 1, priorityRank: 3 }], expectedValue: null },
+  },
+};
+
+describe('body templates', () => {
+  it('renders values as JSON outside strings and as escaped text inside them', () => {
+    const t =
+      '{"title": {{decision.title}}, "note": "{{ decision.title }} (#{{seq}})", "rank": {{decision.ranks.0.priorityRank}}, "key": {{idempotencyKey}}, "event": {{kind}}, "outbox": {{entry.kind}}, "v": {{decision.expectedValue}}}';
+    expect(checkBodyTemplate(t)).toBeUndefined();
+    const body = JSON.parse(renderBodyTemplate(t, templateContext(entry))) as Record<string, unknown>;
+    expect(body).toEqual({
+      title: 'Say "yes"\nnow',
+      note: 'Say "yes"\nnow (#2)',
+      rank: 3,
+      key: 'decision_event:d-1:2',
+      event: 'updated',
+      outbox: 'decision_event',
+      v: null,
+    });
+  });
+
+  it('renders a missing path as null, or as nothing inside a string', () => {
+    const t = '{"a": {{decision.nope.deeper}}, "b": "<{{nope}}>", "c": {{decision.title.length}}}';
+    expect(JSON.parse(renderBodyTemplate(t, templateContext(entry)))).toEqual({ a: null, b: '<>', c: null });
+  });
+
+  it('gives kind as the outbox kind when the payload has none', () => {
+    const ctx = templateContext({ ...entry, kind: 'exception_review', payload: { status: 'parked' } });
+    expect(JSON.parse(renderBodyTemplate('[{{kind}}, {{status}}]', ctx))).toEqual(['exception_review', 'parked']);
+  });
+
+  it('refuses a template that is not JSON, with the line and column of the problem', () => {
+    expect(checkBodyTemplate('{\n  "title": {{decision.title}}\n  "x": 1\n}')).toMatchObject({ line: 3, column: 3 });
+    expect(checkBodyTemplate('{"a": {{decision.title}}')).toMatchObject({
+      message: expect.stringMatching(/not valid JSON/),
+    });
+    expect(checkBodyTemplate('{"a": {{decision title}}}')).toMatchObject({
+      message: expect.stringMatching(/not a placeholder/),
+      line: 1,
+      column: 7,
+    });
+    expect(checkBodyTemplate('{"a": "{{x}}" {{y}}}')).toBeDefined();
+  });
+
+  it('renders valid JSON for any payload once the template is checked', () => {
+    const t = '{"t": {{a}}, "s": "x{{a}}y{{b.c}}", "n": [{{b.c}}, {{b}}, {{zz}}]}';
+    expect(checkBodyTemplate(t)).toBeUndefined();
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, c) => {
+        const body = renderBodyTemplate(t, { a, b: { c } });
+        const parsed = JSON.parse(body) as { t: unknown; n: unknown[] };
+        expect(parsed.t).toEqual(JSON.parse(JSON.stringify(a)));
+      }),
+    );
+  });
+});
