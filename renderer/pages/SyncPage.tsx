@@ -1,20 +1,53 @@
 // The Sync page (nav 6): where the decision log goes after the meeting. Per target: what is
-// pending and delivered, what was pulled from the other laptops, the last success, the last error
-// with what to do, "Sync now" and pause/resume; and the hub's address.
-import { useCallback, useEffect, useState } from 'react';
-import type { ApiOutput, SyncTargetStatusT } from '../../shared/api';
+// pending and delivered, what was pulled from the other laptops (the hub) or refused (HTTP and
+// file targets, with the last refusal's answer), the last success, the last error with what to
+// do, "Sync now", pause/resume, retry failed and remove; the hub's address and the HTTP form.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiOutput, ApiResult, SyncTargetStatusT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { HubForm } from '../components/sync/HubForm';
+import { HttpTargetForm, secretVariable } from '../components/sync/HttpTargetForm';
 import { fmtDateTime, fmtInt } from '../format';
 
 type Status = ApiOutput<'sync.status'>;
+
+const TITLE: Record<SyncTargetStatusT['kind'], string> = {
+  postgres: 'Team hub',
+  http: 'HTTP target',
+  file: 'File drop',
+};
+
+/** Where a target's secret goes, for people (an HTTP target's token or password). */
+function secretNote(t: SyncTargetStatusT): string | null {
+  if (t.passwordSet) return null;
+  if (t.kind === 'postgres') {
+    return 'No hub password is set for this Planroom: set PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE (mode 0600) and restart it, unless the hub needs none.';
+  }
+  const what = t.settings?.kind === 'http' && t.settings.auth === 'basic' ? 'password' : 'token';
+  const variable = secretVariable(t.id);
+  return `No ${what} set: set ${variable}, or ${variable}_FILE naming a file only you can read (mode 0600), and restart Planroom. Nothing is sent until then.`;
+}
+
+/** What a run said, in the card's status line. */
+function runLine(t: SyncTargetStatusT, mine: ApiOutput<'sync.run'>[number] | undefined): string {
+  if (!mine) return 'Nothing ran: the target is paused.';
+  if (mine.error) return 'The sync failed: the last error above says why.';
+  if (t.kind === 'postgres') return `${fmtInt(mine.pushed)} pushed, ${fmtInt(mine.pulled)} pulled.`;
+  return `${fmtInt(mine.pushed)} delivered, ${fmtInt(mine.failed)} refused.`;
+}
 
 function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status): void }) {
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState('');
   const [error, setError] = useState<AppErrorShape | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const hub = t.kind === 'postgres';
 
   async function syncNow(): Promise<void> {
     setBusy(true);
@@ -29,30 +62,36 @@ function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status)
       return;
     }
     setError(null);
-    const mine = r.data.find((x) => x.target === t.id);
     setSaid(
-      !mine
-        ? 'Nothing ran: the target is paused.'
-        : mine.error
-          ? 'The sync failed: the last error above says why.'
-          : `${fmtInt(mine.pushed)} pushed, ${fmtInt(mine.pulled)} pulled.`,
+      runLine(
+        t,
+        r.data.find((x) => x.target === t.id),
+      ),
     );
   }
 
-  async function pause(paused: boolean): Promise<void> {
-    const r = await call('sync.pause', { target: t.id, paused });
-    if (r.ok) onStatus(r.data);
-    else setError(r.error);
+  /** A call that answers the new status (pause, retry failed, remove). */
+  async function change(action: () => Promise<ApiResult<Status>>, line: string): Promise<void> {
+    const r = await action();
+    if (r.ok) {
+      setError(null);
+      setSaid(line);
+      onStatus(r.data);
+    } else setError(r.error);
   }
 
+  const secret = secretNote(t);
   return (
     <div className="card sync-target" aria-labelledby={`sync-${t.id}`}>
       <h2 id={`sync-${t.id}`}>
-        Team hub <span className="muted small">{t.where}</span>{' '}
+        {TITLE[t.kind]}
+        {!hub && ` ${t.id}`} <span className="muted small">{t.where}</span>{' '}
         {t.paused ? (
           <span className="badge warn">paused</span>
         ) : t.lastError ? (
           <span className="badge warn">failing</span>
+        ) : t.failed > 0 ? (
+          <span className="badge warn">{fmtInt(t.failed)} refused</span>
         ) : (
           <span className="badge ok">{t.lastSuccessAt ? 'in sync' : 'not synced yet'}</span>
         )}
@@ -66,10 +105,17 @@ function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status)
           <dt>Delivered</dt>
           <dd>{fmtInt(t.delivered)}</dd>
         </div>
-        <div>
-          <dt>Pulled from other laptops</dt>
-          <dd>{fmtInt(t.pulled)}</dd>
-        </div>
+        {hub ? (
+          <div>
+            <dt>Pulled from other laptops</dt>
+            <dd>{fmtInt(t.pulled)}</dd>
+          </div>
+        ) : (
+          <div>
+            <dt>Refused</dt>
+            <dd>{fmtInt(t.failed)}</dd>
+          </div>
+        )}
         <div>
           <dt>Last success</dt>
           <dd>{t.lastSuccessAt ? fmtDateTime(t.lastSuccessAt) : 'never'}</dd>
@@ -83,10 +129,9 @@ function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status)
           </div>
         )}
       </dl>
-      {!t.passwordSet && (
+      {secret && (
         <p className="banner warn" role="note">
-          No hub password is set for this Planroom: set PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE (mode 0600)
-          and restart it, unless the hub needs none.
+          {secret}
         </p>
       )}
       {t.lastError && (
@@ -95,14 +140,63 @@ function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status)
           {t.lastErrorHint && <p>What to do: {t.lastErrorHint}</p>}
         </div>
       )}
+      {t.lastFailure && (
+        <div className="banner warn sync-refusal" aria-label="Last refusal">
+          <p className="strong">
+            Last refusal: {t.lastFailure.status === null ? 'no status' : `HTTP ${t.lastFailure.status}`} for{' '}
+            <code>{t.lastFailure.idempotencyKey}</code>, {fmtDateTime(t.lastFailure.at)}
+          </p>
+          {/* The receiver's answer as plain text (React escapes it), never as markup. */}
+          <pre>{t.lastFailure.response || '(an empty answer)'}</pre>
+          <p>Fix the entry or the target's settings, then "Retry failed" sends the refused entries again.</p>
+        </div>
+      )}
       {error && <ErrorBanner error={error} />}
       <div className="form-row">
         <button type="button" className="primary" disabled={busy || t.paused} onClick={() => void syncNow()}>
           Sync now
         </button>
-        <button type="button" onClick={() => void pause(!t.paused)}>
+        <button
+          type="button"
+          onClick={() => void change(() => call('sync.pause', { target: t.id, paused: !t.paused }), '')}
+        >
           {t.paused ? 'Resume' : 'Pause'}
         </button>
+        {!hub && (
+          <button
+            type="button"
+            disabled={t.failed === 0}
+            onClick={() =>
+              void change(
+                () => call('sync.retryFailed', { target: t.id }),
+                'The refused entries go again at the next sync.',
+              )
+            }
+          >
+            Retry failed
+          </button>
+        )}
+        {!hub && !confirming && (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Remove
+          </button>
+        )}
+        {!hub && confirming && (
+          <span role="group" aria-label={`Remove ${t.id}?`} className="sync-confirm">
+            Remove {t.id}? The outbox keeps its entries.{' '}
+            <button
+              ref={confirmRef}
+              type="button"
+              className="danger"
+              onClick={() => void change(() => call('sync.removeTarget', { target: t.id }), '')}
+            >
+              Yes, remove
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </span>
+        )}
         <span role="status" aria-live="polite" className="muted">
           {said}
         </span>
@@ -153,9 +247,16 @@ export function SyncPage() {
             <h2>{status.targets.length > 0 ? 'Change the hub' : 'Set the team hub'}</h2>
             <HubForm onSaved={setStatus} />
             <p className="muted small">
-              This laptop is <code>{status.laptopId}</code> on the hub. HTTP write-back to the source systems and file
-              drops are still to come.
+              This laptop is <code>{status.laptopId}</code> on the hub.
             </p>
+          </div>
+          <div className="card">
+            <h2>Add an HTTP target</h2>
+            <p className="muted small">
+              A source system's API (ERP, TMS, …) that the decision log is written back to, one request per entry.
+              Saving a name that exists changes that target.
+            </p>
+            <HttpTargetForm onSaved={setStatus} />
           </div>
         </>
       )}

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBodyTemplate, renderBodyTemplate, templateContext } from '../../shared/sync/bodyTemplate';
+import { TEMPLATE_EXAMPLES } from '../../shared/sync/templateExamples';
 
 const entry = {
   idempotencyKey: 'decision_event:d-1:2',
@@ -68,5 +69,11 @@ describe('body templates', () => {
         expect(parsed.t).toEqual(JSON.parse(JSON.stringify(a)));
       }),
     );
+  });
+});
+
+describe('the starting templates of the Sync page form', () => {
+  it('are valid templates', () => {
+    for (const [kind, t] of Object.entries(TEMPLATE_EXAMPLES)) expect(checkBodyTemplate(t), kind).toBeUndefined();
   });
 });

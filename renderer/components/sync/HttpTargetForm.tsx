@@ -1,0 +1,215 @@
+// "Add an HTTP target": a source system's API the decision log is written back to (issue 17
+// item 3). One request per outbox entry; the body per kind is a JSON template with {{path}}
+// placeholders, checked by the service when saved. A refusal is shown under its field (the
+// AppError's where.field). The token or password is never typed here: it comes from the
+// environment (PLANROOM_TARGET_<NAME>_SECRET) or, in the desktop app, its secret store.
+import { useState } from 'react';
+import { OUTBOX_KINDS, type ApiInput, type ApiOutput } from '../../../shared/api';
+import { KIND_LABELS, TEMPLATE_EXAMPLES } from '../../../shared/sync/templateExamples';
+import { call } from '../../api/client';
+import { useSubmit } from '../../useSubmit';
+import { FormResult } from '../FormResult';
+
+type Kind = (typeof OUTBOX_KINDS)[number];
+type HttpInput = Extract<ApiInput<'sync.setTarget'>, { kind: 'http' }>;
+const METHODS = ['POST', 'PATCH'] as const;
+const AUTHS = { none: 'None', bearer: 'Bearer token', basic: 'Basic (user name and password)' } as const;
+
+/** The environment variable the target's secret is read from (secretStore.ts envNameOf). */
+export const secretVariable = (id: string): string =>
+  `PLANROOM_TARGET_${(id || '<NAME>').toUpperCase().replace(/-/g, '_')}_SECRET`;
+
+/** The message under a field: the service's refusal when it names that field. */
+function FieldError({
+  id,
+  field,
+  error,
+}: {
+  id: string;
+  field: string;
+  error: { where?: { field?: string }; message: string } | null;
+}) {
+  const mine = error?.where?.field === field;
+  return mine ? (
+    <span id={id} className="field-note field-error" role="alert">
+      {error.message}
+    </span>
+  ) : null;
+}
+
+export function HttpTargetForm({ onSaved }: { onSaved(s: ApiOutput<'sync.status'>): void }) {
+  const [id, setId] = useState('');
+  const [url, setUrl] = useState('');
+  const [method, setMethod] = useState<(typeof METHODS)[number]>('POST');
+  const [auth, setAuth] = useState<keyof typeof AUTHS>('bearer');
+  const [username, setUsername] = useState('');
+  const [timeout, setTimeoutS] = useState('10');
+  const [send, setSend] = useState<Record<Kind, boolean>>({
+    decision_event: true,
+    data_issue_change: false,
+    exception_review: false,
+    minutes_export: false,
+  });
+  const [templates, setTemplates] = useState<Record<Kind, string>>({ ...TEMPLATE_EXAMPLES });
+  const { busy, error, done, submit } = useSubmit();
+  const field = error?.where?.field;
+  const shownBelow = field !== undefined && /^(id|url|username|timeoutMs|templates(\..+)?)$/.test(field);
+  const invalid = (f: string) => (field === f ? true : undefined);
+
+  function input(): HttpInput {
+    const chosen = Object.fromEntries(OUTBOX_KINDS.filter((k) => send[k]).map((k) => [k, templates[k]]));
+    return {
+      kind: 'http',
+      id: id.trim(),
+      url: url.trim(),
+      method,
+      auth,
+      username: auth === 'basic' ? username.trim() : undefined,
+      headers: {},
+      templates: chosen,
+      timeoutMs: Math.round(Number(timeout) * 1000),
+    };
+  }
+
+  return (
+    <form
+      aria-label="HTTP target"
+      className="http-target-form"
+      onSubmit={(e) =>
+        void submit(
+          e,
+          () => call('sync.setTarget', input()),
+          (s) => {
+            onSaved(s);
+            return `Target ${id.trim()} saved.${auth === 'none' ? '' : ` Its ${auth === 'bearer' ? 'token' : 'password'} comes from ${secretVariable(id.trim())}.`}`;
+          },
+        )
+      }
+    >
+      <div className="form-row">
+        <label>
+          Name
+          <input
+            value={id}
+            onChange={(e) => setId(e.target.value)}
+            placeholder="erp"
+            required
+            maxLength={40}
+            spellCheck={false}
+            aria-invalid={invalid('id')}
+            aria-describedby="http-id-err"
+          />
+          <FieldError id="http-id-err" field="id" error={error} />
+        </label>
+        <label className="grow">
+          Endpoint URL
+          <input
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://erp.example.com/api/planroom/events"
+            required
+            maxLength={2000}
+            spellCheck={false}
+            aria-invalid={invalid('url')}
+            aria-describedby="http-url-err"
+          />
+          <FieldError id="http-url-err" field="url" error={error} />
+        </label>
+        <label>
+          Method
+          <select value={method} onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])}>
+            {METHODS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="form-row">
+        <label>
+          Auth
+          <select value={auth} onChange={(e) => setAuth(e.target.value as keyof typeof AUTHS)}>
+            {Object.entries(AUTHS).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          User name (basic auth)
+          <input
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            disabled={auth !== 'basic'}
+            maxLength={200}
+            spellCheck={false}
+            aria-invalid={invalid('username')}
+            aria-describedby="http-user-err"
+          />
+          <FieldError id="http-user-err" field="username" error={error} />
+        </label>
+        <label>
+          Timeout (seconds)
+          <input
+            type="number"
+            min={1}
+            max={120}
+            value={timeout}
+            onChange={(e) => setTimeoutS(e.target.value)}
+            aria-invalid={invalid('timeoutMs')}
+            aria-describedby="http-timeout-err"
+          />
+          <FieldError id="http-timeout-err" field="timeoutMs" error={error} />
+        </label>
+      </div>
+      <p className="muted small">
+        {auth === 'none' ? (
+          'No credentials are sent.'
+        ) : (
+          <>
+            The {auth === 'bearer' ? 'token' : 'password'} is not typed here: set{' '}
+            <code>{secretVariable(id.trim())}</code>, or <code>{secretVariable(id.trim())}_FILE</code> naming a file
+            only you can read (mode 0600), before starting Planroom.
+          </>
+        )}
+      </p>
+      <fieldset className="http-templates" aria-describedby="http-templates-help">
+        <legend>What to send: one JSON body per kind</legend>
+        <p id="http-templates-help" className="muted small">
+          <code>{'{{decision.title}}'}</code> is replaced by the value as JSON (<code>null</code> when missing); inside
+          quotes, by its text. Every request also carries <code>Idempotency-Key</code>, so a resend is never a
+          duplicate.
+        </p>
+        <FieldError id="http-templates-err" field="templates" error={error} />
+        {OUTBOX_KINDS.map((k) => (
+          <div key={k} className="http-template">
+            <label className="http-template-kind">
+              <input type="checkbox" checked={send[k]} onChange={(e) => setSend({ ...send, [k]: e.target.checked })} />
+              {KIND_LABELS[k]}
+            </label>
+            <label className="block">
+              <span className="visually-hidden">Body template for {KIND_LABELS[k]}</span>
+              <textarea
+                rows={send[k] ? 8 : 2}
+                value={templates[k]}
+                onChange={(e) => setTemplates({ ...templates, [k]: e.target.value })}
+                disabled={!send[k]}
+                spellCheck={false}
+                maxLength={20_000}
+                aria-invalid={invalid(`templates.${k}`)}
+                aria-describedby={`http-tpl-${k}-err`}
+              />
+            </label>
+            <FieldError id={`http-tpl-${k}-err`} field={`templates.${k}`} error={error} />
+          </div>
+        ))}
+      </fieldset>
+      <div className="form-row">
+        <button type="submit" className="primary" disabled={busy}>
+          Save HTTP target
+        </button>
+      </div>
+      <FormResult error={shownBelow ? null : error} done={done} />
+    </form>
+  );
+}
