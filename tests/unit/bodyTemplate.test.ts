@@ -2,6 +2,8 @@
 // outside strings and its escaped text inside them, a missing path is null (or nothing inside a
 // string), a bad template is refused with the line and column, and whatever the entry holds, a
 // checked template renders valid JSON (property test).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBodyTemplate, renderBodyTemplate, templateContext } from '../../shared/sync/bodyTemplate';
@@ -75,5 +77,14 @@ describe('body templates', () => {
 describe('the starting templates of the Sync page form', () => {
   it('are valid templates', () => {
     for (const [kind, t] of Object.entries(TEMPLATE_EXAMPLES)) expect(checkBodyTemplate(t), kind).toBeUndefined();
+  });
+});
+
+describe('the README example', () => {
+  it('is a valid template', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const example = /For `decision_event`:\n\n```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    expect(checkBodyTemplate(example!)).toBeUndefined();
   });
 });
