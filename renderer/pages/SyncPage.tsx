@@ -3,7 +3,7 @@
 // file targets, with the last refusal's answer), the last success, the last error with what to
 // do, "Sync now", pause/resume, retry failed and remove; the hub's address and the HTTP form.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiOutput, ApiResult, SyncTargetStatusT } from '../../shared/api';
+import type { ApiOutput, ApiResult, HttpTargetConfigT, SyncTargetStatusT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -38,7 +38,16 @@ function runLine(t: SyncTargetStatusT, mine: ApiOutput<'sync.run'>[number] | und
   return `${fmtInt(mine.pushed)} delivered, ${fmtInt(mine.failed)} refused.`;
 }
 
-function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status): void }) {
+function TargetCard({
+  t,
+  onStatus,
+  onEdit,
+}: {
+  t: SyncTargetStatusT;
+  onStatus(s: Status): void;
+  /** Opens the target's settings in its form (HTTP targets). */
+  onEdit?(): void;
+}) {
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState('');
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -176,6 +185,11 @@ function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status)
             Retry failed
           </button>
         )}
+        {onEdit && (
+          <button type="button" onClick={onEdit}>
+            Change settings
+          </button>
+        )}
         {!hub && !confirming && (
           <button type="button" onClick={() => setConfirming(true)}>
             Remove
@@ -208,6 +222,7 @@ function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status)
 export function SyncPage() {
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
+  const [editing, setEditing] = useState<HttpTargetConfigT | undefined>(undefined);
   const load = useCallback(async () => {
     const r = await call('sync.status', {});
     if (r.ok) {
@@ -235,7 +250,12 @@ export function SyncPage() {
       {status && (
         <>
           {status.targets.map((t) => (
-            <TargetCard key={t.id} t={t} onStatus={setStatus} />
+            <TargetCard
+              key={t.id}
+              t={t}
+              onStatus={setStatus}
+              onEdit={t.settings?.kind === 'http' ? () => setEditing(t.settings as HttpTargetConfigT) : undefined}
+            />
           ))}
           {status.undeliverable > 0 && (
             <p className="banner" role="status">
@@ -251,12 +271,17 @@ export function SyncPage() {
             </p>
           </div>
           <div className="card">
-            <h2>Add an HTTP target</h2>
+            <h2>{editing ? `Change the HTTP target ${editing.id}` : 'Add an HTTP target'}</h2>
             <p className="muted small">
               A source system's API (ERP, TMS, …) that the decision log is written back to, one request per entry.
               Saving a name that exists changes that target.
             </p>
-            <HttpTargetForm onSaved={setStatus} />
+            <HttpTargetForm key={editing?.id ?? 'new'} initial={editing} onSaved={setStatus} />
+            {editing && (
+              <button type="button" onClick={() => setEditing(undefined)}>
+                Add another target instead
+              </button>
+            )}
           </div>
         </>
       )}

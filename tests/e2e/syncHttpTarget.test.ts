@@ -98,8 +98,39 @@ describe.skipIf(!findChromium())('an HTTP target on the Sync page (browser)', ()
     expect(await card.getByRole('button', { name: 'Retry failed' }).isDisabled()).toBe(true);
   });
 
+  it('changes a target from its card, and says where a missing token goes', async () => {
+    const erp = page.locator('.sync-target', { hasText: 'HTTP target erp' });
+    await erp.getByRole('button', { name: 'Change settings' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Change the HTTP target erp' }).count(), WAIT).toBe(1);
+    const form = page.getByRole('form', { name: 'HTTP target' });
+    await expect.poll(() => form.getByLabel('Endpoint URL').evaluate((el) => el.matches(':focus')), WAIT).toBe(true);
+    expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('erp');
+    expect(await form.getByLabel('Timeout (seconds)').inputValue()).toBe('2');
+    await form.getByLabel(/^Extra headers/).fill('X-Api-Version: 2');
+    await form.getByRole('button', { name: 'Save HTTP target' }).click();
+    await expect.poll(() => form.getByRole('status').textContent(), WAIT).toMatch(/^Target erp saved\./);
+    await decide('Close DC West on Sundays');
+    await erp.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => erp.getByRole('status').textContent(), WAIT).toBe('1 delivered, 0 refused.');
+    expect(receiver.requests.at(-1)!.headers['x-api-version']).toBe('2');
+
+    await page.getByRole('button', { name: 'Add another target instead' }).click();
+    await form.getByLabel('Name', { exact: true }).fill('tms');
+    await form.getByLabel('Endpoint URL').fill(receiver.url);
+    await form.getByRole('button', { name: 'Save HTTP target' }).click();
+    const tms = page.locator('.sync-target', { hasText: 'HTTP target tms' });
+    await expect
+      .poll(() => tms.getByRole('note').textContent(), WAIT)
+      .toMatch(/^No token set: set PLANROOM_TARGET_TMS_SECRET/);
+    await tms.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => tms.getByRole('alert').textContent(), WAIT)
+      .toMatch(/No token is set for the tms target.*What to do: Set PLANROOM_TARGET_TMS_SECRET/);
+    await page.screenshot({ path: join(SHOTS, 'sync-http-no-token.png'), fullPage: true });
+  });
+
   it('removes the target after a confirmation, by keyboard', async () => {
-    const card = page.locator('.sync-target');
+    const card = page.locator('.sync-target', { hasText: 'HTTP target erp' });
     await card.getByRole('button', { name: 'Remove' }).focus();
     await page.keyboard.press('Enter');
     // Evaluated in the page as text: the tests compile without the DOM's types.

@@ -3,8 +3,8 @@
 // placeholders, checked by the service when saved. A refusal is shown under its field (the
 // AppError's where.field). The token or password is never typed here: it comes from the
 // environment (PLANROOM_TARGET_<NAME>_SECRET) or, in the desktop app, its secret store.
-import { useState } from 'react';
-import { OUTBOX_KINDS, type ApiInput, type ApiOutput } from '../../../shared/api';
+import { useEffect, useRef, useState } from 'react';
+import { OUTBOX_KINDS, type ApiInput, type ApiOutput, type HttpTargetConfigT } from '../../../shared/api';
 import { KIND_LABELS, TEMPLATE_EXAMPLES } from '../../../shared/sync/templateExamples';
 import { call } from '../../api/client';
 import { useSubmit } from '../../useSubmit';
@@ -37,23 +37,51 @@ function FieldError({
   ) : null;
 }
 
-export function HttpTargetForm({ onSaved }: { onSaved(s: ApiOutput<'sync.status'>): void }) {
-  const [id, setId] = useState('');
-  const [url, setUrl] = useState('');
-  const [method, setMethod] = useState<(typeof METHODS)[number]>('POST');
-  const [auth, setAuth] = useState<keyof typeof AUTHS>('bearer');
-  const [username, setUsername] = useState('');
-  const [timeout, setTimeoutS] = useState('10');
-  const [send, setSend] = useState<Record<Kind, boolean>>({
-    decision_event: true,
-    data_issue_change: false,
-    exception_review: false,
-    minutes_export: false,
-  });
-  const [templates, setTemplates] = useState<Record<Kind, string>>({ ...TEMPLATE_EXAMPLES });
+/** Extra headers as typed, one `Name: value` a line (a line without a colon is sent as a name the service refuses). */
+function parseHeaders(text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const colon = line.indexOf(':');
+    if (colon < 0) headers[line.trim()] = '';
+    else headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/** `initial`: a saved target's settings, to change them (the form starts from them). */
+export function HttpTargetForm({
+  initial,
+  onSaved,
+}: {
+  initial?: HttpTargetConfigT;
+  onSaved(s: ApiOutput<'sync.status'>): void;
+}) {
+  const [id, setId] = useState(initial?.id ?? '');
+  const [url, setUrl] = useState(initial?.url ?? '');
+  const [method, setMethod] = useState<(typeof METHODS)[number]>(initial?.method ?? 'POST');
+  const [auth, setAuth] = useState<keyof typeof AUTHS>(initial?.auth ?? 'bearer');
+  const [username, setUsername] = useState(initial?.username ?? '');
+  const [timeout, setTimeoutS] = useState(String((initial?.timeoutMs ?? 10_000) / 1000));
+  const [headers, setHeaders] = useState(
+    Object.entries(initial?.headers ?? {})
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
+  const [send, setSend] = useState<Record<Kind, boolean>>(
+    initial
+      ? (Object.fromEntries(OUTBOX_KINDS.map((k) => [k, initial.templates[k] !== undefined])) as Record<Kind, boolean>)
+      : { decision_event: true, data_issue_change: false, exception_review: false, minutes_export: false },
+  );
+  const [templates, setTemplates] = useState<Record<Kind, string>>({ ...TEMPLATE_EXAMPLES, ...initial?.templates });
+  const urlRef = useRef<HTMLInputElement>(null);
+  // Changing a target: the keyboard lands in the form, on the field most often changed.
+  useEffect(() => {
+    if (initial) urlRef.current?.focus();
+  }, [initial]);
   const { busy, error, done, submit } = useSubmit();
   const field = error?.where?.field;
-  const shownBelow = field !== undefined && /^(id|url|username|timeoutMs|templates(\..+)?)$/.test(field);
+  const shownBelow = field !== undefined && /^(id|url|username|timeoutMs|headers|templates(\..+)?)$/.test(field);
   const invalid = (f: string) => (field === f ? true : undefined);
 
   function input(): HttpInput {
@@ -65,7 +93,7 @@ export function HttpTargetForm({ onSaved }: { onSaved(s: ApiOutput<'sync.status'
       method,
       auth,
       username: auth === 'basic' ? username.trim() : undefined,
-      headers: {},
+      headers: parseHeaders(headers),
       templates: chosen,
       timeoutMs: Math.round(Number(timeout) * 1000),
     };
@@ -105,6 +133,7 @@ export function HttpTargetForm({ onSaved }: { onSaved(s: ApiOutput<'sync.status'
           Endpoint URL
           <input
             value={url}
+            ref={urlRef}
             onChange={(e) => setUrl(e.target.value)}
             placeholder="https://erp.example.com/api/planroom/events"
             required
@@ -162,6 +191,19 @@ export function HttpTargetForm({ onSaved }: { onSaved(s: ApiOutput<'sync.status'
           <FieldError id="http-timeout-err" field="timeoutMs" error={error} />
         </label>
       </div>
+      <label className="block">
+        Extra headers, one <code>Name: value</code> a line (not secrets: the token goes apart)
+        <textarea
+          rows={2}
+          value={headers}
+          onChange={(e) => setHeaders(e.target.value)}
+          spellCheck={false}
+          placeholder="X-Api-Version: 2"
+          aria-invalid={invalid('headers')}
+          aria-describedby="http-headers-err"
+        />
+      </label>
+      <FieldError id="http-headers-err" field="headers" error={error} />
       <p className="muted small">
         {auth === 'none' ? (
           'No credentials are sent.'
