@@ -258,7 +258,7 @@ describe('HTTP write-back targets', () => {
       "INSERT INTO outbox (idempotency_key, target, kind, payload, created_at) VALUES (?, 'hub', 'decision_event', ?, ?)",
     );
     db.transaction(() => {
-      for (let i = 0; i < 30; i++) insert.run(`crash-http:${i}`, JSON.stringify({ seq: i }), new Date().toISOString());
+      for (let i = 0; i < 250; i++) insert.run(`crash-http:${i}`, JSON.stringify({ seq: i }), new Date().toISOString());
     })();
     db.close();
     const template = join(dir, 'event.json');
@@ -285,7 +285,7 @@ describe('HTTP write-back targets', () => {
     );
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toMatch(
-      /mes POST http:\/\/127\.0\.0\.1:\d+\/planroom\/events: 30 pending, 0 delivered, 0 failed/,
+      /mes POST http:\/\/127\.0\.0\.1:\d+\/planroom\/events: 250 pending, 0 delivered, 0 failed/,
     );
     const keptBefore = server.kept.size;
 
@@ -299,12 +299,17 @@ describe('HTTP write-back targets', () => {
 
     const ok = await planroomAsync(['sync', '--once', '--db', path], env);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^mes: 30 pushed, 0 pulled$/m);
+    expect(ok.stdout).toMatch(/^mes: 250 pushed, 0 pulled$/m);
     // The receiver saw the first key twice and kept one.
     expect(requestsFor('crash-http:0')).toHaveLength(2);
-    expect(server.kept.size).toBe(keptBefore + 30);
+    expect(server.kept.size).toBe(keptBefore + 250);
+    // In the outbox's order, across read batches: the resent first entry, then all of them.
+    const order = server.requests
+      .filter((r) => String(r.headers['idempotency-key']).startsWith('crash-http:'))
+      .map((r) => (JSON.parse(r.body) as { seq: number }).seq);
+    expect(order).toEqual([0, ...Array.from({ length: 250 }, (_, i) => i)]);
     const status = planroom(['sync', 'status', '--db', path], env);
-    expect(status.stdout).toMatch(/mes POST \S+: 0 pending, 30 delivered, 0 failed/);
+    expect(status.stdout).toMatch(/mes POST \S+: 0 pending, 250 delivered, 0 failed/);
   }, 60_000);
 
   it('shows a refusal in planroom sync status, retries it and removes the target; bad flags exit 2', async () => {
@@ -319,11 +324,11 @@ describe('HTTP write-back targets', () => {
     const runCli = await planroomAsync(['sync', '--db', path], env);
     expect(runCli.stdout).toMatch(/^mes: 0 pushed, 0 pulled, 1 refused$/m);
     const status = planroom(['sync', 'status', '--db', path], env);
-    expect(status.stdout).toMatch(/0 pending, 30 delivered, 1 failed/);
+    expect(status.stdout).toMatch(/0 pending, 250 delivered, 1 failed/);
     expect(status.stdout).toContain('last refusal: HTTP 422 for cli-http:1: unknown plant P9\n');
     expect(status.stdout).toContain('planroom sync retry mes');
     const retry = planroom(['sync', 'retry', 'mes', '--db', path], env);
-    expect(retry.stdout).toMatch(/1 pending, 30 delivered, 0 failed/);
+    expect(retry.stdout).toMatch(/1 pending, 250 delivered, 0 failed/);
 
     const template = join(dir, 'bad.json');
     writeFileSync(template, '{"seq": {{seq}} "x": 1}');
