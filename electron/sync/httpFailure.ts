@@ -63,7 +63,13 @@ export function networkFailure(e: unknown, cfg: HttpTargetConfigT, target: strin
 }
 
 /** An answer that stops the run: credentials refused, busy or failing receiver, a redirect. */
-export function statusFailure(status: number, cfg: HttpTargetConfigT, target: string, where: string): AppError {
+export function statusFailure(
+  status: number,
+  cfg: HttpTargetConfigT,
+  target: string,
+  where: string,
+  retryAfterS?: number,
+): AppError {
   if (status === 401 || status === 403) {
     return new AppError('invalid_input', `${where} refused the credentials (HTTP ${status}): credentials refused.`, {
       hint:
@@ -77,7 +83,8 @@ export function statusFailure(status: number, cfg: HttpTargetConfigT, target: st
       hint: "Put the endpoint's final address in the target's URL; Planroom does not follow redirects with the decision log.",
     });
   }
+  const asks = retryAfterS === undefined ? '' : ` It asks to wait ${retryAfterS} s.`;
   return new AppError('busy', `${where} answered HTTP ${status}${status === 429 ? ' (too many requests)' : ''}.`, {
-    hint: `The receiver is busy or failing; the entry stays pending. ${TRIED_AGAIN}`,
+    hint: `The receiver is busy or failing; the entry stays pending.${asks} ${TRIED_AGAIN}`,
   });
 }

@@ -106,16 +106,14 @@ async function sendEntry(
     if ((status >= 200 && status < 300) || status === 409) {
       return { mark: { outboxId: row.id, state: 'delivered', httpStatus: status } };
     }
-    if ((status === 429 || status === 503) && !waited) {
-      const s = retryAfterSeconds(res);
-      if (s !== undefined && s <= RETRY_AFTER_MAX_S) {
-        await new Promise((resolve) => setTimeout(resolve, s * 1000));
-        continue;
-      }
+    const retryAfter = status === 429 || status === 503 ? retryAfterSeconds(res) : undefined;
+    if (retryAfter !== undefined && retryAfter <= RETRY_AFTER_MAX_S && !waited) {
+      await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+      continue;
     }
     const permanent = status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status);
     if (permanent) return { mark: { outboxId: row.id, state: 'failed', httpStatus: status, response: text } };
-    return { stop: statusFailure(status, cfg, target, where) };
+    return { stop: statusFailure(status, cfg, target, where, retryAfter) };
   }
 }
 

@@ -158,7 +158,9 @@ describe('HTTP write-back targets', () => {
     expect(await run()).toMatchObject({ pushed: 1, error: null });
     await decide();
     server.answer({ status: 429, headers: { 'Retry-After': '3600' } });
-    expect((await run()).error).toMatch(/HTTP 429 \(too many requests\)/);
+    const limited = await run();
+    expect(limited.error).toMatch(/HTTP 429 \(too many requests\)/);
+    expect(limited.hint).toMatch(/It asks to wait 3600 s\./);
     expect(await erp()).toMatchObject({ pending: 1 });
     expect(await run()).toMatchObject({ pushed: 1, error: null });
   });
