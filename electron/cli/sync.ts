@@ -1,5 +1,6 @@
 // `planroom sync`: delivers the outbox to the team hub and pulls the other laptops' events, once
-// or watching; shows each target's state; sets, removes, pauses and resumes the hub.
+// or watching; shows each target's state; sets, removes, pauses and resumes the hub (the HTTP
+// targets' commands are in syncTargets.ts).
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
@@ -51,7 +52,8 @@ async function runOnce(io: Io, v: Record<string, unknown>, force: boolean): Prom
 }
 
 export const syncVerb: Verb = subcommandVerb('sync', {
-  summary: 'Deliver the decision log to the team hub (PostgreSQL) and pull the other laptops’ events',
+  summary:
+    'Deliver the decision log to the team hub (PostgreSQL) and the HTTP targets, and pull the other laptops’ events',
   options: {
     ...common,
     ...dbOption,
