@@ -3,6 +3,7 @@
 // of the value (`null` when the path is missing); inside a string it becomes the value's text,
 // escaped for JSON (nothing when missing). So a template that parses once always renders valid
 // JSON, whatever the entry holds: a title with quotes or newlines can never break the body.
+import { jsonProblem } from './jsonCheck';
 
 /** A placeholder: dotted names or array indexes (`decision.ranks.0.priorityRank`), spaces allowed. */
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/y;
@@ -56,7 +57,7 @@ function scan(template: string): Piece[] | TemplateProblem {
 /**
  * Checks that a template renders valid JSON for any entry: every placeholder is swapped for a
  * stand-in of the same length (`null` and spaces, or letters inside a string), so the position
- * JSON.parse reports is the template's own. Undefined when it is fine.
+ * of a problem in it is the template's own. Undefined when it is fine.
  */
 export function checkBodyTemplate(template: string): TemplateProblem | undefined {
   const pieces = scan(template);
@@ -68,16 +69,8 @@ export function checkBodyTemplate(template: string): TemplateProblem | undefined
     from = p.at + p.length;
   }
   standIn += template.slice(from);
-  try {
-    JSON.parse(standIn);
-    return undefined;
-  } catch (e) {
-    const text = (e as Error).message;
-    const m = /at position (\d+)/.exec(text);
-    const offset = m ? Number(m[1]) : template.length;
-    const reason = text.replace(/ in JSON at position \d+.*$/, '').replace(/ JSON input$/, '');
-    return { message: `not valid JSON (${reason})`, ...lineColumn(template, offset) };
-  }
+  const bad = jsonProblem(standIn);
+  return bad && { message: `not valid JSON (${bad.message})`, ...lineColumn(template, bad.offset) };
 }
 
 /** What a template's placeholders read: the entry's payload and the entry's own fields. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBodyTemplate, renderBodyTemplate, templateContext } from '../../shared/sync/bodyTemplate';
+import { jsonProblem } from '../../shared/sync/jsonCheck';
 import { TEMPLATE_EXAMPLES } from '../../shared/sync/templateExamples';
 
 const entry = {
@@ -86,5 +87,46 @@ describe('the README example', () => {
     const example = /For `decision_event`:\n\n```json\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example).toBeDefined();
     expect(checkBodyTemplate(example!)).toBeUndefined();
+  });
+});
+
+describe('jsonProblem', () => {
+  const agrees = (text: string) => {
+    let parses = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      parses = false;
+    }
+    expect(jsonProblem(text) === undefined, JSON.stringify(text)).toBe(parses);
+  };
+
+  it('finds a problem exactly when JSON.parse refuses the text (property, against JSON.parse)', () => {
+    for (const t of ['01', '-', '1.', '1e', '"\\x"', '"\\u12"', '[1,]', '{"a" 1}', ' ', 'nul', '"a\tb"', '[] []']) {
+      agrees(t);
+    }
+    const json = fc.jsonValue().map((v) => JSON.stringify(v, null, 1));
+    // Valid JSON, and the same with a character dropped, doubled or replaced: mostly invalid.
+    fc.assert(
+      fc.property(
+        json,
+        fc.nat(),
+        fc.constantFrom('', ',', '"', '}', ']', ':', '\\', 'e', '-', ' ', '\n'),
+        (t, at, c) => {
+          agrees(t);
+          const k = t.length === 0 ? 0 : at % t.length;
+          agrees(t.slice(0, k) + c + t.slice(k + 1));
+          agrees(t.slice(0, k) + c + t.slice(k));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), agrees), { numRuns: 2000 });
+  });
+
+  it('says where: the offset of the first problem', () => {
+    expect(jsonProblem('{"a": tru}')).toEqual({ offset: 6, message: 'expected a value' });
+    expect(jsonProblem('{"a": 1 "b": 2}')).toEqual({ offset: 8, message: "expected ',' or '}'" });
+    expect(jsonProblem('{"a": "x\ny"}')?.offset).toBe(8);
   });
 });
