@@ -2,7 +2,9 @@
 // or watching; shows each target's state; sets, removes, pauses and resumes the hub.
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
+import { shownName } from '../../shared/domain/displayName';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
+import { syncFolderOptions, syncFolderSub } from './syncFolder';
 
 type Status = ApiOutput<'sync.status'>;
 
@@ -13,7 +15,7 @@ function statusLines(s: Status): string[] {
   }
   for (const t of s.targets) {
     lines.push(
-      `${t.id} ${t.where}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.pulled} pulled from other laptops`,
+      `${t.id} ${shownName(t.where)}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.kind === 'postgres' ? `${t.pulled} pulled from other laptops` : `${t.failed} failed`}`,
       `  last success ${t.lastSuccessAt ?? 'never'}${t.nextAttemptAt ? `, next try ${t.nextAttemptAt}` : ''}${t.passwordSet ? '' : ', no password set (PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE)'}`,
     );
     if (t.lastError) lines.push(`  last error: ${t.lastError}`, `  what to do: ${t.lastErrorHint ?? '-'}`);
@@ -52,6 +54,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     url: { type: 'string' },
     tls: { type: 'string' },
     remove: { type: 'boolean', default: false },
+    ...syncFolderOptions,
   },
   default: 'run',
   subs: {
@@ -112,6 +115,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
         return EXIT.ok;
       },
     },
+    folder: syncFolderSub(statusLines),
   },
   commonUsage: '[--db FILE] [--json]',
 });
