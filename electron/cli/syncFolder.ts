@@ -1,5 +1,6 @@
 // `planroom sync folder`: sets (or removes) a file drop, a folder where the decision log and the
 // data issues are written as CSV and XLSX for a system without an API. The sync runs write them.
+import { resolve } from 'node:path';
 import type { ApiOutput } from '../../shared/api';
 import { FileDropConfig } from '../../shared/calls/sync';
 import { shownName } from '../../shared/domain/displayName';
@@ -52,10 +53,12 @@ export function syncFolderSub(statusLines: (s: ApiOutput<'sync.status'>) => stri
         return EXIT.ok;
       }
       if (typeof v.folder !== 'string' || v.folder.trim() === '') {
-        throw usage('--folder DIR is required: the absolute path of the folder the other system reads');
+        throw usage('--folder DIR is required: the folder the other system reads');
       }
       const formats = formatsOf(v.formats);
-      const s = await callApi(io, v, 'sync.setTarget', { kind: 'file', id, folder: v.folder, formats });
+      // A path typed in a terminal is read from where it was typed; the target keeps it absolute.
+      const folder = resolve(v.folder);
+      const s = await callApi(io, v, 'sync.setTarget', { kind: 'file', id, folder, formats });
       print(io, v, s, statusLines(s));
       return EXIT.ok;
     },

@@ -45,10 +45,11 @@ export function dropFolderError(folder: string, e: unknown): AppError {
       hint: 'Create the folder (or mount the share it is on), or choose another on the Sync page; the files are written on the next try.',
     });
   }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EBUSY') {
+    // On Windows a file held open by another program (Excel) cannot be replaced: EPERM or EBUSY.
     return new AppError('invalid_input', `Planroom may not write in the drop folder ${shown}.`, {
       where: where(folder),
-      hint: 'Give the user running Planroom write permission on the folder (or make the share writable), or choose another folder.',
+      hint: 'Give the user running Planroom write permission on the folder (or make the share writable), or choose another folder; on Windows, also close the files there if Excel or another program holds them open.',
     });
   }
   if (code === 'ENOSPC' || code === 'EDQUOT') {

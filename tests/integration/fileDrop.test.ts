@@ -5,11 +5,11 @@
 // before the rename (named crash point) leaves the previous file whole, and a rerun completes.
 import ExcelJS from 'exceljs';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_ISSUE_COLUMNS, DECISION_COLUMNS } from '../../electron/sync/dropTables';
-import { planroom } from '../helpers/cli';
+import { planroom, ROOT } from '../helpers/cli';
 import { openDemoApi, type DemoApi } from '../helpers/demoApi';
 import { sha256, tempDir } from '../helpers/tmp';
 
@@ -212,6 +212,10 @@ describe('file drop', () => {
     const set = bad(['--id', 'wms', '--folder', drop, '--formats', 'xlsx']);
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toMatch(new RegExp(`^wms ${drop}: \\d+ pending, 0 delivered, 0 failed$`, 'm'));
+    // A relative path is read from where the command runs (the tests run it in the repository).
+    const relativeSet = bad(['--id', 'wms', '--folder', relative(ROOT, drop)]);
+    expect(relativeSet.code, relativeSet.stderr).toBe(0);
+    expect(relativeSet.stdout).toContain(`wms ${drop}: `);
     const removed = bad(['--id', 'wms', '--remove']);
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toMatch(/^wms removed/);
