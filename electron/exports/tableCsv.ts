@@ -1,8 +1,9 @@
 // A table (table.ts) as a CSV file Excel opens right: UTF-8 with a byte-order mark (without it
 // Excel reads the file in the system's code page), CRLF line ends, a header row, numbers as they
-// are and text through csvField (RFC 4180 quoting, formula triggers made inert).
+// are (never rounded for display), empty cells as the column's missing text, and text through
+// csvField (RFC 4180 quoting, formula triggers made inert).
 import { csvField } from '../sources/csvWrite';
-import { isNum, type Table } from './table';
+import { cellText, isNum, type Table } from './table';
 
 const BOM = '\ufeff';
 
@@ -12,8 +13,8 @@ export function tableCsv(t: Table): string {
     lines.push(
       t.columns.map((c, i) => {
         const cell = r[i] ?? null;
-        if (cell === null) return csvField(c.missing ?? '');
-        return isNum(cell) ? String(cell.n) : csvField(cell);
+        // An empty cell reads as its column's missing text ("no data" unless the table says '').
+        return isNum(cell) ? String(cell.n) : csvField(cellText(cell, c));
       }),
     );
   }
