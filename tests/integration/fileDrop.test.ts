@@ -107,6 +107,8 @@ describe('file drop', () => {
     expect(xlsxMine.map((r) => r.getCell(2).value)).toEqual(ordered.map((_d, i) => i + 1));
     expect(xlsxMine.map((r) => r.getCell(3).value)).toEqual(ordered.map((d) => d.uid));
     for (const t of TRICKY) expect(xlsxMine.map((r) => r.getCell(4).value)).toContain(`'${t}`);
+    // No due date: a blank cell, not an empty text.
+    expect(xlsxMine.find((r) => r.getCell(4).value === `'${TRICKY[0]}`)!.getCell(6).type).toBe(ExcelJS.ValueType.Null);
 
     const issues = readCsv(join(drop, 'planroom-data-issues.csv'));
     expect(issues[0]).toEqual(DATA_ISSUE_COLUMNS.map((c) => c.label));
