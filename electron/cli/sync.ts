@@ -3,8 +3,10 @@
 // targets' commands are in syncTargets.ts).
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
+import { shownName } from '../../shared/domain/displayName';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
 import { targetLines, targetOptions, targetSubs } from './syncTargets';
+import { syncFolderOptions, syncFolderSub } from './syncFolder';
 
 type Status = ApiOutput<'sync.status'>;
 
@@ -20,7 +22,7 @@ function statusLines(s: Status): string[] {
       continue;
     }
     lines.push(
-      `${t.id} ${t.where}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.pulled} pulled from other laptops`,
+      `${t.id} ${shownName(t.where)}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.kind === 'postgres' ? `${t.pulled} pulled from other laptops` : `${t.failed} failed`}`,
       `  last success ${t.lastSuccessAt ?? 'never'}${t.nextAttemptAt ? `, next try ${t.nextAttemptAt}` : ''}${t.passwordSet ? '' : ', no password set (PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE)'}`,
     );
     if (t.lastError) lines.push(`  last error: ${t.lastError}`, `  what to do: ${t.lastErrorHint ?? '-'}`);
@@ -63,6 +65,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     tls: { type: 'string' },
     remove: { type: 'boolean', default: false },
     ...targetOptions,
+    ...syncFolderOptions,
   },
   default: 'run',
   subs: {
@@ -124,6 +127,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
       },
     },
     ...targetSubs((io, v, s, head) => print(io, v, s, [...head, ...statusLines(s)])),
+    folder: syncFolderSub(statusLines),
   },
   commonUsage: '[--db FILE] [--json]',
 });

@@ -120,7 +120,7 @@ async function setHttp(io: Io, v: Record<string, unknown>): Promise<Status> {
 /** The status lines of an HTTP or file-drop target. */
 export function targetLines(t: SyncTargetStatusT): string[] {
   const lines = [
-    `${t.id} ${t.where}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.failed} failed`,
+    `${t.id} ${shownName(t.where)}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.failed} failed`,
   ];
   const secret =
     t.passwordSet || t.settings?.kind !== 'http'

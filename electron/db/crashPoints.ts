@@ -9,12 +9,19 @@
 //   after-commit     COMMIT returned
 //   mid-checkpoint   the checkpoint worker is copying the WAL into the database file
 //   after-response   an HTTP target answered a request, before the answer is recorded locally
+//   before-rename    a file drop's temp file is whole and synced, the rename over the old file is next
 // `op` (import, cycle-create, cycle-pin, reconcile, engine, scenario-choose, decision, ...)
 // narrows the point to one kind of write; without it the first write to reach the phase dies.
 // With the variable unset every call is a cheap no-op.
 
 export type CrashPhase =
-  'before-begin' | 'after-rows' | 'before-commit' | 'after-commit' | 'mid-checkpoint' | 'after-response';
+  | 'before-begin'
+  | 'after-rows'
+  | 'before-commit'
+  | 'after-commit'
+  | 'mid-checkpoint'
+  | 'after-response'
+  | 'before-rename';
 
 interface Armed {
   op?: string;
@@ -29,13 +36,14 @@ const PHASES: readonly CrashPhase[] = [
   'after-commit',
   'mid-checkpoint',
   'after-response',
+  'before-rename',
 ];
 
 /** Parses the variable's value; undefined when unset. A malformed value is a bug in the test. */
 export function parseCrashSpec(spec: string | undefined): Armed | undefined {
   if (!spec) return undefined;
   const m =
-    /^(?:([a-z-]+):)?(before-begin|after-rows:(\d+)|before-commit|after-commit|mid-checkpoint|after-response)$/.exec(
+    /^(?:([a-z-]+):)?(before-begin|after-rows:(\d+)|before-commit|after-commit|mid-checkpoint|after-response|before-rename)$/.exec(
       spec,
     );
   if (!m) {

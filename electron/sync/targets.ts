@@ -3,6 +3,7 @@
 import type { FileDropConfigT, HttpTargetConfigT } from '../../shared/calls/sync';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import { checkBodyTemplate } from '../../shared/sync/bodyTemplate';
+import { checkDropFolder } from './dropFolder';
 
 type TargetConfigT = HttpTargetConfigT | FileDropConfigT;
 
@@ -21,6 +22,7 @@ export function targetWhere(cfg: TargetConfigT): string {
 
 /** Refuses settings that could never deliver, naming the field and what to do. */
 export function checkTargetConfig<T extends TargetConfigT>(cfg: T): T {
+  if (cfg.kind === 'file') checkDropFolder(cfg.folder);
   if (cfg.kind === 'http') {
     let url: URL | null = null;
     try {

@@ -7,6 +7,7 @@ import type { ApiOutput, ApiResult, HttpTargetConfigT, SyncTargetStatusT } from 
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { FileDropForm } from '../components/sync/FileDropForm';
 import { HubForm } from '../components/sync/HubForm';
 import { HttpTargetForm, secretVariable } from '../components/sync/HttpTargetForm';
 import { fmtDateTime, fmtInt } from '../format';
@@ -35,6 +36,7 @@ function runLine(t: SyncTargetStatusT, mine: ApiOutput<'sync.run'>[number] | und
   if (!mine) return 'Nothing ran: the target is paused.';
   if (mine.error) return 'The sync failed: the last error above says why.';
   if (t.kind === 'postgres') return `${fmtInt(mine.pushed)} pushed, ${fmtInt(mine.pulled)} pulled.`;
+  if (t.kind === 'file') return `${fmtInt(mine.pushed)} delivered.`;
   return `${fmtInt(mine.pushed)} delivered, ${fmtInt(mine.failed)} refused.`;
 }
 
@@ -264,7 +266,7 @@ export function SyncPage() {
             </p>
           )}
           <div className="card">
-            <h2>{status.targets.length > 0 ? 'Change the hub' : 'Set the team hub'}</h2>
+            <h2>{status.targets.some((t) => t.kind === 'postgres') ? 'Change the hub' : 'Set the team hub'}</h2>
             <HubForm onSaved={setStatus} />
             <p className="muted small">
               This laptop is <code>{status.laptopId}</code> on the hub.
@@ -283,6 +285,7 @@ export function SyncPage() {
               </button>
             )}
           </div>
+          <FileDropForm onSaved={setStatus} />
         </>
       )}
     </section>

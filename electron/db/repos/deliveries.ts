@@ -53,13 +53,13 @@ export function deliveryCounts(
     db
       .prepare(
         `SELECT
-         (SELECT count(*) FROM outbox o WHERE o.kind IN (SELECT value FROM json_each(@kinds))
-            AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.target_id = @target AND d.outbox_id = o.id)) pending,
-         (SELECT count(*) FROM outbox_deliveries WHERE target_id = @target AND state = 'delivered') delivered,
-         (SELECT count(*) FROM outbox_deliveries WHERE target_id = @target AND state = 'failed') failed`,
+         (SELECT count(*) FROM outbox o WHERE o.kind IN (SELECT value FROM json_each(?1))
+            AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.target_id = ?2 AND d.outbox_id = o.id)) pending,
+         (SELECT count(*) FROM outbox_deliveries WHERE target_id = ?2 AND state = 'delivered') delivered,
+         (SELECT count(*) FROM outbox_deliveries WHERE target_id = ?2 AND state = 'failed') failed`,
       )
-      // Named parameters: better-sqlite3 counts ?1/?2 as one value each per use.
-      .get({ kinds: JSON.stringify(kinds), target }) as { pending: number; delivered: number; failed: number }
+      // Numbered parameters (?1 used twice) are bound by number: better-sqlite3 refuses them as a list.
+      .get({ 1: JSON.stringify(kinds), 2: target }) as { pending: number; delivered: number; failed: number }
   );
 }
 
