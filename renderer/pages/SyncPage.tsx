@@ -242,8 +242,9 @@ export function SyncPage() {
         <div>
           <h1>Sync</h1>
           <p className="muted">
-            Decisions, their history and follow-ups go to the team hub (PostgreSQL), exactly once, whenever it can be
-            reached; the other laptops' events come back from it.
+            Decisions, their history and follow-ups go to the team hub (PostgreSQL), to the source systems' HTTP APIs
+            and to drop folders, exactly once, whenever each can be reached; the other laptops' events come back from
+            the hub.
           </p>
         </div>
       </header>
