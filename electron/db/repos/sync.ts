@@ -66,6 +66,7 @@ export function deleteTarget(db: WriteDb, id: string): void {
   writeTx(db, 'sync', () => db.prepare('DELETE FROM sync_targets WHERE id = ?').run(id));
 }
 
+/** False when there is no such target (the caller reports it). */
 export function setPaused(db: WriteDb, id: string, paused: boolean): boolean {
   return (
     writeTx(db, 'sync', () =>
@@ -154,5 +155,6 @@ export function undeliverableCount(db: ReadDb): number {
   ).n;
 }
 
+/** Events pulled from the hub; the one hub's, since hub_events names no target (migration 0010). */
 export const pulledCount = (db: ReadDb): number =>
   (db.prepare('SELECT count(*) n FROM hub_events').get() as { n: number }).n;
