@@ -66,13 +66,26 @@ export async function exchangeWithHub(
   opts: { target: string; laptop: string; cursor: number; now: () => string },
 ): Promise<HubExchange> {
   let pushed = 0;
-  for (;;) {
-    const rows = pendingOutbox(read, opts.target, PUSH_BATCH);
-    if (rows.length === 0) break;
-    const ids = await pushBatch(client, opts.laptop, rows);
-    // The local mark queues behind other writes: an import's long transaction is never joined.
-    await writes.run(() => markDelivered(db, ids, opts.now()));
-    pushed += ids.length;
+  // A batch's local mark is written while the next batch is on its way to the hub (the hub's
+  // insert is the longer wait); only a batch the hub has committed is ever marked, so a crash
+  // anywhere leaves at most unmarked batches, sent again and ignored by the hub.
+  let marking: Promise<void> | null = null;
+  try {
+    let after = 0;
+    for (;;) {
+      const rows = pendingOutbox(read, opts.target, PUSH_BATCH, after);
+      if (rows.length === 0) break;
+      const ids = await pushBatch(client, opts.laptop, rows);
+      await marking;
+      // The local mark queues behind other writes: an import's long transaction is never joined.
+      marking = writes.run(() => markDelivered(db, ids, opts.now()));
+      // Its failure is awaited (and thrown) below; this only keeps it from counting as unhandled meanwhile.
+      marking.catch(() => undefined);
+      pushed += ids.length;
+      after = ids.at(-1)!;
+    }
+  } finally {
+    await marking;
   }
   let pulled = 0;
   let cursor = opts.cursor;
