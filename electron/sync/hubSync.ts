@@ -24,8 +24,8 @@ export interface HubExchange {
  * The batch as one JSON array, each entry's payload spliced in as it is stored (the outbox's
  * CHECK (json_valid(payload)) makes it JSON already): PostgreSQL parses it once, where four text
  * arrays had pg escape every payload as an array element and the hub parse each twice (the array
- * literal, then ::jsonb). Measured on 10k events, it was the push's largest cost after the hub's
- * own inserts (tests/bench/pushBench.ts).
+ * literal, then ::jsonb). On 10k events that escaping and its garbage were most of this side's
+ * time (tests/bench/pushBench.ts).
  */
 const batchJson = (rows: OutboxRow[]): string =>
   `[${rows

@@ -2,7 +2,7 @@
 // hub schema on a real PostgreSQL (started here, as the sync tests start theirs), through the
 // app's own code path: exchangeWithHub, with its batches of INSERT ... ON CONFLICT DO NOTHING,
 // the local "delivered" marks through the write queue, and the pull that follows (which reads
-// this laptop's own events back and only moves the cursor past them). Beside it, in the same
+// this laptop's own events back, without their payloads, to move the cursor past them). Beside it, in the same
 // run and on the same server: COPY FROM STDIN (pg-copy-streams) of the same rows, the same
 // columns, into an identical table made from the same hub migration: the bulk-load floor.
 import { mkdirSync } from 'node:fs';
