@@ -1,6 +1,7 @@
 // A starting body template per outbox kind, naming the fields each entry's payload has (the
-// writers: repos/decisions.ts appendEvent, repos/dataIssues.ts, repos/exceptions.ts). The Sync
-// page's form starts from these; the README shows the decision_event one.
+// writers: repos/decisions.ts appendEvent, repos/dataIssues.ts, repos/exceptions.ts,
+// repos/minutesExports.ts). The Sync page's form starts from these; the README shows the
+// decision_event one.
 import type { OUTBOX_KINDS } from '../calls/sync';
 
 type Kind = (typeof OUTBOX_KINDS)[number];
@@ -36,8 +37,13 @@ export const TEMPLATE_EXAMPLES: Record<Kind, string> = {
   "at": {{at}}
 }`,
   minutes_export: `{
-  "key": {{idempotencyKey}},
-  "at": {{createdAt}}
+  "cycle": {{cycleName}},
+  "format": {{format}},
+  "file": {{fileName}},
+  "bytes": {{bytes}},
+  "sha256": {{sha256}},
+  "by": {{by}},
+  "at": {{exportedAt}}
 }`,
 };
 
