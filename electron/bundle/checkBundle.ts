@@ -41,7 +41,7 @@ export function checkBundle(file: string, migrations: Migration[]): CheckedBundl
     const hasMigrations = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
       .get();
-    if (!hasMigrations || !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sync_state'").get()) {
+    if (!hasMigrations) {
       throw new AppError(
         'db_unavailable',
         `${file} is an SQLite file but not a Planroom bundle; nothing was imported.`,
@@ -62,7 +62,9 @@ export function checkBundle(file: string, migrations: Migration[]): CheckedBundl
       );
     }
     checkCompatible(db as ReadDb, migrations, file);
-    return { schema, info: readBundleInfo(db as ReadDb) };
+    // A database from before sync_state (migration 0010) is no bundle, but opens as one: a backup.
+    const hasState = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").get();
+    return { schema, info: hasState ? readBundleInfo(db as ReadDb) : null };
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = String((e as { code?: unknown }).code ?? '');
