@@ -6,6 +6,7 @@ import type { ApiOutput, SyncTargetStatusT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { BundleCard } from '../components/sync/BundleCard';
 import { HubForm } from '../components/sync/HubForm';
 import { fmtDateTime, fmtInt } from '../format';
 
@@ -157,6 +158,7 @@ export function SyncPage() {
               drops are still to come.
             </p>
           </div>
+          <BundleCard />
         </>
       )}
     </section>

@@ -9,11 +9,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../electron/bundle/exportBundle';
 import { importBundle } from '../../electron/bundle/importBundle';
-import { loadMigrations } from '../../electron/db/migrate';
+import { loadMigrations, migrate } from '../../electron/db/migrate';
 import { openDatabase } from '../../electron/db/open';
 import { pendingFor } from '../../electron/db/repos/deliveries';
 import { laptopId } from '../../electron/db/repos/sync';
+import type { WriteDb } from '../../electron/db/types';
 import { EngineHost } from '../../electron/engine/engineHost';
+import { migrationsDir } from '../../electron/paths';
 import { createHandlers } from '../../electron/services/handlers';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api';
 import { OUTBOX_KINDS } from '../../shared/calls/sync';
@@ -195,6 +197,29 @@ describe('cycle bundle', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('newer.db') || f.startsWith('.newer'))).toEqual([]);
   });
 
+  it('migrates a bundle of an older schema forward with the normal migrations', async () => {
+    // A database as a Planroom of one migration fewer wrote it.
+    const all = loadMigrations();
+    const olderDir = join(dir, 'older-migrations');
+    mkdirSync(olderDir);
+    for (const f of readdirSync(migrationsDir())
+      .sort()
+      .slice(0, all.length - 1))
+      copyFileSync(join(migrationsDir(), f), join(olderDir, f));
+    const older = join(dir, 'older.planroom');
+    const raw = new Database(older);
+    migrate(raw as WriteDb, loadMigrations(olderDir));
+    const oldLaptop = laptopId(raw as WriteDb);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    const done = await importBundle(older, join(dir, 'older.db'));
+    expect(done).toMatchObject({ schemaFrom: all.length - 1, schemaTo: all.length, cycleName: null });
+    const opened = openDatabase(join(dir, 'older.db'), { create: false });
+    expect(opened.prepare('SELECT max(id) FROM schema_migrations').pluck().get()).toBe(all.length);
+    expect(laptopId(opened)).not.toBe(oldLaptop);
+    opened.close();
+  });
+
   it('refuses a file that is not a bundle, or one cut short, with what to do', async () => {
     const text = join(dir, 'notes.planroom');
     writeFileSync(text, 'minutes of the last meeting\n'.repeat(200));
@@ -220,6 +245,15 @@ describe('cycle bundle', () => {
     expect(done.backup).toMatch(/other\.db\.before-bundle-\d{8}T\d{6}Z$/);
     expect(sha256(done.backup!)).toBe(before);
     expect(existsSync(other)).toBe(true);
+  });
+
+  it('hands the app the same bundle as a download (bundle.export), named after the cycle', async () => {
+    const file = await a.call('bundle.export', { cycleId: c2 });
+    expect(file).toMatchObject({ fileName: 'jan.planroom', encoding: 'base64', mime: 'application/vnd.sqlite3' });
+    const saved = join(dir, 'download.planroom');
+    writeFileSync(saved, Buffer.from(file.content, 'base64'));
+    expect(readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect((await importBundle(saved, join(dir, 'download.db'))).decisions).toBe(3);
   });
 
   it('refuses to write over an existing bundle file without --force', async () => {
