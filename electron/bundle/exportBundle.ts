@@ -4,16 +4,17 @@
 // the final file compact and whole (no -wal or -shm beside it). Every step works on temporary
 // names in the target's folder and the last one is a rename: a failed export leaves no half file.
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { AppError, cutInput } from '../../shared/domain/errors';
+import { crashPoint } from '../db/crashPoints';
 import { getCycle } from '../db/repos/cycles';
 import { laptopId } from '../db/repos/sync';
 import type { ReadDb } from '../db/types';
 import { nowIso } from '../db/types';
 import { BUNDLE_KEY, type BundleInfo } from './bundleInfo';
 import { pruneToCycle } from './prune';
+import { removeStaleTemps, tempName } from './tempNames';
 
 export interface ExportSummary {
   file: string;
@@ -88,9 +89,9 @@ export async function exportBundle(
     });
   }
   checkOut(out, opts.force === true);
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const copyPath = join(dirname(out), `.${basename(out)}.${tag}.copy`);
-  const finalTmp = join(dirname(out), `.${basename(out)}.${tag}.tmp`);
+  removeStaleTemps(out);
+  const copyPath = tempName(out, 'copy');
+  const finalTmp = tempName(out, 'tmp');
   try {
     await source.backup(copyPath);
     const copy = new Database(copyPath);
@@ -117,8 +118,10 @@ export async function exportBundle(
     }
     const summary = summarize(finalTmp, cycleId);
     fsyncPath(finalTmp);
+    crashPoint('bundle-export', 'before-commit');
     renameSync(finalTmp, out);
     fsyncPath(dirname(out), true);
+    crashPoint('bundle-export', 'after-commit');
     return { file: out, cycleId, cycleName: cycle.name, schema, ...summary, bytes: statSync(out).size };
   } catch (e) {
     removeWithSiblings(finalTmp);

@@ -6,8 +6,9 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { AppError, cutInput } from '../../shared/domain/errors';
+import { crashPoint } from '../db/crashPoints';
 import { loadMigrations } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { laptopId } from '../db/repos/sync';
@@ -15,6 +16,7 @@ import type { WriteDb } from '../db/types';
 import { nowIso } from '../db/types';
 import { IMPORTED_KEY } from './bundleInfo';
 import { checkBundle } from './checkBundle';
+import { removeStaleTemps, tempName } from './tempNames';
 
 export interface ImportSummary {
   file: string;
@@ -51,7 +53,8 @@ export async function importBundle(
   const checked = checkBundle(file, migrations);
   checkTarget(target, opts.force === true);
 
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.import`);
+  removeStaleTemps(target);
+  const tmp = tempName(target, 'import');
   let backup: string | null = null;
   try {
     copyFileSync(file, tmp);
@@ -66,8 +69,10 @@ export async function importBundle(
       db.close();
     }
     for (const f of siblings(tmp)) rmSync(f, { force: true });
+    crashPoint('bundle-import', 'before-commit');
     if (existsSync(target)) backup = setAside(target);
     renameSync(tmp, target);
+    crashPoint('bundle-import', 'after-commit');
     const info = checked.info;
     return {
       file,

@@ -93,4 +93,27 @@ describe('planroom bundle', () => {
     expect(readdirSync(dir).filter((f) => f.includes('n.db'))).toEqual([]);
     expect(planroom(['bundle', 'import', '--db', join(dir, 'n.db')]).code).toBe(2);
   });
+
+  it('killed just before its rename, an export or import leaves no file at the name; the next run cleans up', () => {
+    const crashOut = join(dir, 'crash.planroom');
+    const temps = (name: string) => readdirSync(dir).filter((f) => f.startsWith(`.${name}.`));
+    const killed = planroom(['bundle', 'export', '--out', crashOut, '--db', db], {
+      PLANROOM_TEST_CRASH_AT: 'bundle-export:before-commit',
+    });
+    expect(killed.code).toBeNull();
+    expect(existsSync(crashOut)).toBe(false);
+    expect(temps('crash.planroom').length).toBeGreaterThan(0);
+    expect(planroom(['bundle', 'export', '--out', crashOut, '--db', db]).code).toBe(0);
+    expect(temps('crash.planroom')).toEqual([]);
+
+    const crashDb = join(dir, 'crash.db');
+    const killedImport = planroom(['bundle', 'import', crashOut, '--db', crashDb], {
+      PLANROOM_TEST_CRASH_AT: 'bundle-import:before-commit',
+    });
+    expect(killedImport.code).toBeNull();
+    expect(existsSync(crashDb)).toBe(false);
+    expect(planroom(['bundle', 'import', crashOut, '--db', crashDb]).code).toBe(0);
+    expect(temps('crash.db')).toEqual([]);
+    expect(planroom(['db', 'check', '--db', crashDb]).code).toBe(0);
+  });
 });
