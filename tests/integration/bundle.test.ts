@@ -69,12 +69,14 @@ describe('cycle bundle', () => {
   let a: DemoApi;
   let b: DemoApi;
   let c2: number;
+  let firstMeeting: string;
 
   beforeAll(async () => {
     mkdirSync(join(dir, 'a'));
     mkdirSync(join(dir, 'traveller'));
     a = await openDemoApi(join(dir, 'a'));
     const first = await a.call('cycle.overview', {});
+    firstMeeting = first!.cycle.meetingAt;
     const d1 = await a.call('decision.add', { title: 'Add a second shift at P1', owner: 'COO', by: 'Facilitator' });
     await a.call('decision.add', { title: 'Expedite lane D2-EAST', owner: 'Logistics', by: 'Facilitator' });
     await a.call('decision.set', { id: d1.id, status: 'agreed', by: 'CEO' });
@@ -261,5 +263,42 @@ describe('cycle bundle', () => {
     expect(e.code).toBe('conflict');
     const replaced = await exportBundle(a.db, c2, bundle, { force: true });
     expect(replaced.decisions).toBe(3);
+  });
+
+  it('bundles the third of three cycles: a decision carried twice keeps the cycle it was recorded in, as a row', async () => {
+    const c3 = (await a.call('cycle.create', { name: 'Feb', meetingAt: later(firstMeeting, 8) })).id;
+    const third = join(dir, 'feb.planroom');
+    await a.call('kpi.list', { cycleId: c3 });
+    await exportBundle(a.db, c3, third);
+    const path = join(dir, 'feb.db');
+    await importBundle(third, path);
+    const f = await openApi(path);
+    try {
+      const logA = await a.call('decision.list', { cycleId: c3 });
+      expect(logA.decisions.some((d) => d.cycleId !== c3 && d.carriedFrom?.cycleId === c2)).toBe(true);
+      expect(await f.call('decision.list', { cycleId: c3 })).toEqual(logA);
+      for (const d of logA.decisions) {
+        expect(await f.call('decision.history', { id: d.id })).toEqual(await a.call('decision.history', { id: d.id }));
+      }
+      for (const call of ['decision.followUp', 'kpi.list', 'exception.list'] as const) {
+        expect(await f.call(call, { cycleId: c3 })).toEqual(await a.call(call, { cycleId: c3 }));
+      }
+      // The recording cycle and the previous one as rows, closed; only the previous one's KPI values.
+      const rows = f.db
+        .prepare(
+          `SELECT id, status, (SELECT count(*) FROM kpi_values v WHERE v.cycle_id = c.id) > 0 AS kpis,
+                  (SELECT count(*) FROM exceptions e WHERE e.cycle_id = c.id) > 0 AS exceptions
+             FROM cycles c ORDER BY id`,
+        )
+        .all();
+      expect(rows).toEqual([
+        { id: 1, status: 'closed', kpis: 0, exceptions: 0 },
+        { id: c2, status: 'closed', kpis: 1, exceptions: 0 },
+        { id: c3, status: 'open', kpis: 1, exceptions: 1 },
+      ]);
+      expect(f.db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      await f.close();
+    }
   });
 });
