@@ -88,6 +88,17 @@ export async function exportBundle(
       hint: 'List the cycles with `planroom cycle list` and give one of their ids with --cycle.',
     });
   }
+  // The file being exported, named as the output (with --force it would be renamed over).
+  if (source.name && resolve(source.name) === out) {
+    throw new AppError(
+      'invalid_input',
+      `${out} is the database being exported; a bundle goes into a file of its own.`,
+      {
+        where: { field: 'out', value: cutInput(out, 200) },
+        hint: 'Choose another file name, e.g. cycle.planroom.',
+      },
+    );
+  }
   checkOut(out, opts.force === true);
   removeStaleTemps(out);
   const copyPath = tempName(out, 'copy');

@@ -44,12 +44,15 @@ describe('planroom bundle', () => {
     expect(json.bytes).toBeGreaterThan(0);
   });
 
-  it('refuses a missing --out and an unknown cycle', () => {
+  it('refuses a missing --out, an unknown cycle and the database itself as --out', () => {
     expect(planroom(['bundle', 'export', '--db', db]).code).toBe(2);
     const none = planroom(['bundle', 'export', '--cycle', '99', '--out', join(dir, 'x.planroom'), '--db', db]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('No cycle with id 99');
     expect(existsSync(join(dir, 'x.planroom'))).toBe(false);
+    const self = planroom(['bundle', 'export', '--out', db, '--force', '--db', db]);
+    expect(self.code).toBe(1);
+    expect(self.stderr).toContain('is the database being exported');
   });
 
   it('imports the bundle as a new laptop, and never over an existing database without --force', () => {
