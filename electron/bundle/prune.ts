@@ -6,7 +6,8 @@
 // - the cycle, in full: every row of every table that belongs to it by a cycle_id column;
 // - its previous cycle, in part: its KPI values (the trend beside each KPI) and its decision list
 //   (the follow-up of last cycle's decisions in agenda item 1); nothing else of it;
-// - the decisions those two cycles list, with their whole history, wherever they were recorded;
+// - the decisions those two cycles list, with their whole history, wherever they were recorded,
+//   and what they show: the scenario one chose, the exceptions one answers (in an earlier cycle);
 // - the snapshots the cycle pins, with their rows; other snapshots go (a pin-log entry that names
 //   one keeps its other side, or goes when it needs the missing one);
 // - the cycle rows other kept rows name (the cycle a decision was recorded in, an exception's
@@ -21,6 +22,14 @@ const PREVIOUS_CYCLE_TABLES = new Set(['kpi_values', 'cycle_decisions']);
 
 /** Tables whose cycle_id names where a row came from, not what owns it (pruned by their links). */
 const NOT_OWNED_BY_CYCLE = new Set(['decisions']);
+
+/**
+ * A link the schema does not declare as a foreign key, kept like one: a kept decision's answered
+ * exceptions (decision_exceptions -> exceptions by cycle and key) stay with their details.
+ */
+const UNDECLARED_LINKS: readonly { table: string; from: string[]; parent: string; to: string[] }[] = [
+  { table: 'decision_exceptions', from: ['cycle_id', 'exception_key'], parent: 'exceptions', to: ['cycle_id', 'key'] },
+];
 
 /** The fixed-point loop ends long before this; more rounds would mean a cycle in the schema. */
 const MAX_ROUNDS = 50;
@@ -53,17 +62,45 @@ function pruneRows(db: Database.Database, cycleId: number): void {
   const full = [cycleId];
   const withPrevious = previous === null ? full : [cycleId, previous];
 
-  // 1. Rows owned by other cycles.
-  for (const fk of fks) {
-    if (fk.parent !== 'cycles' || fk.from.length !== 1 || fk.from[0] !== 'cycle_id') continue;
-    if (fk.table === 'cycles' || NOT_OWNED_BY_CYCLE.has(fk.table)) continue;
-    const keep = PREVIOUS_CYCLE_TABLES.has(fk.table) ? withPrevious : full;
-    db.prepare(`DELETE FROM ${q(fk.table)} WHERE cycle_id NOT IN (SELECT value FROM json_each(?))`).run(
+  // 1. Rows owned by other cycles, except what a kept decision needs: its own rows (answered
+  // exceptions, expectations) and the rows it points at (the scenario it chose), wherever they are.
+  db.exec('CREATE TEMP TABLE kept_decisions (id INTEGER PRIMARY KEY)');
+  db.prepare(
+    'INSERT OR IGNORE INTO kept_decisions SELECT decision_id FROM cycle_decisions WHERE cycle_id IN (SELECT value FROM json_each(?))',
+  ).run(JSON.stringify(withPrevious));
+  const owned = fks
+    .filter((fk) => fk.parent === 'cycles' && fk.from.length === 1 && fk.from[0] === 'cycle_id')
+    .map((fk) => fk.table)
+    .filter((t) => t !== 'cycles' && !NOT_OWNED_BY_CYCLE.has(t));
+  // A decision's own rows first, so the rows they point at are still there to be kept.
+  const isDecisionChild = (t: string) => fks.some((fk) => fk.table === t && fk.parent === 'decisions');
+  for (const table of [...owned.filter(isDecisionChild), ...owned.filter((t) => !isDecisionChild(t))]) {
+    const keep = PREVIOUS_CYCLE_TABLES.has(table) ? withPrevious : full;
+    const spared = [
+      ...fks
+        .filter((fk) => fk.table === table && fk.parent === 'decisions')
+        .map((fk) => `${q(fk.from[0]!)} IN (SELECT id FROM kept_decisions)`),
+      ...fks
+        .filter((fk) => fk.table === 'decisions' && fk.parent === table)
+        .map(
+          (fk) =>
+            `EXISTS (SELECT 1 FROM decisions d JOIN kept_decisions k ON k.id = d.id WHERE ${fk.from
+              .map((c, i) => `d.${q(c)} = t.${q(fk.to[i]!)}`)
+              .join(' AND ')})`,
+        ),
+      ...UNDECLARED_LINKS.filter((l) => l.parent === table).map(
+        (l) =>
+          `EXISTS (SELECT 1 FROM ${q(l.table)} x WHERE ${l.from.map((c, i) => `x.${q(c)} = t.${q(l.to[i]!)}`).join(' AND ')})`,
+      ),
+    ];
+    const unless = spared.length > 0 ? ` AND NOT (${spared.join(' OR ')})` : '';
+    db.prepare(`DELETE FROM ${q(table)} AS t WHERE cycle_id NOT IN (SELECT value FROM json_each(?))${unless}`).run(
       JSON.stringify(keep),
     );
   }
   // 2. Decisions no kept cycle lists.
-  db.exec('DELETE FROM decisions WHERE id NOT IN (SELECT decision_id FROM cycle_decisions)');
+  db.exec('DELETE FROM decisions WHERE id NOT IN (SELECT id FROM kept_decisions)');
+  db.exec('DROP TABLE temp.kept_decisions');
   // 3. Snapshots the cycle does not pin; then whatever points at a row that went (their rows, the
   // history of the decisions that went), until nothing does.
   db.exec('DELETE FROM snapshots WHERE id NOT IN (SELECT snapshot_id FROM cycle_snapshots)');

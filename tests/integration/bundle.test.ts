@@ -80,6 +80,16 @@ describe('cycle bundle', () => {
     const d1 = await a.call('decision.add', { title: 'Add a second shift at P1', owner: 'COO', by: 'Facilitator' });
     await a.call('decision.add', { title: 'Expedite lane D2-EAST', owner: 'Logistics', by: 'Facilitator' });
     await a.call('decision.set', { id: d1.id, status: 'agreed', by: 'CEO' });
+    // Carried into the bundled cycle: a decision answering one of this cycle's exceptions, and a chosen scenario.
+    const [answered] = (await a.call('exception.list', { limit: 1 })).rows;
+    await a.call('decision.add', {
+      title: 'Rebalance stock to D1',
+      owner: 'Supply',
+      exceptionKeys: [answered!.key],
+      by: 'Facilitator',
+    });
+    const plan = await a.call('scenario.create', { name: 'Overtime in P1', owner: 'COO', levers: [], by: 'COO' });
+    await a.call('scenario.choose', { id: plan.id, title: 'Go with overtime in P1', owner: 'COO', by: 'CEO' });
     // A second cycle: the first one's open decisions come along; the bundle is this one.
     c2 = (await a.call('cycle.create', { name: 'Jan', meetingAt: later(first!.cycle.meetingAt, 4) })).id;
     await a.call('decision.add', { cycleId: c2, title: 'Hold price on Outdoor', owner: 'CFO', by: 'Planner' });
@@ -106,7 +116,7 @@ describe('cycle bundle', () => {
   it('exports the cycle to one compact file and imports it as another laptop', async () => {
     await a.call('kpi.list', { cycleId: c2 });
     const summary = await exportBundle(a.db, c2, bundle);
-    expect(summary).toMatchObject({ cycleId: c2, cycleName: 'Jan', decisions: 3 });
+    expect(summary).toMatchObject({ cycleId: c2, cycleName: 'Jan', decisions: 5 });
     expect(summary.snapshots).toBeGreaterThan(0);
     // One file: no -wal or -shm beside it, nothing temporary left; smaller than the two-cycle source.
     expect(readdirSync(dir).sort()).toEqual(['a', 'jan.planroom', 'traveller']);
@@ -117,7 +127,7 @@ describe('cycle bundle', () => {
     raw.close();
 
     const imported = await importBundle(bundle, copyPath);
-    expect(imported).toMatchObject({ cycleName: 'Jan', decisions: 3, backup: null, exportedBy: laptopId(a.db) });
+    expect(imported).toMatchObject({ cycleName: 'Jan', decisions: 5, backup: null, exportedBy: laptopId(a.db) });
     expect(imported.outboxCarried).toBeGreaterThan(0);
     b = await openApi(copyPath);
     expect(laptopId(b.db)).toBe(imported.laptopId);
@@ -138,6 +148,9 @@ describe('cycle bundle', () => {
     expect(kpisA.previousCycle).not.toBeNull();
     expect(await b.call('kpi.list', { cycleId: c2 })).toEqual(kpisA);
     const logA = await a.call('decision.list', { cycleId: c2 });
+    const carried = logA.decisions.filter((d) => d.cycleId !== c2);
+    expect(carried.some((d) => d.scenario !== null)).toBe(true);
+    expect(carried.some((d) => d.exceptions.length > 0 && d.exceptions[0]!.type !== null)).toBe(true);
     expect(await b.call('decision.list', { cycleId: c2 })).toEqual(logA);
     for (const d of logA.decisions) {
       expect(await b.call('decision.history', { id: d.id })).toEqual(await a.call('decision.history', { id: d.id }));
@@ -255,14 +268,14 @@ describe('cycle bundle', () => {
     const saved = join(dir, 'download.planroom');
     writeFileSync(saved, Buffer.from(file.content, 'base64'));
     expect(readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
-    expect((await importBundle(saved, join(dir, 'download.db'))).decisions).toBe(3);
+    expect((await importBundle(saved, join(dir, 'download.db'))).decisions).toBe(5);
   });
 
   it('refuses to write over an existing bundle file without --force', async () => {
     const e = await refusal(exportBundle(a.db, c2, bundle));
     expect(e.code).toBe('conflict');
     const replaced = await exportBundle(a.db, c2, bundle, { force: true });
-    expect(replaced.decisions).toBe(3);
+    expect(replaced.decisions).toBe(5);
   });
 
   it('bundles the third of three cycles: a decision carried twice keeps the cycle it was recorded in, as a row', async () => {
@@ -283,7 +296,8 @@ describe('cycle bundle', () => {
       for (const call of ['decision.followUp', 'kpi.list', 'exception.list'] as const) {
         expect(await f.call(call, { cycleId: c3 })).toEqual(await a.call(call, { cycleId: c3 }));
       }
-      // The recording cycle and the previous one as rows, closed; only the previous one's KPI values.
+      // The recording cycle and the previous one as rows, closed: of the first only the exception a
+      // carried decision answers, of the previous one its KPI values.
       const rows = f.db
         .prepare(
           `SELECT id, status, (SELECT count(*) FROM kpi_values v WHERE v.cycle_id = c.id) > 0 AS kpis,
@@ -292,7 +306,7 @@ describe('cycle bundle', () => {
         )
         .all();
       expect(rows).toEqual([
-        { id: 1, status: 'closed', kpis: 0, exceptions: 0 },
+        { id: 1, status: 'closed', kpis: 0, exceptions: 1 },
         { id: c2, status: 'closed', kpis: 1, exceptions: 0 },
         { id: c3, status: 'open', kpis: 1, exceptions: 1 },
       ]);
