@@ -13,8 +13,8 @@ import { fileSlug } from '../exports/table';
 import { cycleIdOrCurrent } from './cycles';
 import { kpiList, type PlanningContext } from './planning';
 
-/** A demo S cycle is about 3 MB; past this, base64 in one answer is the wrong way to move it. */
-export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+/** The demo company S cycle is about 3 MB, M about 38 MB: past this, base64 in one answer is the wrong way to move it. */
+export const MAX_DOWNLOAD_BYTES = 16 * 1024 * 1024;
 
 export const BUNDLE_MIME = 'application/vnd.sqlite3';
 
