@@ -21,20 +21,21 @@ export const BUNDLE_MIME = 'application/vnd.sqlite3';
 export async function bundleExportFile(
   ctx: PlanningContext,
   input: ApiInput<'bundle.export'>,
+  maxBytes = MAX_DOWNLOAD_BYTES,
 ): Promise<ApiOutput<'bundle.export'>> {
   const cycleId = cycleIdOrCurrent(ctx.read, input.cycleId);
   // Computed and stored first (and the previous cycle's KPIs, for the trends): the bundle opens on results.
   await kpiList(ctx, { cycleId, offset: 0, limit: 1 });
   const cycle = getCycle(ctx.read, cycleId)!;
   const fileName = `${fileSlug(cycle.name, `cycle-${cycleId}`)}.planroom`;
-  const dir = mkdtempSync(join(tmpdir(), 'planroom-bundle-'));
+  const dir = mkdtempSync(join(tmpdir(), 'planroom-bundle-download-'));
   try {
     const out = join(dir, fileName);
     const summary = await exportBundle(ctx.read, cycleId, out);
-    if (summary.bytes > MAX_DOWNLOAD_BYTES) {
+    if (summary.bytes > maxBytes) {
       throw new AppError(
         'invalid_input',
-        `This cycle's bundle is ${(summary.bytes / 1048576).toFixed(0)} MB, too big to download here (at most ${MAX_DOWNLOAD_BYTES / 1048576} MB).`,
+        `This cycle's bundle is ${(summary.bytes / 1048576).toFixed(0)} MB, too big to download here (at most ${(maxBytes / 1048576).toFixed(0)} MB).`,
         { hint: `Run \`planroom bundle export --cycle ${cycleId} --out ${fileName}\` on this laptop instead.` },
       );
     }

@@ -5,6 +5,7 @@
 // schema, a file that is not a bundle and an existing database are refused, writing nothing.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../electron/bundle/exportBundle';
@@ -16,7 +17,10 @@ import { laptopId } from '../../electron/db/repos/sync';
 import type { WriteDb } from '../../electron/db/types';
 import { EngineHost } from '../../electron/engine/engineHost';
 import { migrationsDir } from '../../electron/paths';
+import { bundleExportFile } from '../../electron/services/bundle';
 import { createHandlers } from '../../electron/services/handlers';
+import { WriteQueue } from '../../electron/services/writeQueue';
+import { openReadConnection } from '../../electron/db/readConnection';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api';
 import { OUTBOX_KINDS } from '../../shared/calls/sync';
 import { AppError } from '../../shared/domain/errors';
@@ -269,6 +273,23 @@ describe('cycle bundle', () => {
     writeFileSync(saved, Buffer.from(file.content, 'base64'));
     expect(readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect((await importBundle(saved, join(dir, 'download.db'))).decisions).toBe(5);
+  });
+
+  it('refuses a download past its size limit with the command to run, leaving no file behind', async () => {
+    const engine = new EngineHost(join(dir, 'a', 'p.db'));
+    const read = openReadConnection(a.db);
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('planroom-bundle-download-')).length;
+    try {
+      const ctx = { db: a.db, read, engine, writes: new WriteQueue() };
+      const e = await refusal(bundleExportFile(ctx, { cycleId: c2 }, 1024));
+      expect(e.code).toBe('invalid_input');
+      expect(e.message).toMatch(/too big to download here/);
+      expect(e.hint).toBe(`Run \`planroom bundle export --cycle ${c2} --out jan.planroom\` on this laptop instead.`);
+    } finally {
+      read.close();
+      await engine.close();
+    }
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('planroom-bundle-download-')).length).toBe(before);
   });
 
   it('refuses to write over an existing bundle file without --force', async () => {
