@@ -7,6 +7,7 @@ import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FileDropForm } from '../components/sync/FileDropForm';
+import { BundleCard } from '../components/sync/BundleCard';
 import { HubForm } from '../components/sync/HubForm';
 import { fmtDateTime, fmtInt } from '../format';
 
@@ -159,6 +160,7 @@ export function SyncPage() {
             </p>
           </div>
           <FileDropForm onSaved={setStatus} />
+          <BundleCard />
         </>
       )}
     </section>
