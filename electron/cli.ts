@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { shownName, shownText } from '../shared/domain/displayName';
 import { AppError, formatDetail, formatError } from '../shared/domain/errors';
 import { agendaVerb } from './cli/agenda';
+import { bundleVerb } from './cli/bundle';
 import { CallFailed, EXIT, UsageError, type Io, type Verb } from './cli/core';
 import { cycleVerb } from './cli/cycle';
 import { dataIssuesVerb } from './cli/dataIssues';
@@ -44,6 +45,7 @@ const VERBS: Record<string, Verb> = {
   decisions: decisionsVerb,
   minutes: minutesVerb,
   sync: syncVerb,
+  bundle: bundleVerb,
   db: dbVerb,
   serve: serveVerb,
   start: startVerb,

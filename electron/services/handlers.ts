@@ -66,6 +66,7 @@ import {
 import { agendaApplyTemplate, agendaSave, meetingEnd, meetingStart, meetingState, meetingStep } from './meeting';
 import { chromiumPrinter, type PdfPrinter } from '../exports/pdf';
 import { decisionIcsExport, minutesExport, scenarioWorkbookExport } from './exports';
+import { bundleExportFile } from './bundle';
 
 export interface ServiceContext {
   /** The connection that writes (through the write queue). */
@@ -259,6 +260,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'agenda.applyTemplate': (input) => agendaApplyTemplate(db, clock, input),
     'minutes.export': (input) => minutesExport(planning, ctx.printPdf ?? chromiumPrinter(), input),
     'scenario.workbook': (input) => scenarioWorkbookExport(planning, input),
+    'bundle.export': (input) => bundleExportFile(planning, input),
     'engine.recompute': (input) => ensureComputed(planning, cycleIdOrCurrent(db, input.cycleId), true),
     'snapshot.import': (input, call) => {
       const id = input.progressId;

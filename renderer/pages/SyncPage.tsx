@@ -8,6 +8,7 @@ import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { FileDropForm } from '../components/sync/FileDropForm';
+import { BundleCard } from '../components/sync/BundleCard';
 import { HubForm } from '../components/sync/HubForm';
 import { HttpTargetForm, secretVariable } from '../components/sync/HttpTargetForm';
 import { fmtDateTime, fmtInt } from '../format';
@@ -287,6 +288,7 @@ export function SyncPage() {
             )}
           </div>
           <FileDropForm onSaved={setStatus} />
+          <BundleCard />
         </>
       )}
     </section>

@@ -2,6 +2,7 @@
 // pulled from it. Part of the API contract (shared/api.ts merges every group into the one map).
 import { z } from 'zod';
 import { IsoTime, WRITES, call } from './common';
+import { FileOut } from './decisions';
 
 export const HUB_TLS = ['disable', 'require', 'verify-full'] as const;
 
@@ -153,5 +154,11 @@ export const syncCalls = {
     z.object({ force: z.boolean().default(true) }),
     z.array(SyncRun),
     'Deliver and pull now (force: also a target waiting out its backoff)',
+  ),
+  // Not WRITES, as minutes.export: the computation it may need queues its own short writes.
+  'bundle.export': call(
+    z.object({ cycleId: z.number().int().positive().optional() }),
+    FileOut,
+    "A cycle in one file (.planroom) to open on a traveller's laptop; big cycles: planroom bundle export",
   ),
 } as const;
