@@ -33,6 +33,9 @@ ALTER TABLE decision_events ADD COLUMN hlc TEXT;
 ALTER TABLE decision_events ADD COLUMN laptop_id TEXT;
 CREATE INDEX decision_events_by_hlc ON decision_events(decision_id, hlc);
 
+-- Data issue comments from every laptop interleave by time, then clock (NULL: from before it).
+ALTER TABLE data_issue_comments ADD COLUMN hlc TEXT;
+
 -- A pulled event is applied once; one that waits (its cycle is not on this laptop) stays NULL.
 ALTER TABLE hub_events ADD COLUMN applied_at TEXT;
 CREATE INDEX hub_events_unapplied ON hub_events(hub_seq) WHERE applied_at IS NULL;
