@@ -20,6 +20,10 @@ function statusLines(s: Status): string[] {
   }
   if (s.undeliverable > 0)
     lines.push(`${s.undeliverable} outbox entr${s.undeliverable === 1 ? 'y waits' : 'ies wait'} for a hub`);
+  if (s.waiting > 0)
+    lines.push(`${s.waiting} event${s.waiting === 1 ? ' waits' : 's wait'} for a cycle not on this laptop`);
+  if (s.conflicts > 0)
+    lines.push(`${s.conflicts} conflict${s.conflicts === 1 ? '' : 's'} to resolve: planroom sync conflicts`);
   return lines;
 }
 

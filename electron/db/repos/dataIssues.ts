@@ -96,13 +96,13 @@ export function closeIssue(db: WriteDb, id: number, by: string, reason: string):
   const changed = db
     .prepare("UPDATE data_issues SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'open'")
     .run(nowIso(), by, id).changes;
-  if (changed > 0) addComment(db, id, by, reason);
+  if (changed > 0) addComment(db, id, by, reason, ['status']);
 }
 
 export function assignIssue(db: WriteDb, id: number, assignee: string, by: string): void {
   getIssue(db, id);
   db.prepare('UPDATE data_issues SET assignee = ? WHERE id = ?').run(assignee, id);
-  addComment(db, id, by, `Assigned to ${assignee}.`);
+  addComment(db, id, by, `Assigned to ${assignee}.`, ['assignee']);
 }
 
 /**
@@ -110,7 +110,14 @@ export function assignIssue(db: WriteDb, id: number, assignee: string, by: strin
  * leaves one, so the change's outbox entry is written here, in the caller's transaction: the issue as it
  * stands after the change, with the comment that says what changed.
  */
-export function addComment(db: WriteDb, issueId: number, author: string, body: string): number {
+export function addComment(
+  db: WriteDb,
+  issueId: number,
+  author: string,
+  body: string,
+  /** The merged fields the change set (issueWrites.ts ISSUE_FIELDS); a plain comment sets none. */
+  fields: readonly string[] = [],
+): number {
   const at = nowIso();
   // Reconciliation's own closes are not sent: every laptop derives them from its snapshot set.
   const sent = author !== RECONCILIATION;
@@ -122,7 +129,7 @@ export function addComment(db: WriteDb, issueId: number, author: string, body: s
   if (sent && hlc) {
     const issue = getIssue(db, issueId);
     // The fields the change set, as writes other laptops merge (issue 17 item 5).
-    const writes = localIssueWrites(db, { issueId, hlc, actor: author, at });
+    const writes = localIssueWrites(db, { issueId, hlc, actor: author, at, fields });
     enqueue(db, 'data_issue_change', [issueId, commentId], {
       issue: { ...issue, evidence: undefined },
       comment: { author, body, at, hlc },

@@ -1,6 +1,6 @@
 // A data issue's merged fields (issue 17 item 5): across laptops an issue is its cycle and its
-// cause (`<cycle uid>:<fingerprint>`; local ids differ). A person's change writes each field that
-// differs from the value in force; pulled writes set the columns to the values in force.
+// cause (`<cycle uid>:<fingerprint>`; local ids differ). A person's change writes the fields it
+// set; pulled writes set the columns to the values in force.
 // Comments are not merged: they are appended and read in time order.
 import type { ReadDb, WriteDb } from '../types';
 import { cycleUidOf } from './decisionWrites';
@@ -23,23 +23,20 @@ type Row = { id: number } & Record<IssueField, unknown>;
 const readRow = (db: ReadDb, id: number): Row =>
   db.prepare(`SELECT id, ${ISSUE_FIELDS.join(', ')} FROM data_issues WHERE id = ?`).get(id) as Row;
 
+/**
+ * The writes of a person's change: the fields it set (a comment sets none). Not every field that
+ * differs from the value in force: issues have no writes from before the merge, and writing an
+ * untouched field would contest another laptop's change of it.
+ */
 export function localIssueWrites(
   db: WriteDb,
-  e: { issueId: number; hlc: string; actor: string; at: string; force?: readonly string[] },
+  e: { issueId: number; hlc: string; actor: string; at: string; fields: readonly string[] },
 ): WireWrite[] {
   const row = readRow(db, e.issueId);
   const uid = issueUidOf(db, e.issueId);
-  const states = entityStates(db, 'data_issue', uid);
-  const out: WireWrite[] = [];
-  for (const field of ISSUE_FIELDS) {
-    const s = states.get(field);
-    if (!s?.winner || winningValue(s) !== row[field] || e.force?.includes(field)) {
-      out.push(
-        writeLocal(db, { entity: 'data_issue', uid, field, value: row[field], hlc: e.hlc, actor: e.actor, at: e.at }),
-      );
-    }
-  }
-  return out;
+  return ISSUE_FIELDS.filter((f) => e.fields.includes(f)).map((field) =>
+    writeLocal(db, { entity: 'data_issue', uid, field, value: row[field], hlc: e.hlc, actor: e.actor, at: e.at }),
+  );
 }
 
 /** Sets an issue's merged columns to the values in force (a close by its writer and time). */
