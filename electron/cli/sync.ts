@@ -2,6 +2,7 @@
 // or watching; shows each target's state; sets, removes, pauses and resumes the hub.
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
+import { conflictOptions, conflictSubs } from './syncConflicts';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
 
 type Status = ApiOutput<'sync.status'>;
@@ -56,6 +57,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     url: { type: 'string' },
     tls: { type: 'string' },
     remove: { type: 'boolean', default: false },
+    ...conflictOptions,
   },
   default: 'run',
   subs: {
@@ -116,6 +118,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
         return EXIT.ok;
       },
     },
+    ...conflictSubs,
   },
   commonUsage: '[--db FILE] [--json]',
 });

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planroom } from '../helpers/cli';
 import { postgresBin, startPostgres, type TestPostgres } from '../helpers/postgres';
 import { copyLaptop, firstLaptop, type Laptop } from '../helpers/laptops';
 import { tempDir } from '../helpers/tmp';
@@ -88,6 +89,28 @@ describe.skipIf(!postgresBin())('merging two laptops through the hub', () => {
     // Both show the same value meanwhile: the latest edit's.
     expect((await decision(a, ids[1]!)).status).toBe((await decision(b, ids[1]!)).status);
     expect((await a.call('sync.status', {})).conflicts).toBe(1);
+    // The CLI lists it with each value's who and when, and refuses a value not in conflict.
+    const listed = planroom(['sync', 'conflicts', '--db', b.path]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/"Expedite lane D2-EAST" status/);
+    expect(listed.stdout).toMatch(/"agreed"\s+by Ana at/);
+    expect(listed.stdout).toMatch(/"in_progress"\s+by Ben at/);
+    const wrong = planroom([
+      'sync',
+      'resolve',
+      '--decision',
+      onA[0]!.uid,
+      '--field',
+      'status',
+      '--value',
+      'done',
+      '--by',
+      'Ben',
+      '--db',
+      b.path,
+    ]);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toMatch(/not one of the values in conflict/);
 
     const left = await b.call('sync.resolveConflict', {
       entity: 'decision',
