@@ -6,6 +6,7 @@ import type { ApiOutput, SyncTargetStatusT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { Conflicts } from '../components/sync/Conflicts';
 import { HubForm } from '../components/sync/HubForm';
 import { fmtDateTime, fmtInt } from '../format';
 
@@ -149,6 +150,13 @@ export function SyncPage() {
               hub: set one below.
             </p>
           )}
+          {status.waiting > 0 && (
+            <p className="banner" role="status">
+              {fmtInt(status.waiting)} {status.waiting === 1 ? 'event waits' : 'events wait'} for a cycle not on this
+              laptop: they are merged once its cycle bundle is imported here.
+            </p>
+          )}
+          <Conflicts onResolved={() => void load()} />
           <div className="card">
             <h2>{status.targets.length > 0 ? 'Change the hub' : 'Set the team hub'}</h2>
             <HubForm onSaved={setStatus} />
