@@ -3,7 +3,9 @@
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
 import { conflictOptions, conflictSubs } from './syncConflicts';
+import { shownName } from '../../shared/domain/displayName';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
+import { syncFolderOptions, syncFolderSub } from './syncFolder';
 
 type Status = ApiOutput<'sync.status'>;
 
@@ -14,7 +16,7 @@ function statusLines(s: Status): string[] {
   }
   for (const t of s.targets) {
     lines.push(
-      `${t.id} ${t.where}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.pulled} pulled from other laptops`,
+      `${t.id} ${shownName(t.where)}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.kind === 'postgres' ? `${t.pulled} pulled from other laptops` : `${t.failed} failed`}`,
       `  last success ${t.lastSuccessAt ?? 'never'}${t.nextAttemptAt ? `, next try ${t.nextAttemptAt}` : ''}${t.passwordSet ? '' : ', no password set (PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE)'}`,
     );
     if (t.lastError) lines.push(`  last error: ${t.lastError}`, `  what to do: ${t.lastErrorHint ?? '-'}`);
@@ -58,6 +60,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     tls: { type: 'string' },
     remove: { type: 'boolean', default: false },
     ...conflictOptions,
+    ...syncFolderOptions,
   },
   default: 'run',
   subs: {
@@ -119,6 +122,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
       },
     },
     ...conflictSubs,
+    folder: syncFolderSub(statusLines),
   },
   commonUsage: '[--db FILE] [--json]',
 });
