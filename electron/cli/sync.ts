@@ -2,6 +2,7 @@
 // or watching; shows each target's state; sets, removes, pauses and resumes the hub.
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
+import { conflictOptions, conflictSubs } from './syncConflicts';
 import { shownName } from '../../shared/domain/displayName';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
 import { syncFolderOptions, syncFolderSub } from './syncFolder';
@@ -22,6 +23,10 @@ function statusLines(s: Status): string[] {
   }
   if (s.undeliverable > 0)
     lines.push(`${s.undeliverable} outbox entr${s.undeliverable === 1 ? 'y waits' : 'ies wait'} for a hub`);
+  if (s.waiting > 0)
+    lines.push(`${s.waiting} event${s.waiting === 1 ? ' waits' : 's wait'} for a cycle not on this laptop`);
+  if (s.conflicts > 0)
+    lines.push(`${s.conflicts} conflict${s.conflicts === 1 ? '' : 's'} to resolve: planroom sync conflicts`);
   return lines;
 }
 
@@ -54,6 +59,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     url: { type: 'string' },
     tls: { type: 'string' },
     remove: { type: 'boolean', default: false },
+    ...conflictOptions,
     ...syncFolderOptions,
   },
   default: 'run',
@@ -115,6 +121,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
         return EXIT.ok;
       },
     },
+    ...conflictSubs,
     folder: syncFolderSub(statusLines),
   },
   commonUsage: '[--db FILE] [--json]',
