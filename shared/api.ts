@@ -27,7 +27,7 @@ import {
 import { profileCalls, SchemaTable, StoredProfile } from './calls/profiles';
 import { ExceptionBrief, ScenarioInfo, ScenarioOutcome, scenarioCalls, ScenarioSubject } from './calls/scenarios';
 import { FolderPreview, ImportCheck, ImportResult, RejectedRow, snapshotCalls, SnapshotInfo } from './calls/snapshots';
-import { SyncStatus, syncCalls, SyncTargetStatus } from './calls/sync';
+import { SyncConflict, SyncStatus, syncCalls, SyncTargetStatus } from './calls/sync';
 
 export * from './calls/app';
 export * from './calls/common';
@@ -124,3 +124,4 @@ export type RunItemT = z.output<typeof RunItem>;
 export type AgendaDraftItemT = z.input<typeof AgendaDraftItem>;
 export type SyncStatusT = z.output<typeof SyncStatus>;
 export type SyncTargetStatusT = z.output<typeof SyncTargetStatus>;
+export type SyncConflictT = z.output<typeof SyncConflict>;

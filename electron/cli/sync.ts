@@ -3,6 +3,7 @@
 // targets' commands are in syncTargets.ts).
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
+import { conflictOptions, conflictSubs } from './syncConflicts';
 import { shownName } from '../../shared/domain/displayName';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
 import { targetLines, targetOptions, targetSubs } from './syncTargets';
@@ -29,6 +30,10 @@ function statusLines(s: Status): string[] {
   }
   if (s.undeliverable > 0)
     lines.push(`${s.undeliverable} outbox entr${s.undeliverable === 1 ? 'y waits' : 'ies wait'} for a hub`);
+  if (s.waiting > 0)
+    lines.push(`${s.waiting} event${s.waiting === 1 ? ' waits' : 's wait'} for a cycle not on this laptop`);
+  if (s.conflicts > 0)
+    lines.push(`${s.conflicts} conflict${s.conflicts === 1 ? '' : 's'} to resolve: planroom sync conflicts`);
   return lines;
 }
 
@@ -65,6 +70,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     tls: { type: 'string' },
     remove: { type: 'boolean', default: false },
     ...targetOptions,
+    ...conflictOptions,
     ...syncFolderOptions,
   },
   default: 'run',
@@ -127,6 +133,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
       },
     },
     ...targetSubs((io, v, s, head) => print(io, v, s, [...head, ...statusLines(s)])),
+    ...conflictSubs,
     folder: syncFolderSub(statusLines),
   },
   commonUsage: '[--db FILE] [--json]',

@@ -1,5 +1,6 @@
 // The service functions behind every API call. IPC, the HTTP host and the CLI call these
 // through shared/dispatch.ts; none of them has logic of its own.
+import { resolveConflict, syncConflicts } from './syncConflicts';
 import { API_NAMES, isWritingCall, type ApiName } from '../../shared/api';
 import { canonicalSchema, type SourceSystem } from '../../shared/domain/canonical';
 import type { SourceProfile } from '../../shared/domain/profile';
@@ -215,6 +216,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       return syncStatus(db, secrets);
     },
     'sync.run': (input) => sync.run(input.force),
+    'sync.conflicts': (input) => syncConflicts(read, input),
+    'sync.resolveConflict': (input) => resolveConflict(db, input),
     'dataIssue.assign': (input) => assign(db, input.id, input.assignee, input.by),
     'dataIssue.comment': (input) => comment(db, input.id, input.author, input.body),
     'dataIssue.close': (input) => close(db, input.id, input.by, input.reason),

@@ -8,6 +8,7 @@ import { EXCEPTION_TYPE_LABEL } from '../../shared/planning/exceptionTypeLabels'
 import { exceptionSubject } from '../../shared/planning/outcome';
 import { getCycle } from '../db/repos/cycles';
 import { addComment, insertIssue, openParkedIssue, PARKED_KIND } from '../db/repos/dataIssues';
+import { ISSUE_FIELDS } from '../db/repos/issueWrites';
 import { reviewException } from '../db/repos/exceptions';
 import { listSources } from '../db/repos/sources';
 import { writeTx } from '../db/writeTx';
@@ -57,7 +58,8 @@ export async function parkException(ctx: PlanningContext, input: ApiInput<'dataI
       evidence: JSON.stringify({ rows: [evidenceRow(exc)], total: 1 }),
       exception_key: input.key,
     });
-    addComment(ctx.db, issueId, input.by, input.note || `Parked from the exception review.`);
+    // A new issue: every merged field is set by this change.
+    addComment(ctx.db, issueId, input.by, input.note || `Parked from the exception review.`, ISSUE_FIELDS);
     reviewException(
       ctx.db,
       cycleId,

@@ -1,6 +1,8 @@
 // Sync services: the status of each target, setting or removing the hub and the HTTP and
 // file-drop targets, pausing, retrying refused entries, and a run now.
 import type { ApiInput, SyncStatusT, SyncTargetStatusT } from '../../shared/api';
+import { listConflicts } from '../db/repos/fieldWrites';
+import { waitingCount } from '../sync/applyPulled';
 import { TargetConfig, type HubConfigT } from '../../shared/calls/sync';
 import { AppError } from '../../shared/domain/errors';
 import { clearFailures, deliveryCounts, lastFailure } from '../db/repos/deliveries';
@@ -83,6 +85,8 @@ export function syncStatus(db: ReadDb, secrets: SecretStore = envSecrets()): Syn
     laptopId: laptopId(db),
     targets: listTargets(db).map((t) => targetStatus(db, t, secrets)),
     undeliverable: undeliverableCount(db),
+    waiting: waitingCount(db),
+    conflicts: listConflicts(db).length,
   };
 }
 

@@ -20,6 +20,7 @@ import { dropFiles } from './fileDrop';
 import { hubClientConfig, hubErrorHint } from './hubConnection';
 import { deliverHttp } from './httpTarget';
 import { prepareHub } from './hubSchema';
+import { applyPulled } from './applyPulled';
 import { exchangeWithHub } from './hubSync';
 
 type SyncRunT = z.output<typeof SyncRun>;
@@ -140,6 +141,8 @@ export class SyncLoop {
         cursor: t.pull_cursor,
         now: this.now,
       });
+      // What was pulled (and what waited before) is merged into this laptop's log.
+      await applyPulled(db, writes, this.now);
       await writes.run(() => recordSuccess(db, t.id, this.now()));
       return { target: t.id, ...done, failed: 0, error: null, hint: null };
     } catch (e) {

@@ -7,6 +7,7 @@ import type { ApiOutput, ApiResult, HttpTargetConfigT, SyncTargetStatusT } from 
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { Conflicts } from '../components/sync/Conflicts';
 import { FileDropForm } from '../components/sync/FileDropForm';
 import { BundleCard } from '../components/sync/BundleCard';
 import { HubForm } from '../components/sync/HubForm';
@@ -267,6 +268,13 @@ export function SyncPage() {
               hub: set one below.
             </p>
           )}
+          {status.waiting > 0 && (
+            <p className="banner" role="status">
+              {fmtInt(status.waiting)} {status.waiting === 1 ? 'event waits' : 'events wait'} for a cycle not on this
+              laptop: they are merged once its cycle bundle is imported here.
+            </p>
+          )}
+          <Conflicts onResolved={() => void load()} />
           <div className="card">
             <h2>{status.targets.some((t) => t.kind === 'postgres') ? 'Change the hub' : 'Set the team hub'}</h2>
             <HubForm onSaved={setStatus} />

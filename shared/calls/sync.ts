@@ -1,7 +1,7 @@
 // Sync back: the outbox delivered to the team hub (PostgreSQL) and the other laptops' events
 // pulled from it. Part of the API contract (shared/api.ts merges every group into the one map).
 import { z } from 'zod';
-import { IsoTime, WRITES, call } from './common';
+import { IsoTime, Person, WRITES, call } from './common';
 import { FileOut } from './decisions';
 
 export const HUB_TLS = ['disable', 'require', 'verify-full'] as const;
@@ -100,6 +100,10 @@ export const SyncStatus = z.object({
   targets: z.array(SyncTargetStatus),
   /** Outbox entries for which no target is configured yet. */
   undeliverable: z.number().int(),
+  /** Pulled events waiting for a cycle (or a decision's first event) not on this laptop. */
+  waiting: z.number().int(),
+  /** Fields edited on two laptops where neither saw the other's edit: to resolve (sync.conflicts). */
+  conflicts: z.number().int(),
 });
 
 export const SyncRun = z.object({
@@ -110,6 +114,27 @@ export const SyncRun = z.object({
   failed: z.number().int(),
   error: z.string().nullable(),
   hint: z.string().nullable(),
+});
+
+/** A merged field's value: text, a number, or none. */
+export const FieldValue = z.union([z.string().max(2000), z.number(), z.null()]);
+
+/** A field two laptops changed without seeing each other's change (issue 17 item 5). */
+export const SyncConflict = z.object({
+  entity: z.enum(['decision', 'data_issue']),
+  uid: z.string(),
+  /** This laptop's id of it (a decision's or a data issue's), for a link. */
+  id: z.number().int(),
+  cycleId: z.number().int(),
+  /** The decision's title or the issue's summary, as it stands here. */
+  label: z.string(),
+  field: z.string(),
+  /** One per value, latest first. */
+  candidates: z.array(
+    z.object({ value: FieldValue, hlc: z.string(), laptopId: z.string(), actor: z.string(), at: IsoTime }),
+  ),
+  /** The value in force meanwhile (the latest edit). */
+  shown: FieldValue,
 });
 
 export const syncCalls = {
@@ -147,6 +172,24 @@ export const syncCalls = {
     z.object({ target: z.string().min(1).max(40), paused: z.boolean() }),
     SyncStatus,
     'Pause or resume delivery to a target',
+    WRITES,
+  ),
+  'sync.conflicts': call(
+    z.object({ cycleId: z.number().int().optional() }),
+    z.array(SyncConflict),
+    'The fields edited on two laptops where neither saw the other: each value with who, when and where',
+  ),
+  'sync.resolveConflict': call(
+    z.object({
+      entity: z.enum(['decision', 'data_issue']),
+      uid: z.string().min(1).max(200),
+      field: z.string().min(1).max(40),
+      /** One of the candidates' values; for a text field (title, owner, ...) also a typed one. */
+      value: FieldValue,
+      by: Person,
+    }),
+    z.array(SyncConflict),
+    'Keep one value of a conflict (an edit that saw every value): the conflicts left',
     WRITES,
   ),
   // Not WRITES: it waits on the network; its local writes queue one short transaction at a time.

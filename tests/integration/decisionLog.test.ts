@@ -80,23 +80,24 @@ describe('the decision log in one cycle', () => {
     expect(listed.decisions.map((x) => x.priorityRank)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it('writes exactly one outbox row per event, keyed decision_event:<uid>:<seq>, carrying the state after it', async () => {
+  it('writes exactly one outbox row per event, keyed decision_event:<uid>:<hlc> (never the same on two laptops), carrying the state after it', async () => {
     const [first] = (await api.call('decision.list', { cycleId })).decisions;
     await api.call('decision.set', { cycleId, id: first!.id, status: 'agreed', owner: 'Ops', by: 'CEO' });
     await api.call('decision.set', { cycleId, id: first!.id, comment: 'Checked with finance', by: 'CFO' });
     await api.call('decision.move', { cycleId, id: first!.id, to: 3, by: 'CEO' });
     const events = api.db
       .prepare(
-        'SELECT d.uid, e.seq, e.kind FROM decision_events e JOIN decisions d ON d.id = e.decision_id ORDER BY e.id',
+        'SELECT d.uid, e.seq, e.kind, e.hlc FROM decision_events e JOIN decisions d ON d.id = e.decision_id ORDER BY e.id',
       )
-      .all() as { uid: string; seq: number; kind: string }[];
+      .all() as { uid: string; seq: number; kind: string; hlc: string }[];
     const outbox = api.db
       .prepare("SELECT idempotency_key AS k, payload FROM outbox WHERE kind = 'decision_event'")
       .all() as { k: string; payload: string }[];
-    expect(outbox.map((o) => o.k).sort()).toEqual(events.map((e) => `decision_event:${e.uid}:${e.seq}`).sort());
+    expect(outbox.map((o) => o.k).sort()).toEqual(events.map((e) => `decision_event:${e.uid}:${e.hlc}`).sort());
     const payloads = new Map(outbox.map((o) => [o.k, JSON.parse(o.payload) as Record<string, never>]));
+    const hlcOf = (seq: number) => events.find((e) => e.uid === first!.uid && e.seq === seq)!.hlc;
     const mine = (seq: number) =>
-      payloads.get(`decision_event:${first!.uid}:${seq}`) as unknown as {
+      payloads.get(`decision_event:${first!.uid}:${hlcOf(seq)}`) as unknown as {
         kind: string;
         seq: number;
         actor: string;

@@ -124,7 +124,7 @@ describe('HTTP write-back targets', () => {
     const body = JSON.parse(last.body) as Record<string, unknown>;
     expect(body).toMatchObject({ title: `Decision ${n}`, event: 'recorded', note: 'by Facilitator', missing: null });
     expect(body.key).toBe(last.headers['idempotency-key']);
-    expect(body.key).toMatch(/^decision_event:.+:1$/);
+    expect(body.key).toMatch(/^decision_event:[^:]+:/);
     // In the outbox's order: the decisions' recorded events in the order they were made.
     const titles = server.requests.map((q) => (JSON.parse(q.body) as { title: string }).title);
     expect(titles.slice(-2)).toEqual([`Decision ${n - 1}`, `Decision ${n}`]);

@@ -97,6 +97,43 @@ describe('migrations', () => {
   });
 });
 
+describe('migration 0012 (merge)', () => {
+  it('gives cycles a uid and turns the decisions made before it into writes', () => {
+    const db = new Database(':memory:') as WriteDb;
+    const all = loadMigrations();
+    migrate(db, all.slice(0, 11));
+    db.exec(`INSERT INTO cycles (name, start_period, horizon_periods, meeting_at, created_at) VALUES ('c', '2026-W49', 26, 'x', 'x');
+      INSERT INTO decisions (uid, cycle_id, title, owner, due_date, recorded_by, recorded_at, updated_at)
+        VALUES ('u1', 1, 'Ship "it"', 'COO', NULL, 'r', '2026-03-02T10:00:00.000Z', '2026-03-02T10:00:00.000Z');
+      INSERT INTO cycle_decisions (cycle_id, decision_id, priority_rank, linked_at) VALUES (1, 1, 1, '2026-03-02T10:00:00.000Z');`);
+    migrate(db, all);
+    const cycle = db.prepare('SELECT uid FROM cycles').get() as { uid: string };
+    expect(cycle.uid).toMatch(/^[0-9a-f]{32}$/);
+    const laptop = (db.prepare("SELECT value FROM sync_state WHERE key = 'laptop_id'").get() as { value: string })
+      .value;
+    const writes = db.prepare('SELECT field, value, hlc FROM field_writes ORDER BY field').all() as {
+      field: string;
+      value: string;
+      hlc: string;
+    }[];
+    expect(writes.map((w) => [w.field, JSON.parse(w.value)])).toEqual([
+      ['due_date', null],
+      ['expected_value', null],
+      ['owner', 'COO'],
+      [`rank:${cycle.uid}`, 1],
+      ['rationale', ''],
+      ['status', 'proposed'],
+      ['title', 'Ship "it"'],
+    ]);
+    expect(writes[0]!.hlc).toBe(`${Date.parse('2026-03-02T10:00:00.000Z')}-0000-${laptop}`);
+    db.exec(
+      "INSERT INTO cycles (name, start_period, horizon_periods, meeting_at, created_at) VALUES ('d', '2026-W50', 26, 'x', 'x')",
+    );
+    const uids = db.prepare('SELECT uid FROM cycles').all() as { uid: string }[];
+    expect(new Set(uids.map((u) => u.uid)).size).toBe(2);
+  });
+});
+
 describe('openDatabase', () => {
   it('creates the file with WAL and foreign keys on', () => {
     const file = join(tempDir(), 'p.db');

@@ -4,6 +4,9 @@
 import { AppError } from '../../../shared/domain/errors';
 import type { ReadDb, WriteDb } from '../types';
 import { nowIso } from '../types';
+import { cycleUidOf } from './decisionWrites';
+import { nextHlc } from './fieldWrites';
+import { localIssueWrites } from './issueWrites';
 import { enqueue } from './outbox';
 
 export interface DataIssueRow {
@@ -93,13 +96,13 @@ export function closeIssue(db: WriteDb, id: number, by: string, reason: string):
   const changed = db
     .prepare("UPDATE data_issues SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND status = 'open'")
     .run(nowIso(), by, id).changes;
-  if (changed > 0) addComment(db, id, by, reason);
+  if (changed > 0) addComment(db, id, by, reason, ['status']);
 }
 
 export function assignIssue(db: WriteDb, id: number, assignee: string, by: string): void {
   getIssue(db, id);
   db.prepare('UPDATE data_issues SET assignee = ? WHERE id = ?').run(assignee, id);
-  addComment(db, id, by, `Assigned to ${assignee}.`);
+  addComment(db, id, by, `Assigned to ${assignee}.`, ['assignee']);
 }
 
 /**
@@ -107,18 +110,32 @@ export function assignIssue(db: WriteDb, id: number, assignee: string, by: strin
  * leaves one, so the change's outbox entry is written here, in the caller's transaction: the issue as it
  * stands after the change, with the comment that says what changed.
  */
-export function addComment(db: WriteDb, issueId: number, author: string, body: string): number {
+export function addComment(
+  db: WriteDb,
+  issueId: number,
+  author: string,
+  body: string,
+  /** The merged fields the change set (issueWrites.ts ISSUE_FIELDS); a plain comment sets none. */
+  fields: readonly string[] = [],
+): number {
   const at = nowIso();
-  const info = db
-    .prepare('INSERT INTO data_issue_comments (issue_id, author, body, created_at) VALUES (?, ?, ?, ?)')
-    .run(issueId, author, body, at);
-  const commentId = Number(info.lastInsertRowid);
   // Reconciliation's own closes are not sent: every laptop derives them from its snapshot set.
-  if (author !== RECONCILIATION) {
+  const sent = author !== RECONCILIATION;
+  const hlc = sent ? nextHlc(db, at) : null;
+  const info = db
+    .prepare('INSERT INTO data_issue_comments (issue_id, author, body, created_at, hlc) VALUES (?, ?, ?, ?, ?)')
+    .run(issueId, author, body, at, hlc);
+  const commentId = Number(info.lastInsertRowid);
+  if (sent && hlc) {
     const issue = getIssue(db, issueId);
+    // The fields the change set, as writes other laptops merge (issue 17 item 5).
+    const writes = localIssueWrites(db, { issueId, hlc, actor: author, at, fields });
     enqueue(db, 'data_issue_change', [issueId, commentId], {
       issue: { ...issue, evidence: undefined },
-      comment: { author, body, at },
+      comment: { author, body, at, hlc },
+      hlc,
+      cycleUid: cycleUidOf(db, issue.cycle_id),
+      writes,
     });
   }
   return commentId;
@@ -159,7 +176,7 @@ export function listComments(db: ReadDb, issueIds: number[]): CommentRow[] {
   return db
     .prepare(
       `SELECT id, issue_id, author, body, created_at FROM data_issue_comments
-       WHERE issue_id IN (SELECT value FROM json_each(?)) ORDER BY issue_id, id`,
+       WHERE issue_id IN (SELECT value FROM json_each(?)) ORDER BY issue_id, created_at, hlc, id`,
     )
     .all(JSON.stringify(issueIds)) as CommentRow[];
 }

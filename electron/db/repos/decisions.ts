@@ -1,11 +1,15 @@
 // Decisions in the decision priority log, their per-cycle ranks and their append-only history.
 // Every event is written with its outbox entry (the sync loop delivers it to the hub, keyed
-// decision_event:<uid>:<seq>, so a retry never duplicates) in the caller's transaction
-// (DESIGN.md: a decision and its outbox entry, all or nothing).
+// decision_event:<uid>:<hlc>, so a retry never duplicates and two laptops' events never share a
+// key) and its field writes (repos/decisionWrites.ts) in the caller's transaction (DESIGN.md: a
+// decision and its outbox entry, all or nothing).
 import { randomUUID } from 'node:crypto';
 import type { DecisionStatus } from '../../../shared/calls/decisions';
 import { FIGURES } from '../../../shared/planning/figures';
 import type { ReadDb, WriteDb } from '../types';
+import { cycleUidOf, localDecisionWrites } from './decisionWrites';
+import { nextHlc } from './fieldWrites';
+import { laptopId } from './sync';
 
 export interface DecisionRow {
   id: number;
@@ -39,6 +43,9 @@ export interface EventRow {
   payload: string;
   actor: string;
   at: string;
+  /** Null for events from before the merge (migration 0012). */
+  hlc: string | null;
+  laptop_id: string | null;
 }
 
 const SELECT = `
@@ -115,12 +122,18 @@ export function decisionExpectations(
   return rows.sort((a, b) => at(a.figure) - at(b.figure));
 }
 
+/**
+ * A decision's history, every laptop's events interleaved by clock (events from before clocks by
+ * their time, which is the clock's wall), then by local seq.
+ */
 export function decisionEvents(db: ReadDb, id: number): EventRow[] {
-  return db
+  const rows = db
     .prepare(
-      'SELECT decision_id, seq, kind, payload, actor, at FROM decision_events WHERE decision_id = ? ORDER BY seq',
+      'SELECT decision_id, seq, kind, payload, actor, at, hlc, laptop_id FROM decision_events WHERE decision_id = ? ORDER BY seq',
     )
     .all(id) as EventRow[];
+  const key = (e: EventRow) => e.hlc ?? `${String(Date.parse(e.at) || 0).padStart(13, '0')}-0000-`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.seq - b.seq));
 }
 
 export interface NewDecisionRow {
@@ -230,8 +243,10 @@ export function writeOrder(
 }
 
 /**
- * Appends one event to a decision's history, with its outbox entry: the payload carries the
- * event and the decision as it stands after it, so the hub can apply events in any order.
+ * Appends one event to a decision's history, with its clock, its field writes and its outbox
+ * entry: the payload carries the event, the writes (what other laptops merge) and the decision
+ * as it stands after it. `force`: fields written even when unchanged (resolving a conflict by
+ * keeping the value in force still has to say it saw the other heads).
  */
 export function appendEvent(
   db: WriteDb,
@@ -244,6 +259,7 @@ export function appendEvent(
     changes?: readonly { field: string; from: unknown; to: unknown }[];
     comment?: string | null;
     extra?: Record<string, unknown>;
+    force?: readonly string[];
   },
 ): number {
   const seq =
@@ -252,15 +268,13 @@ export function appendEvent(
         s: number | null;
       }
     ).s ?? 0;
+  const hlc = nextHlc(db, e.at);
+  const laptop = laptopId(db);
   const body = { cycleId: e.cycleId, changes: e.changes ?? [], comment: e.comment ?? null, ...e.extra };
-  db.prepare('INSERT INTO decision_events (decision_id, seq, kind, payload, actor, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    e.decisionId,
-    seq + 1,
-    e.kind,
-    JSON.stringify(body),
-    e.actor,
-    e.at,
-  );
+  db.prepare(
+    'INSERT INTO decision_events (decision_id, seq, kind, payload, actor, at, hlc, laptop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(e.decisionId, seq + 1, e.kind, JSON.stringify(body), e.actor, e.at, hlc, laptop);
+  const writes = localDecisionWrites(db, { ...e, hlc });
   const d = db
     .prepare(
       `SELECT uid, cycle_id AS cycleId, title, rationale, owner, due_date AS dueDate, status, function,
@@ -268,14 +282,14 @@ export function appendEvent(
               recorded_by AS recordedBy, recorded_at AS recordedAt
          FROM decisions WHERE id = ?`,
     )
-    .get(e.decisionId) as { uid: string } & Record<string, unknown>;
+    .get(e.decisionId) as { uid: string; cycleId: number } & Record<string, unknown>;
   const ranks = db
     .prepare('SELECT cycle_id AS cycleId, priority_rank AS priorityRank FROM cycle_decisions WHERE decision_id = ?')
     .all(e.decisionId);
   db.prepare(
     `INSERT INTO outbox (idempotency_key, target, kind, payload, created_at) VALUES (?, 'hub', 'decision_event', ?, ?)`,
   ).run(
-    `decision_event:${d.uid}:${seq + 1}`,
+    `decision_event:${d.uid}:${hlc}`,
     JSON.stringify({
       uid: d.uid,
       seq: seq + 1,
@@ -283,6 +297,11 @@ export function appendEvent(
       actor: e.actor,
       at: e.at,
       ...body,
+      hlc,
+      laptopId: laptop,
+      cycleUid: cycleUidOf(db, e.cycleId),
+      decisionCycleUid: cycleUidOf(db, d.cycleId),
+      writes,
       decision: { ...d, ranks },
     }),
     e.at,

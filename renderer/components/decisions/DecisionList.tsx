@@ -6,6 +6,7 @@ import type { DecisionInfoT } from '../../../shared/api';
 import { shownName } from '../../../shared/domain/displayName';
 import { ErrorBanner } from '../ErrorBanner';
 import { hasFilters, useDecisionListStore } from '../../stores/decisionListStore';
+import { useConflictIds } from '../sync/useConflictIds';
 import { DecisionRow } from './DecisionRow';
 import { DecisionListEmpty } from './DecisionListEmpty';
 import { focusRow } from './focusRow';
@@ -31,6 +32,7 @@ export function DecisionList({ userName, onUserName }: { userName: string; onUse
   const listRef = useRef<HTMLUListElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const { move, announcement, setAnnouncement, error: moveError } = useMove(userName);
+  const conflicts = useConflictIds(list);
 
   // The row that takes Tab: the focused one while it is listed, else the first.
   const tabId = decisions.some((d) => d.id === focusId) ? focusId : (decisions[0]?.id ?? null);
@@ -188,6 +190,7 @@ export function DecisionList({ userName, onUserName }: { userName: string; onUse
               <DecisionRow
                 key={d.id}
                 d={d}
+                conflict={conflicts.has(d.id)}
                 focusable={d.id === tabId}
                 open={d.id === openId}
                 dragging={d.id === dragId}
@@ -206,6 +209,15 @@ export function DecisionList({ userName, onUserName }: { userName: string; onUse
             (saved at once), or drag a row onto another.
           </p>
         </>
+      )}
+      {/* Below the list: it arrives after the list, and moves nothing already shown. */}
+      {decisions.some((d) => conflicts.has(d.id)) && (
+        <p className="banner warn" role="note">
+          <span>
+            A decision above was changed on two laptops at once (marked “conflict”):{' '}
+            <a href="#/sync">resolve it on the Sync page</a>.
+          </span>
+        </p>
       )}
     </div>
   );

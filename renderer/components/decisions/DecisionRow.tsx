@@ -22,6 +22,7 @@ const exceptionLabel = (e: DecisionInfoT['exceptions'][number]): string =>
 
 export function DecisionRow({
   d,
+  conflict = false,
   focusable,
   open,
   dragging,
@@ -31,6 +32,8 @@ export function DecisionRow({
   onFocus,
 }: {
   d: DecisionInfoT;
+  /** Changed on two laptops at once (resolved on the Sync page). */
+  conflict?: boolean;
   focusable: boolean;
   open: boolean;
   dragging: boolean;
@@ -84,6 +87,7 @@ export function DecisionRow({
           {d.overdue && <span className="badge late">overdue</span>}
         </span>
         <span className={`badge status ${d.status}`}>{STATUS_LABEL[d.status]}</span>
+        {conflict && <span className="badge warn">conflict</span>}
       </div>
     </li>
   );
