@@ -2,7 +2,9 @@
 // or watching; shows each target's state; sets, removes, pauses and resumes the hub.
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
+import { envNameOf, secretNameOf } from '../../shared/sync/secretNames';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
+import { secretOptions, secretSub } from './syncSecret';
 
 type Status = ApiOutput<'sync.status'>;
 
@@ -14,7 +16,7 @@ function statusLines(s: Status): string[] {
   for (const t of s.targets) {
     lines.push(
       `${t.id} ${t.where}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.pulled} pulled from other laptops`,
-      `  last success ${t.lastSuccessAt ?? 'never'}${t.nextAttemptAt ? `, next try ${t.nextAttemptAt}` : ''}${t.passwordSet ? '' : ', no password set (PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE)'}`,
+      `  last success ${t.lastSuccessAt ?? 'never'}${t.nextAttemptAt ? `, next try ${t.nextAttemptAt}` : ''}${t.passwordSet ? '' : `, no password set (planroom sync secret ${t.id}, or set ${envNameOf(secretNameOf(t.id))})`}`,
     );
     if (t.lastError) lines.push(`  last error: ${t.lastError}`, `  what to do: ${t.lastErrorHint ?? '-'}`);
   }
@@ -52,6 +54,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     url: { type: 'string' },
     tls: { type: 'string' },
     remove: { type: 'boolean', default: false },
+    ...secretOptions,
   },
   default: 'run',
   subs: {
@@ -96,6 +99,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
         return EXIT.ok;
       },
     },
+    secret: secretSub,
     pause: {
       usage: '',
       async run(v, _args, io) {

@@ -56,6 +56,7 @@ export function envSecrets(env: NodeJS.ProcessEnv = process.env): SecretStore {
     remove() {
       // Nothing kept here: the environment is the owner's.
     },
+    fromEnvironment: () => true,
     whereFor: (name) => `${envNameOf(name)} or ${envNameOf(name)}_FILE (mode 0600)`,
   };
 }

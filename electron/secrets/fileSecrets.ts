@@ -43,6 +43,7 @@ export function folderSecrets(dir: string): SecretStore {
       rmSync(file, { force: true });
       syncDir(dir);
     },
+    fromEnvironment: () => false,
     whereFor: (name) => `${fileOf(name)}, a file only you can read`,
   };
 }

@@ -87,6 +87,7 @@ export function safeStorageSecrets(
       delete data.secrets[name];
       write(data);
     },
+    fromEnvironment: () => false,
     whereFor() {
       if (backend() === 'basic_text') {
         return `${file}, encrypted with a fixed key only: no keyring was found (GNOME Keyring or KWallet), so this is weak; the environment variable is safer`;

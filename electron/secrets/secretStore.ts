@@ -17,4 +17,6 @@ export interface SecretStore {
   remove(name: SecretName): void;
   /** Where this mode keeps or looks for the secret, for people (never the secret). */
   whereFor(name: SecretName): string;
+  /** Whether it is the environment's to set (it supplies it, or this mode reads nothing else): changed there, not typed in Planroom. */
+  fromEnvironment(name: SecretName): boolean;
 }

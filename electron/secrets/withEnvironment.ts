@@ -30,6 +30,7 @@ export function withEnvironment(kept: SecretStore, env: NodeJS.ProcessEnv = proc
       kept.set(name, value);
     },
     remove: (name) => kept.remove(name),
+    fromEnvironment: (name) => inEnv(name) !== undefined,
     whereFor(name) {
       const variable = inEnv(name);
       if (!variable) return kept.whereFor(name);

@@ -89,6 +89,8 @@ describe('fileSecrets', () => {
     const store = fileSecrets(db, env);
     expect(store.get('hub')).toBe('from-env');
     expect(store.whereFor('hub')).toBe('the environment variable PLANROOM_HUB_PASSWORD');
+    expect(store.fromEnvironment('hub')).toBe(true);
+    expect(fileSecrets(db, {}).fromEnvironment('hub')).toBe(false);
     expect(() => store.set('hub', 'typed')).toThrow(/PLANROOM_HUB_PASSWORD is set in this Planroom's environment/);
     expect(fileSecrets(db, {}).get('hub')).toBe('kept');
 
