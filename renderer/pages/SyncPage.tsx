@@ -7,6 +7,7 @@ import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { HubForm } from '../components/sync/HubForm';
+import { SecretField } from '../components/sync/SecretField';
 import { fmtDateTime, fmtInt } from '../format';
 
 type Status = ApiOutput<'sync.status'>;
@@ -83,12 +84,7 @@ function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status)
           </div>
         )}
       </dl>
-      {!t.passwordSet && (
-        <p className="banner warn" role="note">
-          No hub password is set for this Planroom: set PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE (mode 0600)
-          and restart it, unless the hub needs none.
-        </p>
-      )}
+      <SecretField t={t} onSaved={onStatus} />
       {t.lastError && (
         <div className="banner error" role="alert">
           <p className="strong">Last error: {t.lastError}</p>
