@@ -2,8 +2,10 @@
 // or watching; shows each target's state; sets, removes, pauses and resumes the hub.
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
+import { shownName } from '../../shared/domain/displayName';
 import { envNameOf, secretNameOf } from '../../shared/sync/secretNames';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
+import { syncFolderOptions, syncFolderSub } from './syncFolder';
 import { secretOptions, secretSub } from './syncSecret';
 
 type Status = ApiOutput<'sync.status'>;
@@ -15,7 +17,7 @@ function statusLines(s: Status): string[] {
   }
   for (const t of s.targets) {
     lines.push(
-      `${t.id} ${t.where}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.pulled} pulled from other laptops`,
+      `${t.id} ${shownName(t.where)}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.kind === 'postgres' ? `${t.pulled} pulled from other laptops` : `${t.failed} failed`}`,
       `  last success ${t.lastSuccessAt ?? 'never'}${t.nextAttemptAt ? `, next try ${t.nextAttemptAt}` : ''}${t.passwordSet ? '' : `, no password set (planroom sync secret ${t.id}, or set ${envNameOf(secretNameOf(t.id))})`}`,
     );
     if (t.lastError) lines.push(`  last error: ${t.lastError}`, `  what to do: ${t.lastErrorHint ?? '-'}`);
@@ -54,6 +56,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     url: { type: 'string' },
     tls: { type: 'string' },
     remove: { type: 'boolean', default: false },
+    ...syncFolderOptions,
     ...secretOptions,
   },
   default: 'run',
@@ -116,6 +119,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
         return EXIT.ok;
       },
     },
+    folder: syncFolderSub(statusLines),
   },
   commonUsage: '[--db FILE] [--json]',
 });

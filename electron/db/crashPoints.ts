@@ -8,11 +8,13 @@
 //   before-commit    everything is written, COMMIT is next
 //   after-commit     COMMIT returned
 //   mid-checkpoint   the checkpoint worker is copying the WAL into the database file
+//   before-rename    a file drop's temp file is whole and synced, the rename over the old file is next
 // `op` (import, cycle-create, cycle-pin, reconcile, engine, scenario-choose, decision, ...)
 // narrows the point to one kind of write; without it the first write to reach the phase dies.
 // With the variable unset every call is a cheap no-op.
 
-export type CrashPhase = 'before-begin' | 'after-rows' | 'before-commit' | 'after-commit' | 'mid-checkpoint';
+export type CrashPhase =
+  'before-begin' | 'after-rows' | 'before-commit' | 'after-commit' | 'mid-checkpoint' | 'before-rename';
 
 interface Armed {
   op?: string;
@@ -20,12 +22,22 @@ interface Armed {
   rows: number;
 }
 
-const PHASES: readonly CrashPhase[] = ['before-begin', 'after-rows', 'before-commit', 'after-commit', 'mid-checkpoint'];
+const PHASES: readonly CrashPhase[] = [
+  'before-begin',
+  'after-rows',
+  'before-commit',
+  'after-commit',
+  'mid-checkpoint',
+  'before-rename',
+];
 
 /** Parses the variable's value; undefined when unset. A malformed value is a bug in the test. */
 export function parseCrashSpec(spec: string | undefined): Armed | undefined {
   if (!spec) return undefined;
-  const m = /^(?:([a-z-]+):)?(before-begin|after-rows:(\d+)|before-commit|after-commit|mid-checkpoint)$/.exec(spec);
+  const m =
+    /^(?:([a-z-]+):)?(before-begin|after-rows:(\d+)|before-commit|after-commit|mid-checkpoint|before-rename)$/.exec(
+      spec,
+    );
   if (!m) {
     throw new Error(`PLANROOM_TEST_CRASH_AT="${spec}" is not [op:]phase with phase one of ${PHASES.join(', ')}`);
   }

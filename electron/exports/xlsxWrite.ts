@@ -51,11 +51,17 @@ export async function partsWorkbook(
       const header = ws.addRow(t.columns.map((c) => inertText(c.label)));
       header.font = { bold: true };
       t.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 8, c.width ?? 12)));
-      if (t.rows.length === 0) ws.addRow([inertText(t.empty)]).font = { italic: true };
+      // A table with no empty text (a file drop's) is left as its header row alone.
+      if (t.rows.length === 0 && t.empty) ws.addRow([inertText(t.empty)]).font = { italic: true };
       for (const r of t.rows) {
         const row = ws.addRow(
+          // An empty cell whose column's missing text is '' is a blank cell, not an empty string.
           t.columns.map((c, i) =>
-            isNum(r[i] ?? null) ? (r[i] as { n: number }).n : inertText(cellText(r[i] ?? null, c)),
+            isNum(r[i] ?? null)
+              ? (r[i] as { n: number }).n
+              : (r[i] ?? null) === null && c.missing === ''
+                ? null
+                : inertText(cellText(r[i] ?? null, c)),
           ),
         );
         t.columns.forEach((_c, i) => {

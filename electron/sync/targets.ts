@@ -2,6 +2,7 @@
 // the outbox, and where it goes (for people).
 import type { FileDropConfigT, HttpTargetConfigT } from '../../shared/calls/sync';
 import { AppError, cutInput } from '../../shared/domain/errors';
+import { checkDropFolder } from './dropFolder';
 
 type TargetConfigT = HttpTargetConfigT | FileDropConfigT;
 
@@ -20,6 +21,7 @@ export function targetWhere(cfg: TargetConfigT): string {
 
 /** Refuses settings that could never deliver, naming the field and what to do. */
 export function checkTargetConfig<T extends TargetConfigT>(cfg: T): T {
+  if (cfg.kind === 'file') checkDropFolder(cfg.folder);
   if (cfg.kind === 'http') {
     let url: URL | null = null;
     try {

@@ -6,6 +6,7 @@ import type { ApiOutput, SyncTargetStatusT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { FileDropForm } from '../components/sync/FileDropForm';
 import { HubForm } from '../components/sync/HubForm';
 import { SecretField } from '../components/sync/SecretField';
 import { fmtDateTime, fmtInt } from '../format';
@@ -146,13 +147,14 @@ export function SyncPage() {
             </p>
           )}
           <div className="card">
-            <h2>{status.targets.length > 0 ? 'Change the hub' : 'Set the team hub'}</h2>
+            <h2>{status.targets.some((t) => t.kind === 'postgres') ? 'Change the hub' : 'Set the team hub'}</h2>
             <HubForm onSaved={setStatus} />
             <p className="muted small">
-              This laptop is <code>{status.laptopId}</code> on the hub. HTTP write-back to the source systems and file
-              drops are still to come.
+              This laptop is <code>{status.laptopId}</code> on the hub. HTTP write-back to the source systems is still
+              to come.
             </p>
           </div>
+          <FileDropForm onSaved={setStatus} />
         </>
       )}
     </section>

@@ -49,15 +49,18 @@ export function deliveryCounts(
   target: string,
   kinds: readonly string[],
 ): { pending: number; delivered: number; failed: number } {
-  return db
-    .prepare(
-      `SELECT
+  return (
+    db
+      .prepare(
+        `SELECT
          (SELECT count(*) FROM outbox o WHERE o.kind IN (SELECT value FROM json_each(?1))
             AND NOT EXISTS (SELECT 1 FROM outbox_deliveries d WHERE d.target_id = ?2 AND d.outbox_id = o.id)) pending,
          (SELECT count(*) FROM outbox_deliveries WHERE target_id = ?2 AND state = 'delivered') delivered,
          (SELECT count(*) FROM outbox_deliveries WHERE target_id = ?2 AND state = 'failed') failed`,
-    )
-    .get(JSON.stringify(kinds), target) as { pending: number; delivered: number; failed: number };
+      )
+      // Numbered parameters (?1 used twice) are bound by number: better-sqlite3 refuses them as a list.
+      .get({ 1: JSON.stringify(kinds), 2: target }) as { pending: number; delivered: number; failed: number }
+  );
 }
 
 export function lastFailure(
