@@ -84,9 +84,44 @@ describe.skipIf(!findChromium() || !postgresBin())('the hub password on the Sync
     expect(existsSync(`${dbPath}.secrets/hub`)).toBe(false);
   });
 
+  it('offers a token field on an HTTP target with bearer auth, and none on one without auth', async () => {
+    const add = (id: string, auth: string) =>
+      served.post('sync.setTarget', {
+        kind: 'http',
+        id,
+        url: 'http://127.0.0.1:9/decisions',
+        auth,
+        templates: { decision_event: '{}' },
+      });
+    for (const [id, auth] of [
+      ['erp', 'bearer'],
+      ['wms', 'none'],
+    ]) {
+      expect(((await (await add(id!, auth!)).json()) as { error?: unknown }).error).toBeUndefined();
+    }
+    await page.reload();
+    await page.locator('.sync-target').nth(2).waitFor(WAIT);
+    expect(await page.getByRole('form', { name: 'Token of wms' }).count()).toBe(0);
+    const form = page.getByRole('form', { name: 'Token of erp' });
+    await expect
+      .poll(() => form.getByRole('note').textContent(), WAIT)
+      .toMatch(/^No token of erp is set for this Planroom\. Type it below, or set PLANROOM_TARGET_ERP_SECRET/);
+    const token = 'erp-token-5d1e';
+    await form.getByLabel('Token').fill(token);
+    await form.getByLabel('Token').press('Enter');
+    await expect
+      .poll(() => form.getByRole('note').textContent(), WAIT)
+      .toBe(`Token set (kept in ${dbPath}.secrets/target-erp, a file only you can read)`);
+    expect(await page.content()).not.toContain(token);
+    await form.screenshot({ path: join(SHOTS, 'sync-secret-token.png') });
+    // Removing the target forgets its token.
+    expect((await served.post('sync.removeTarget', { target: 'erp' })).ok).toBe(true);
+    expect(existsSync(`${dbPath}.secrets/target-erp`)).toBe(false);
+  });
+
   it('leaves the secrets in no log and no SQLite file', () => {
     const logFile = join(dir, 'planroom.log');
-    for (const secret of [password]) {
+    for (const secret of [password, 'erp-token-5d1e']) {
       if (existsSync(logFile)) expect(readFileSync(logFile, 'utf8')).not.toContain(secret);
       for (const f of [dbPath, `${dbPath}-wal`]) {
         if (existsSync(f)) expect(readFileSync(f).includes(Buffer.from(secret))).toBe(false);
