@@ -15,11 +15,13 @@ export const minutesVerb: Verb = subcommandVerb('minutes', {
     format: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
+    // Who exported: recorded with the export's outbox entry for the hub.
+    by: { type: 'string' },
   },
   default: 'export',
   subs: {
     export: {
-      usage: '--format pdf|xlsx|md [--out FILE] [--force]',
+      usage: '--format pdf|xlsx|md [--out FILE] [--force] [--by NAME]',
       async run(v, _args, io) {
         const format = v.format as string | undefined;
         if (!format || !(FORMATS as readonly string[]).includes(format)) {
@@ -28,6 +30,7 @@ export const minutesVerb: Verb = subcommandVerb('minutes', {
         const file = await callApi(io, v, 'minutes.export', {
           cycleId: optionalNumber(v, 'cycle'),
           format: format as Format,
+          by: typeof v.by === 'string' ? v.by : undefined,
         });
         const path = writeFileOut(file, v.out as string | undefined, v.force === true);
         io.out(reportFileOut(path, file, v.json === true));

@@ -1,10 +1,13 @@
 // The export calls: the meeting's minutes (Markdown, XLSX, PDF), the scenario comparison
 // workbook and the open decisions as an .ics calendar. Each returns the file (FileOut); the CLI
 // writes it, the app offers it as a download. A PDF is printed by the printer the service context
-// was given (Electron's, or headless Chromium's): the service does not know which.
+// was given (Electron's, or headless Chromium's): the service does not know which. A minutes
+// export is recorded in the outbox for the hub once its file is made.
+import { createHash } from 'node:crypto';
 import type { ApiInput, ApiOutput } from '../../shared/api';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import { decisionEvents } from '../db/repos/decisions';
+import { recordMinutesExport } from '../db/repos/minutesExports';
 import { getCycle } from '../db/repos/cycles';
 import { decisionIcs, openDecisions } from '../exports/decisionIcs';
 import { minutesData } from '../exports/minutesData';
@@ -48,14 +51,39 @@ export async function minutesExport(
   const m = await minutesData(ctx, input.cycleId);
   const parts = minutesParts(m);
   const name = fileName('minutes', m.cycle, input.format);
+  let bytes: Buffer;
+  let file: FileOut;
   switch (input.format) {
-    case 'md':
-      return { fileName: name, mime: MIME.md, encoding: 'utf8', content: minutesMarkdown(m, parts) };
+    case 'md': {
+      const content = minutesMarkdown(m, parts);
+      bytes = Buffer.from(content, 'utf8');
+      file = { fileName: name, mime: MIME.md, encoding: 'utf8', content };
+      break;
+    }
     case 'xlsx':
-      return binary(name, 'xlsx', await minutesXlsx(m, parts));
+      bytes = await minutesXlsx(m, parts);
+      file = binary(name, 'xlsx', bytes);
+      break;
     case 'pdf':
-      return binary(name, 'pdf', await printPdf(minutesHtml(m, parts), m.cycle.name));
+      bytes = await printPdf(minutesHtml(m, parts), m.cycle.name);
+      file = binary(name, 'pdf', bytes);
+      break;
   }
+  // The call is not a writing one (the queue would wait seconds on a PDF's printing): the file is
+  // made first, then its one entry queues like any write, as a stale recompute does.
+  await ctx.writes.run(() =>
+    recordMinutesExport(ctx.db, {
+      cycleId: m.cycle.id,
+      cycleName: m.cycle.name,
+      format: input.format,
+      fileName: name,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      exportedAt: m.exportedAt,
+      by: input.by ?? null,
+    }),
+  );
+  return file;
 }
 
 export async function scenarioWorkbookExport(

@@ -58,6 +58,8 @@ function targetStatus(db: ReadDb, t: SyncTargetRow, secrets: SecretStore): SyncT
       ...outboxCounts(db, t.id),
       failed: 0,
       lastFailure: null,
+      // hub_events holds no target column: every pulled event is the hub's, and there is one
+      // hub (id HUB); a second hub would need the target recorded with each pulled event.
       pulled: pulledCount(db),
       settings: null,
       passwordSet: secretSet(secrets, 'hub'),
@@ -101,14 +103,15 @@ export function setTarget(db: WriteDb, input: ApiInput<'sync.setTarget'>): void 
   saveTarget(db, cfg.id, cfg.kind, cfg);
 }
 
+const noTarget = (target: string): AppError =>
+  new AppError('not_found', `No sync target "${target.slice(0, 40)}".`, {
+    where: { field: 'target', value: target.slice(0, 40) },
+    hint: 'planroom sync status lists the targets; set the hub with planroom sync hub --url postgres://USER@HOST/DB.',
+  });
+
 function mustExist(db: ReadDb, target: string): SyncTargetRow {
   const t = getTarget(db, target);
-  if (!t) {
-    throw new AppError('not_found', `No sync target "${target.slice(0, 40)}".`, {
-      where: { field: 'target', value: target.slice(0, 40) },
-      hint: 'planroom sync status lists the targets; set the hub with planroom sync hub --url postgres://USER@HOST/DB.',
-    });
-  }
+  if (!t) throw noTarget(target);
   return t;
 }
 
@@ -123,6 +126,6 @@ export function retryFailed(db: WriteDb, input: ApiInput<'sync.retryFailed'>): v
 }
 
 export function pauseTarget(db: WriteDb, input: ApiInput<'sync.pause'>): void {
-  mustExist(db, input.target);
-  setPaused(db, input.target, input.paused);
+  // The update says whether the target exists: no row to set, no target.
+  if (!setPaused(db, input.target, input.paused)) throw noTarget(input.target);
 }

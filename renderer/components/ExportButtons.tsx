@@ -13,13 +13,16 @@ export interface ExportItem {
   make: () => Promise<ApiResult<FileOutT>>;
 }
 
-/** The minutes and the calendar of the decision log. */
-export const DECISION_EXPORTS: readonly ExportItem[] = [
-  { label: 'Minutes (PDF)', make: () => call('minutes.export', { format: 'pdf' }) },
-  { label: 'Minutes (XLSX)', make: () => call('minutes.export', { format: 'xlsx' }) },
-  { label: 'Minutes (Markdown)', make: () => call('minutes.export', { format: 'md' }) },
-  { label: 'Calendar (.ics)', make: () => call('decision.ics', {}) },
-];
+/** The minutes and the calendar of the decision log; a minutes export is recorded with who made it (when a name is set). */
+export function decisionExports(userName: string): readonly ExportItem[] {
+  const by = userName.trim().slice(0, 80) || undefined;
+  return [
+    { label: 'Minutes (PDF)', make: () => call('minutes.export', { format: 'pdf', by }) },
+    { label: 'Minutes (XLSX)', make: () => call('minutes.export', { format: 'xlsx', by }) },
+    { label: 'Minutes (Markdown)', make: () => call('minutes.export', { format: 'md', by }) },
+    { label: 'Calendar (.ics)', make: () => call('decision.ics', {}) },
+  ];
+}
 
 export function ExportButtons({ items }: { items: readonly ExportItem[] }) {
   const [busy, setBusy] = useState<string | null>(null);

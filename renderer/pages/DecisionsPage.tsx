@@ -2,7 +2,7 @@
 // decision's detail beside the list, and the minutes and calendar exports.
 import { useEffect } from 'react';
 import { PageHead } from '../components/PageHead';
-import { DECISION_EXPORTS, ExportButtons } from '../components/ExportButtons';
+import { decisionExports, ExportButtons } from '../components/ExportButtons';
 import { DecisionFilters } from '../components/decisions/DecisionFilters';
 import { DecisionList } from '../components/decisions/DecisionList';
 import { DecisionPanel } from '../components/decisions/DecisionPanel';
@@ -29,7 +29,7 @@ export function DecisionsPage() {
         <p className="muted">
           {list ? `${list.cycle.name}: ${list.total} decision(s) in priority order` : 'The decision priority log'}
         </p>
-        <ExportButtons items={DECISION_EXPORTS} />
+        <ExportButtons items={decisionExports(userName)} />
       </div>
       <DecisionFilters />
       <div className="decisions-layout">

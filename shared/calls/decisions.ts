@@ -240,10 +240,17 @@ export const decisionCalls = {
     "Remove a name from the cycle's attendance list",
     WRITES,
   ),
+  // Not a writing call, though it writes: the queue would wait on a PDF's printing for seconds.
+  // The service makes the file first, then queues its one outbox entry (electron/services/exports.ts).
   'minutes.export': call(
-    z.object({ cycleId: z.number().int().positive().optional(), format: z.enum(['md', 'xlsx', 'pdf']) }),
+    z.object({
+      cycleId: z.number().int().positive().optional(),
+      format: z.enum(['md', 'xlsx', 'pdf']),
+      /** Who exported, recorded with the export's outbox entry. */
+      by: Person.optional(),
+    }),
     FileOut,
-    "The meeting's minutes: attendance, agenda, KPIs, exceptions, data issues, scenarios, decisions",
+    "The meeting's minutes: attendance, agenda, KPIs, exceptions, data issues, scenarios, decisions; each export is recorded in the outbox for the hub",
   ),
   'scenario.workbook': call(
     z.object({

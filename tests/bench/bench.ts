@@ -1,5 +1,6 @@
 // `npm run bench -- --size M`: each figure beside a peer measured in the same run, printed as
 // `figure  value  peer  ratio  target  PASS|MISS` and written to bench/results.json.
+// `--only push` runs the one figure that needs no demo company (and no --size).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { createCycle } from '../../electron/services/cycles';
 import type { WriteDb } from '../../electron/db/types';
 import type { Manifest } from '../../electron/demo/generate';
 import { benchLongList } from './longListBench';
+import { benchPush } from './pushBench';
 import { benchRecompute } from './recomputeBench';
 
 interface Figure {
@@ -26,7 +28,7 @@ interface Figure {
   pass: boolean | null;
 }
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: 'M' } } });
+const { values } = parseArgs({ options: { size: { type: 'string', default: 'M' }, only: { type: 'string' } } });
 const size = String(values.size).toUpperCase() as DemoSize;
 if (!DEMO_SIZES.includes(size)) {
   console.error(`bench: --size must be one of ${DEMO_SIZES.join(', ')}`);
@@ -43,7 +45,19 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'planroom-bench-'));
   const figures: Figure[] = [];
   try {
-    const dir = join(work, 'demo');
+    if (values.only === 'push') figures.push(...(await benchPush(work)));
+    else figures.push(...(await allFigures(work)));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  print(figures);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(join('bench', 'results.json'), JSON.stringify({ size, at: new Date().toISOString(), figures }, null, 2));
+}
+
+async function allFigures(work: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const dir = join(work, 'demo');
     const [files, genSecs] = await time(() => generateDemo({ size, out: dir }));
     const genRows = files.reduce((n, f) => n + f.rows, 0);
     // The peer reads the CSV files only (sqlite3 cannot read workbooks).
@@ -84,12 +98,9 @@ async function main(): Promise<void> {
     });
     // The demo company's exceptions brought to 10k, whatever --size: no size has as many.
     figures.push(await benchLongList(work));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  print(figures);
-  mkdirSync('bench', { recursive: true });
-  writeFileSync(join('bench', 'results.json'), JSON.stringify({ size, at: new Date().toISOString(), figures }, null, 2));
+    // 10k decision events to a PostgreSQL hub started for it, whatever --size.
+    figures.push(...(await benchPush(work)));
+  return figures;
 }
 
 /** The peer: the Debian sqlite3 CLI importing the same CSV files into the same tables. */

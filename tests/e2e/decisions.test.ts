@@ -4,6 +4,7 @@
 // detail, all still there after a reload; filters and search narrow the list down to "no match".
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
@@ -298,6 +299,19 @@ describe.skipIf(!findChromium())('decisions page (browser)', () => {
         expect(download.suggestedFilename()).toBe(answer.data.fileName);
         expect(looksRight(readFileSync(await download.path()))).toBe(true);
         await expect.poll(() => group.getByRole('status').textContent(), WAIT).toBe(`Saved ${answer.data.fileName}`);
+        if (name === 'minutes.export') {
+          // Recorded in the outbox with the name the page is used under (none set: no one).
+          const userName = await page.evaluate<string | null>("window.localStorage.getItem('planroom.userName')");
+          const local = new Database(join(dir, 'decisions.db'), { readonly: true });
+          const last = local
+            .prepare("SELECT payload FROM outbox WHERE kind = 'minutes_export' ORDER BY id DESC LIMIT 1")
+            .get() as { payload: string };
+          local.close();
+          expect(JSON.parse(last.payload)).toMatchObject({
+            fileName: answer.data.fileName,
+            by: userName?.trim() || null,
+          });
+        }
       } else {
         await button.click();
         await expect.poll(() => group.getByRole('alert').textContent(), WAIT).toContain(answer.error.message);

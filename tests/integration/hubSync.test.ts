@@ -81,6 +81,17 @@ describe.skipIf(!postgresBin())('sync to the PostgreSQL hub', () => {
     expect(runB!.pushed).toBeGreaterThanOrEqual(1);
     const [again] = await a.call('sync.run', {});
     expect(again!.pulled).toBe(runB!.pushed);
+    // What the other laptop pulled is what this one sent, payload for payload (as JSON values).
+    const sentA = a.db.prepare('SELECT idempotency_key k, payload p FROM outbox ORDER BY id').all() as {
+      k: string;
+      p: string;
+    }[];
+    const gotB = new Map(
+      (b.db.prepare('SELECT idempotency_key k, payload p FROM hub_events').all() as { k: string; p: string }[]).map(
+        (r) => [r.k, JSON.parse(r.p) as unknown],
+      ),
+    );
+    for (const e of sentA) expect(gotB.get(e.k)).toEqual(JSON.parse(e.p));
 
     const events = await hubEvents();
     expect(new Set(events.map((e) => e.idempotency_key)).size).toBe(events.length);
@@ -126,6 +137,8 @@ describe.skipIf(!postgresBin())('sync to the PostgreSQL hub', () => {
     } finally {
       process.env.PLANROOM_HUB_PASSWORD = pgServer.passwordUser.password;
     }
+    const unknown = await a.fail('sync.pause', { target: 'nope', paused: true });
+    expect(unknown).toMatchObject({ code: 'not_found', where: { field: 'target', value: 'nope' } });
     await a.call('sync.pause', { target: 'hub', paused: true });
     expect(await a.call('sync.run', {})).toEqual([]);
     await a.call('sync.pause', { target: 'hub', paused: false });

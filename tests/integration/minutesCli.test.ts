@@ -3,6 +3,7 @@
 // file is never overwritten without --force. Over the HTTP host, browser mode prints the PDF with
 // headless Chromium, and says what to install when there is none.
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,25 @@ describe('planroom minutes export', () => {
     const md = readFileSync(path, 'utf8');
     expect(md).toMatch(/^# Minutes: 2026-12 S&OP/);
     expect(md).toContain('Ship \\| split loads');
+  });
+
+  it('records the export in the outbox, with who exported (--by)', () => {
+    const r = planroom(['minutes', 'export', '--format', 'md', '--out', join(dir, 'by.md'), '--by', 'Ana', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    const local = new Database(db, { readonly: true });
+    try {
+      const rows = local.prepare("SELECT payload FROM outbox WHERE kind = 'minutes_export' ORDER BY id").all() as {
+        payload: string;
+      }[];
+      expect(JSON.parse(rows.at(-1)!.payload)).toMatchObject({
+        format: 'md',
+        fileName: 'minutes-2026-12-s-op-demo-company.md',
+        bytes: readFileSync(join(dir, 'by.md')).length,
+        by: 'Ana',
+      });
+    } finally {
+      local.close();
+    }
   });
 
   it('refuses to overwrite without --force, and overwrites with it', () => {

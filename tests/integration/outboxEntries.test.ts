@@ -1,7 +1,9 @@
 // What goes to the hub besides the decision log (issue 17 item 1): every change a person makes to
 // a data issue (park, assign, comment, close) and every exception review writes its outbox entry
 // in the same transaction, keyed by this laptop's id and the change's own row; a refused change
-// writes none, and reconciliation's own closes are not sent.
+// writes none, and reconciliation's own closes are not sent. Each minutes export records itself
+// once its file is made (what, which file, its size and SHA-256, when, by whom).
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoApi, type DemoApi } from '../helpers/demoApi';
 import { tempDir } from '../helpers/tmp';
@@ -60,5 +62,38 @@ describe('outbox entries for data issues and reviews', () => {
     expect(now).toHaveLength(2);
     expect(now[1]!.k).toMatch(new RegExp(`^exception_review:${laptop}:\\d+$`));
     expect(JSON.parse(now[1]!.payload)).toMatchObject({ key: exc.key, status: 'reviewed', note: 'seen', by: 'Ana' });
+  });
+
+  it('records each minutes export once, with its file’s size and SHA-256; a refused export records nothing', async () => {
+    const bad = await api.fail('minutes.export', { cycleId: 9999, format: 'md', by: 'Ana' });
+    expect(bad.code).toBe('not_found');
+    expect(entries('minutes_export')).toEqual([]);
+
+    const cycle = (await api.call('cycle.list', {}))[0]!;
+    const md = await api.call('minutes.export', { format: 'md', by: 'Ana' });
+    const xlsx = await api.call('minutes.export', { cycleId: cycle.id, format: 'xlsx' });
+    const sent = entries('minutes_export');
+    expect(sent).toHaveLength(2);
+    const file = (f: typeof md) => Buffer.from(f.content, f.encoding === 'base64' ? 'base64' : 'utf8');
+    for (const [entry, f, format, by] of [
+      [sent[0]!, md, 'md', 'Ana'],
+      [sent[1]!, xlsx, 'xlsx', null],
+    ] as const) {
+      const bytes = file(f);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const payload = JSON.parse(entry.payload) as { exportedAt: string };
+      expect(payload).toEqual({
+        cycleId: cycle.id,
+        cycleName: cycle.name,
+        format,
+        fileName: f.fileName,
+        bytes: bytes.length,
+        sha256,
+        exportedAt: payload.exportedAt,
+        by,
+      });
+      expect(new Date(payload.exportedAt).toISOString()).toBe(payload.exportedAt);
+      expect(entry.k).toBe(`minutes_export:${laptop}:${cycle.id}:${sha256}:${payload.exportedAt}`);
+    }
   });
 });

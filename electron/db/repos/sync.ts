@@ -66,6 +66,7 @@ export function deleteTarget(db: WriteDb, id: string): void {
   writeTx(db, 'sync', () => db.prepare('DELETE FROM sync_targets WHERE id = ?').run(id));
 }
 
+/** False when there is no such target (the caller reports it). */
 export function setPaused(db: WriteDb, id: string, paused: boolean): boolean {
   return (
     writeTx(db, 'sync', () =>
@@ -96,14 +97,17 @@ export function recordFailure(db: WriteDb, id: string, at: string, next: string,
   );
 }
 
-/** The oldest entries not yet delivered to a target, in the order they were written. */
-export function pendingOutbox(db: ReadDb, target: string, limit: number): OutboxRow[] {
+/**
+ * The oldest entries not yet delivered to a target, in the order they were written; `afterId`:
+ * only those after it (a push reads its next batch while the last one's marks are being written).
+ */
+export function pendingOutbox(db: ReadDb, target: string, limit: number, afterId = 0): OutboxRow[] {
   return db
     .prepare(
       `SELECT id, idempotency_key, kind, payload, created_at FROM outbox
-       WHERE target = ? AND delivered_at IS NULL ORDER BY id LIMIT ?`,
+       WHERE target = ? AND delivered_at IS NULL AND id > ? ORDER BY id LIMIT ?`,
     )
-    .all(target, limit) as OutboxRow[];
+    .all(target, afterId, limit) as OutboxRow[];
 }
 
 export function markDelivered(db: WriteDb, ids: number[], at: string): void {
@@ -154,5 +158,6 @@ export function undeliverableCount(db: ReadDb): number {
   ).n;
 }
 
+/** Events pulled from the hub; the one hub's, since hub_events names no target (migration 0010). */
 export const pulledCount = (db: ReadDb): number =>
   (db.prepare('SELECT count(*) n FROM hub_events').get() as { n: number }).n;
