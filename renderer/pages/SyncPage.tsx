@@ -10,6 +10,7 @@ import { Conflicts } from '../components/sync/Conflicts';
 import { FileDropForm } from '../components/sync/FileDropForm';
 import { BundleCard } from '../components/sync/BundleCard';
 import { HubForm } from '../components/sync/HubForm';
+import { SecretField } from '../components/sync/SecretField';
 import { fmtDateTime, fmtInt } from '../format';
 
 type Status = ApiOutput<'sync.status'>;
@@ -86,12 +87,7 @@ function TargetCard({ t, onStatus }: { t: SyncTargetStatusT; onStatus(s: Status)
           </div>
         )}
       </dl>
-      {!t.passwordSet && (
-        <p className="banner warn" role="note">
-          No hub password is set for this Planroom: set PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE (mode 0600)
-          and restart it, unless the hub needs none.
-        </p>
-      )}
+      <SecretField t={t} onSaved={onStatus} />
       {t.lastError && (
         <div className="banner error" role="alert">
           <p className="strong">Last error: {t.lastError}</p>
