@@ -1,6 +1,6 @@
 // Electron main process: one window on the renderer, the API over IPC, the database in the
 // user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,8 @@ import { roomWindows } from './presenterWindows';
 import { rendererDir } from './paths';
 import { loadDemoCompany } from './services/demoCompany';
 import { createHandlers } from './services/handlers';
+import { safeStorageSecrets } from './secrets/safeStorageSecrets';
+import { withEnvironment } from './secrets/withEnvironment';
 import { appVersion } from './version';
 
 let db: WriteDb | undefined;
@@ -64,9 +66,12 @@ async function start(): Promise<void> {
   win.on('closed', () => room.window()?.close());
   const isAppWindow = (sender: Electron.WebContents): boolean =>
     (!win.isDestroyed() && sender === win.webContents) || room.isRoomView(sender);
+  // Passwords typed in the window are encrypted by the system keyring (safeStorage, usable once
+  // the app is ready); one in the environment still wins, as in the CLI.
+  const secrets = withEnvironment(safeStorageSecrets(safeStorage, app.getPath('userData')));
   bindIpc(
     ipcMain,
-    createHandlers({ db, dbPath, version: appVersion(), warm: true, sync: true, printPdf: electronPrinter }),
+    createHandlers({ db, dbPath, version: appVersion(), warm: true, sync: true, printPdf: electronPrinter, secrets }),
     { indexUrl, isAppWindow, hooks: callHooks(dbPath) },
   );
   bindPresenterIpc(ipcMain, {

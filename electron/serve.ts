@@ -12,6 +12,7 @@ import { rendererDir } from './paths';
 import { ProgressLine } from './progressLine';
 import { loadDemoCompany } from './services/demoCompany';
 import { createHandlers } from './services/handlers';
+import { fileSecrets } from './secrets/fileSecrets';
 import { appVersion } from './version';
 
 export interface ServeOptions {
@@ -42,7 +43,15 @@ export async function serve(opts: ServeOptions): Promise<void> {
       if (loaded) opts.io.err(`First run: loaded the demo company into ${opts.dbPath}`);
     }
     const host = await startHost({
-      handlers: createHandlers({ db, dbPath: opts.dbPath, version: appVersion(), warm: true, sync: true }),
+      handlers: createHandlers({
+        db,
+        dbPath: opts.dbPath,
+        version: appVersion(),
+        warm: true,
+        sync: true,
+        // Shared with the CLI on the same database: a password typed in the browser serves `planroom sync` too.
+        secrets: fileSecrets(opts.dbPath, opts.io.env),
+      }),
       staticDir: rendererDir(),
       port: opts.port,
       hooks: callHooks(opts.dbPath, opts.io.env),

@@ -16,6 +16,7 @@ import { EngineHost } from '../engine/engineHost';
 import { resolveDbPath } from '../paths';
 import { ProgressLine } from '../progressLine';
 import { createHandlers } from '../services/handlers';
+import { fileSecrets } from '../secrets/fileSecrets';
 import { appVersion } from '../version';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, db: 3, busy: 4 } as const;
@@ -125,7 +126,9 @@ export async function callApi<K extends ApiName>(
   const engine = new EngineHost(dbPath);
   let succeeded = false;
   try {
-    const handlers = createHandlers({ db, read, dbPath, version: appVersion(), engine });
+    // The same secrets as `planroom serve` on this database (fileSecrets: the environment, else <db>.secrets/).
+    const secrets = fileSecrets(dbPath, io.env);
+    const handlers = createHandlers({ db, read, dbPath, version: appVersion(), engine, secrets });
     const result = await dispatch(handlers, name, input, ctx, callHooks(dbPath, io.env));
     progress.done();
     if (!result.ok) throw asFlagError(result.error, v) ?? new CallFailed(result.error);

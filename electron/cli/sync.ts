@@ -5,9 +5,11 @@ import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
 import { conflictOptions, conflictSubs } from './syncConflicts';
 import { shownName } from '../../shared/domain/displayName';
+import { envNameOf, secretNameOf } from '../../shared/sync/secretNames';
 import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
 import { targetLines, targetOptions, targetSubs } from './syncTargets';
 import { syncFolderOptions, syncFolderSub } from './syncFolder';
+import { secretOptions, secretSub } from './syncSecret';
 
 type Status = ApiOutput<'sync.status'>;
 
@@ -24,7 +26,7 @@ function statusLines(s: Status): string[] {
     }
     lines.push(
       `${t.id} ${shownName(t.where)}${t.paused ? ' (paused)' : ''}: ${t.pending} pending, ${t.delivered} delivered, ${t.kind === 'postgres' ? `${t.pulled} pulled from other laptops` : `${t.failed} failed`}`,
-      `  last success ${t.lastSuccessAt ?? 'never'}${t.nextAttemptAt ? `, next try ${t.nextAttemptAt}` : ''}${t.passwordSet ? '' : ', no password set (PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE)'}`,
+      `  last success ${t.lastSuccessAt ?? 'never'}${t.nextAttemptAt ? `, next try ${t.nextAttemptAt}` : ''}${t.passwordSet ? '' : `, no password set (planroom sync secret ${t.id}, or set ${envNameOf(secretNameOf(t.id))})`}`,
     );
     if (t.lastError) lines.push(`  last error: ${t.lastError}`, `  what to do: ${t.lastErrorHint ?? '-'}`);
   }
@@ -72,6 +74,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
     ...targetOptions,
     ...conflictOptions,
     ...syncFolderOptions,
+    ...secretOptions,
   },
   default: 'run',
   subs: {
@@ -116,6 +119,7 @@ export const syncVerb: Verb = subcommandVerb('sync', {
         return EXIT.ok;
       },
     },
+    secret: secretSub,
     pause: {
       usage: '',
       async run(v, _args, io) {

@@ -4,7 +4,8 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import { envNameOf, type SecretName, type SecretStore } from './secretStore';
 
-export function readSecretFile(file: string, what: string, variable: string): string {
+/** The first line of a file only its owner can read; `missing`: what to do when it cannot be opened. */
+export function readSecretFile(file: string, what: string, missing: string): string {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -13,7 +14,7 @@ export function readSecretFile(file: string, what: string, variable: string): st
       'invalid_input',
       `Cannot read the ${what} file ${cutInput(file, 200)}: ${(e as Error).message}`,
       {
-        hint: `Set ${variable} to a file that exists, with the secret on its first line.`,
+        hint: missing,
       },
     );
   }
@@ -33,7 +34,9 @@ export function readSecretFile(file: string, what: string, variable: string): st
   }
 }
 
-const WHAT = (name: SecretName): string => (name === 'hub' ? 'hub password' : `${name.slice(7)} target secret`);
+/** What a secret is, for people: "hub password", "erp target secret". */
+export const secretLabel = (name: SecretName): string =>
+  name === 'hub' ? 'hub password' : `${name.slice('target:'.length)} target secret`;
 
 export function envSecrets(env: NodeJS.ProcessEnv = process.env): SecretStore {
   return {
@@ -42,16 +45,18 @@ export function envSecrets(env: NodeJS.ProcessEnv = process.env): SecretStore {
       const value = env[variable];
       if (value) return value;
       const file = env[`${variable}_FILE`];
-      return file ? readSecretFile(file, WHAT(name), `${variable}_FILE`) : undefined;
+      const missing = `Set ${variable}_FILE to a file that exists, with the secret on its first line.`;
+      return file ? readSecretFile(file, secretLabel(name), missing) : undefined;
     },
     set(name) {
-      throw new AppError('invalid_input', `This Planroom reads the ${WHAT(name)} from its environment only.`, {
+      throw new AppError('invalid_input', `This Planroom reads the ${secretLabel(name)} from its environment only.`, {
         hint: `Set ${envNameOf(name)}, or ${envNameOf(name)}_FILE naming a file with mode 0600, and restart it.`,
       });
     },
     remove() {
       // Nothing kept here: the environment is the owner's.
     },
+    fromEnvironment: () => true,
     whereFor: (name) => `${envNameOf(name)} or ${envNameOf(name)}_FILE (mode 0600)`,
   };
 }

@@ -25,6 +25,7 @@ import { assign, close, comment, listDataIssues, reconcile } from './dataIssues'
 import { parkException } from './parkException';
 import { pauseTarget, removeHub, removeTarget, retryFailed, setHub, setTarget, syncStatus } from './sync';
 import { envSecrets } from '../secrets/envSecrets';
+import { removeSecret, setSecret } from './syncSecrets';
 import type { SecretStore } from '../secrets/secretStore';
 import { SyncLoop } from '../sync/syncLoop';
 import { listPinLog, pinToCycle } from './pins';
@@ -207,8 +208,17 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       setTarget(db, input);
       return syncStatus(db, secrets);
     },
+    'sync.setSecret': (input) => {
+      setSecret(db, secrets, input);
+      return syncStatus(db, secrets);
+    },
+    'sync.removeSecret': (input) => {
+      removeSecret(secrets, input);
+      return syncStatus(db, secrets);
+    },
     'sync.removeTarget': (input) => {
       removeTarget(db, input);
+      removeSecret(secrets, { name: input.target });
       return syncStatus(db, secrets);
     },
     'sync.retryFailed': (input) => {

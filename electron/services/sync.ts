@@ -65,6 +65,8 @@ function targetStatus(db: ReadDb, t: SyncTargetRow, secrets: SecretStore): SyncT
       pulled: pulledCount(db),
       settings: null,
       passwordSet: secretSet(secrets, 'hub'),
+      passwordWhere: secrets.whereFor('hub'),
+      passwordFromEnvironment: secrets.fromEnvironment('hub'),
     };
   }
   const settings = TargetConfig.parse(JSON.parse(t.config));
@@ -77,6 +79,8 @@ function targetStatus(db: ReadDb, t: SyncTargetRow, secrets: SecretStore): SyncT
     pulled: 0,
     settings,
     passwordSet: settings.kind === 'http' && settings.auth !== 'none' ? secretSet(secrets, `target:${t.id}`) : true,
+    passwordWhere: settings.kind === 'http' && settings.auth !== 'none' ? secrets.whereFor(`target:${t.id}`) : null,
+    passwordFromEnvironment: settings.kind === 'http' && secrets.fromEnvironment(`target:${t.id}`),
   };
 }
 

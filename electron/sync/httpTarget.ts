@@ -7,6 +7,7 @@
 import type { HttpTargetConfigT } from '../../shared/calls/sync';
 import { AppError } from '../../shared/domain/errors';
 import { renderBodyTemplate, templateContext } from '../../shared/sync/bodyTemplate';
+import { envNameOf } from '../../shared/sync/secretNames';
 import { crashPoint } from '../db/crashPoints';
 import { markDeliveries, pendingFor, type DeliveryMark } from '../db/repos/deliveries';
 import type { OutboxRow } from '../db/repos/sync';
@@ -33,7 +34,7 @@ function baseHeaders(deps: TargetDeliveryDeps, target: string, cfg: HttpTargetCo
   if (!secret) {
     const what = cfg.auth === 'bearer' ? 'token' : 'password';
     throw new AppError('invalid_input', `No ${what} is set for the ${target} target (${cfg.auth} auth).`, {
-      hint: `Set ${deps.secrets.whereFor(name)} and restart Planroom; nothing was sent.`,
+      hint: `Type the ${what} on the ${target} target's card on the Sync page (or run planroom sync secret ${target}), or set ${envNameOf(name)}; nothing was sent.`,
     });
   }
   headers.Authorization =

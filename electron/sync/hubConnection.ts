@@ -1,10 +1,10 @@
 // How this laptop reaches the team hub: a postgres:// URL kept in SQLite WITHOUT its password,
-// TLS as chosen, and the password from the environment or a file only its owner can read
-// (Electron keeps it with safeStorage instead; never in clear text in SQLite).
+// TLS as chosen, and the password handed in by the caller from the secret store of the mode
+// (electron/secrets/: the environment, a 0600 file beside the database, or Electron's
+// safeStorage; never in clear text in SQLite).
 import pg from 'pg';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import type { HubConfigT } from '../../shared/calls/sync';
-import { envSecrets } from '../secrets/envSecrets';
 
 /** Checks a hub URL as typed; returns it normalised. A password in it is refused, not stored. */
 export function checkHubUrl(text: string): string {
@@ -42,11 +42,6 @@ export function checkHubUrl(text: string): string {
   return url.toString();
 }
 
-/** The hub password: $PLANROOM_HUB_PASSWORD, else the file $PLANROOM_HUB_PASSWORD_FILE (0600 only). */
-export function hubPassword(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return envSecrets(env).get('hub');
-}
-
 /** The pg client settings for a hub: user, host, port and database from the URL, TLS as chosen. */
 export function hubClientConfig(cfg: HubConfigT, password: string | undefined): pg.ClientConfig {
   const url = new URL(cfg.url);
@@ -81,7 +76,7 @@ export function hubErrorHint(e: unknown): { message: string; hint: string } {
     case '28000':
       return {
         message,
-        hint: 'The hub refused the login: check the user in the URL and the password (PLANROOM_HUB_PASSWORD).',
+        hint: 'The hub refused the login: check the user in the URL and the hub password (type it on the Sync page, planroom sync secret hub, or PLANROOM_HUB_PASSWORD).',
       };
     case '3D000':
       return { message, hint: 'The database in the URL does not exist on the hub: create it, or fix the URL.' };

@@ -11,7 +11,8 @@ import { Conflicts } from '../components/sync/Conflicts';
 import { FileDropForm } from '../components/sync/FileDropForm';
 import { BundleCard } from '../components/sync/BundleCard';
 import { HubForm } from '../components/sync/HubForm';
-import { HttpTargetForm, secretVariable } from '../components/sync/HttpTargetForm';
+import { HttpTargetForm } from '../components/sync/HttpTargetForm';
+import { SecretField } from '../components/sync/SecretField';
 import { fmtDateTime, fmtInt } from '../format';
 
 type Status = ApiOutput<'sync.status'>;
@@ -21,17 +22,6 @@ const TITLE: Record<SyncTargetStatusT['kind'], string> = {
   http: 'HTTP target',
   file: 'File drop',
 };
-
-/** Where a target's secret goes, for people (an HTTP target's token or password). */
-function secretNote(t: SyncTargetStatusT): string | null {
-  if (t.passwordSet) return null;
-  if (t.kind === 'postgres') {
-    return 'No hub password is set for this Planroom: set PLANROOM_HUB_PASSWORD or PLANROOM_HUB_PASSWORD_FILE (mode 0600) and restart it, unless the hub needs none.';
-  }
-  const what = t.settings?.kind === 'http' && t.settings.auth === 'basic' ? 'password' : 'token';
-  const variable = secretVariable(t.id);
-  return `No ${what} set: set ${variable}, or ${variable}_FILE naming a file only you can read (mode 0600), and restart Planroom. Nothing is sent until then.`;
-}
 
 /** What a run said, in the card's status line. */
 function runLine(t: SyncTargetStatusT, mine: ApiOutput<'sync.run'>[number] | undefined): string {
@@ -93,7 +83,6 @@ function TargetCard({
     } else setError(r.error);
   }
 
-  const secret = secretNote(t);
   return (
     <div className="card sync-target" aria-labelledby={`sync-${t.id}`}>
       <h2 id={`sync-${t.id}`}>
@@ -142,11 +131,7 @@ function TargetCard({
           </div>
         )}
       </dl>
-      {secret && (
-        <p className="banner warn" role="note">
-          {secret}
-        </p>
-      )}
+      <SecretField t={t} onSaved={onStatus} />
       {t.lastError && (
         <div className="banner error" role="alert">
           <p className="strong">Last error: {t.lastError}</p>

@@ -93,6 +93,10 @@ export const SyncTargetStatus = z.object({
   lastErrorHint: z.string().nullable(),
   /** Whether a password is set where this process looks for one (not the password). */
   passwordSet: z.boolean(),
+  /** Where this Planroom keeps the password or token, or looks for it (never the secret); null when the target takes none. */
+  passwordWhere: z.string().nullable(),
+  /** The environment supplies it: it is changed there, not typed or forgotten on the Sync page. */
+  passwordFromEnvironment: z.boolean(),
 });
 
 export const SyncStatus = z.object({
@@ -137,6 +141,16 @@ export const SyncConflict = z.object({
   shown: FieldValue,
 });
 
+/** Whose secret: "hub" (the team hub's password) or an HTTP target's id (its token or password). */
+export const SecretOwner = z.union([z.literal('hub'), TargetId]);
+
+/** A password or token as typed: one line (a kept secret is read back by its first line). */
+export const SecretValue = z
+  .string()
+  .min(1, 'type the password or token')
+  .max(4096, 'at most 4,096 characters')
+  .regex(/^[^\r\n]*$/, 'one line, without line breaks');
+
 export const syncCalls = {
   'sync.status': call(
     z.object({}),
@@ -165,6 +179,18 @@ export const syncCalls = {
     z.object({ target: z.string().min(1).max(40) }),
     SyncStatus,
     'Send the entries a target refused again (after fixing its settings)',
+    WRITES,
+  ),
+  'sync.setSecret': call(
+    z.object({ name: SecretOwner, value: SecretValue }),
+    SyncStatus,
+    'Keep the hub password or an HTTP target’s token where this mode keeps secrets (never in SQLite, never sent back)',
+    WRITES,
+  ),
+  'sync.removeSecret': call(
+    z.object({ name: SecretOwner }),
+    SyncStatus,
+    'Forget the kept hub password or HTTP target token (one in the environment still counts)',
     WRITES,
   ),
   'sync.removeHub': call(z.object({}), SyncStatus, 'Stop syncing with the hub (the outbox keeps its entries)', WRITES),

@@ -121,11 +121,11 @@ describe.skipIf(!findChromium())('an HTTP target on the Sync page (browser)', ()
     const tms = page.locator('.sync-target', { hasText: 'HTTP target tms' });
     await expect
       .poll(() => tms.getByRole('note').textContent(), WAIT)
-      .toMatch(/^No token set: set PLANROOM_TARGET_TMS_SECRET/);
+      .toMatch(/^No token of tms is set for this Planroom\. Type it below, or set PLANROOM_TARGET_TMS_SECRET/);
     await tms.getByRole('button', { name: 'Sync now' }).click();
     await expect
       .poll(() => tms.getByRole('alert').textContent(), WAIT)
-      .toMatch(/No token is set for the tms target.*What to do: Set PLANROOM_TARGET_TMS_SECRET/);
+      .toMatch(/No token is set for the tms target.*What to do: Type the token on the tms target's card/);
     await page.screenshot({ path: join(SHOTS, 'sync-http-no-token.png'), fullPage: true });
   });
 

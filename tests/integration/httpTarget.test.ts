@@ -242,7 +242,7 @@ describe('HTTP write-back targets', () => {
     const seen = server.requests.length;
     const r = await run();
     expect(r.error).toBe('No token is set for the erp target (bearer auth).');
-    expect(r.hint).toMatch(/PLANROOM_TARGET_ERP_SECRET or PLANROOM_TARGET_ERP_SECRET_FILE/);
+    expect(r.hint).toMatch(/on the erp target's card .*planroom sync secret erp.*, or set PLANROOM_TARGET_ERP_SECRET;/);
     expect(server.requests.length).toBe(seen);
     expect(await erp()).toMatchObject({ passwordSet: false, pending: 1 });
     process.env.PLANROOM_TARGET_ERP_SECRET = TOKEN;

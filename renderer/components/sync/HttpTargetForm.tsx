@@ -1,10 +1,11 @@
 // "Add an HTTP target": a source system's API the decision log is written back to (issue 17
 // item 3). One request per outbox entry; the body per kind is a JSON template with {{path}}
 // placeholders, checked by the service when saved. A refusal is shown under its field (the
-// AppError's where.field). The token or password is never typed here: it comes from the
-// environment (PLANROOM_TARGET_<NAME>_SECRET) or, in the desktop app, its secret store.
+// AppError's where.field). The token or password is not part of the settings: it is typed on the
+// target's card (SecretField) or comes from the environment (PLANROOM_TARGET_<NAME>_SECRET).
 import { useEffect, useRef, useState } from 'react';
 import { OUTBOX_KINDS, type ApiInput, type ApiOutput, type HttpTargetConfigT } from '../../../shared/api';
+import { envNameOf, secretNameOf } from '../../../shared/sync/secretNames';
 import { KIND_LABELS, TEMPLATE_EXAMPLES } from '../../../shared/sync/templateExamples';
 import { call } from '../../api/client';
 import { useSubmit } from '../../useSubmit';
@@ -15,9 +16,8 @@ type HttpInput = Extract<ApiInput<'sync.setTarget'>, { kind: 'http' }>;
 const METHODS = ['POST', 'PATCH'] as const;
 const AUTHS = { none: 'None', bearer: 'Bearer token', basic: 'Basic (user name and password)' } as const;
 
-/** The environment variable the target's secret is read from (secretStore.ts envNameOf). */
-export const secretVariable = (id: string): string =>
-  `PLANROOM_TARGET_${(id || '<NAME>').toUpperCase().replace(/-/g, '_')}_SECRET`;
+/** The environment variable the target's secret can come from (PLANROOM_TARGET_ERP_SECRET). */
+export const secretVariable = (id: string): string => envNameOf(secretNameOf(id || '<NAME>'));
 
 /** The message under a field: the service's refusal when it names that field. */
 function FieldError({
@@ -109,7 +109,7 @@ export function HttpTargetForm({
           () => call('sync.setTarget', input()),
           (s) => {
             onSaved(s);
-            return `Target ${id.trim()} saved.${auth === 'none' ? '' : ` Its ${auth === 'bearer' ? 'token' : 'password'} comes from ${secretVariable(id.trim())}.`}`;
+            return `Target ${id.trim()} saved.${auth === 'none' ? '' : ` Type its ${auth === 'bearer' ? 'token' : 'password'} on its card, or set ${secretVariable(id.trim())}.`}`;
           },
         )
       }
@@ -209,9 +209,8 @@ export function HttpTargetForm({
           'No credentials are sent.'
         ) : (
           <>
-            The {auth === 'bearer' ? 'token' : 'password'} is not typed here: set{' '}
-            <code>{secretVariable(id.trim())}</code>, or <code>{secretVariable(id.trim())}_FILE</code> naming a file
-            only you can read (mode 0600), before starting Planroom.
+            Once saved, type the {auth === 'bearer' ? 'token' : 'password'} on the target's card (Planroom keeps it out
+            of its database), or set <code>{secretVariable(id.trim())}</code> before starting Planroom.
           </>
         )}
       </p>

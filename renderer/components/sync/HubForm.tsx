@@ -12,7 +12,7 @@ const TLS_LABEL: Record<(typeof HUB_TLS)[number], string> = {
 
 /**
  * Where the team hub is: a postgres:// URL without the password (refused when it holds one) and
- * TLS. The password is never typed here: it comes from PLANROOM_HUB_PASSWORD or a 0600 file.
+ * TLS. The password is not typed here but on the hub's card (SecretField), or comes from the environment.
  */
 export function HubForm({ onSaved }: { onSaved(s: ApiOutput<'sync.status'>): void }) {
   const [url, setUrl] = useState('');
@@ -60,8 +60,9 @@ export function HubForm({ onSaved }: { onSaved(s: ApiOutput<'sync.status'>): voi
         </button>
       </div>
       <p id="hub-url-help" className="muted small">
-        No password in the URL: Planroom keeps none in its database. Set <code>PLANROOM_HUB_PASSWORD</code>, or{' '}
-        <code>PLANROOM_HUB_PASSWORD_FILE</code> naming a file only you can read (mode 0600), before starting Planroom.
+        No password in the URL: Planroom keeps none in its database. Type it on the hub&apos;s card once the hub is
+        saved, or set <code>PLANROOM_HUB_PASSWORD</code> (or <code>PLANROOM_HUB_PASSWORD_FILE</code> naming a file only
+        you can read, mode 0600) before starting Planroom.
       </p>
       <FormResult error={error} done={done} />
     </form>

@@ -1,0 +1,15 @@
+// The names secrets go by, shared by the main process (electron/secrets/) and the Sync page:
+// "hub" for the team hub's password, "target:<id>" for an HTTP target's token or password, and
+// the environment variable that supplies each one instead of a kept secret.
+
+/** "hub" for the team hub's password; "target:<id>" for an HTTP target's token or password. */
+export type SecretName = 'hub' | `target:${string}`;
+
+/** The secret of a sync target as the API names it: "hub" or an HTTP target's id. */
+export const secretNameOf = (target: string): SecretName => (target === 'hub' ? 'hub' : `target:${target}`);
+
+/** The environment variable a secret is read from: PLANROOM_HUB_PASSWORD, PLANROOM_TARGET_ERP_SECRET. */
+export function envNameOf(name: SecretName): string {
+  if (name === 'hub') return 'PLANROOM_HUB_PASSWORD';
+  return `PLANROOM_TARGET_${name.slice('target:'.length).toUpperCase().replace(/-/g, '_')}_SECRET`;
+}
