@@ -117,7 +117,32 @@ function pruneRows(db: Database.Database, cycleId: number): void {
   }
   db.prepare('DELETE FROM cycles WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify([...named]));
   db.prepare("UPDATE cycles SET status = 'closed' WHERE id <> ?").run(cycleId);
+  pruneSyncLog(db, cycleId);
   settleDangling(db, fks);
+}
+
+/**
+ * 5. The sync log keeps only what concerns the rows that stayed: the outbox entries and field
+ * writes of the kept decisions and data issues, the bundled cycle's reviews and exports. Pulled
+ * hub events go (the import resets the pull cursor, so the traveller pulls them again and the
+ * merge skips what it holds). No other cycle's titles travel in the bundle.
+ */
+function pruneSyncLog(db: Database.Database, cycleId: number): void {
+  db.exec('DELETE FROM hub_events');
+  db.exec(
+    `DELETE FROM field_writes WHERE
+       (entity = 'decision' AND entity_uid NOT IN (SELECT uid FROM decisions))
+       OR (entity = 'data_issue' AND entity_uid NOT IN
+             (SELECT c.uid || ':' || i.fingerprint FROM data_issues i JOIN cycles c ON c.id = i.cycle_id))`,
+  );
+  db.prepare(
+    `DELETE FROM outbox WHERE CASE kind
+       WHEN 'decision_event' THEN coalesce(json_extract(payload, '$.uid') NOT IN (SELECT uid FROM decisions), 1)
+       WHEN 'data_issue_change' THEN coalesce(json_extract(payload, '$.issue.cycle_id') <> @cycle, 1)
+       WHEN 'minutes_export' THEN coalesce(json_extract(payload, '$.cycleId') <> @cycle, 1)
+       WHEN 'exception_review' THEN coalesce(json_extract(payload, '$.cycle') <> (SELECT name FROM cycles WHERE id = @cycle), 1)
+       ELSE 1 END`,
+  ).run({ cycle: cycleId });
 }
 
 /** Deletes child rows whose parent is gone (or clears an optional reference), to a fixed point. */
