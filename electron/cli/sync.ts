@@ -1,12 +1,12 @@
 // `planroom sync`: delivers the outbox to the team hub and pulls the other laptops' events, once
-// or watching; shows each target's state; sets, removes, pauses and resumes the hub (the HTTP
+// or watching; shows each target's state; sets and removes the hub, pauses and resumes a target (the HTTP
 // targets' commands are in syncTargets.ts).
 import type { ApiOutput } from '../../shared/api';
 import { HUB_TLS } from '../../shared/calls/sync';
 import { conflictOptions, conflictSubs } from './syncConflicts';
 import { shownName } from '../../shared/domain/displayName';
 import { envNameOf, secretNameOf } from '../../shared/sync/secretNames';
-import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Verb } from './core';
+import { callApi, common, dbOption, EXIT, subcommandVerb, usage, type Io, type Subcommand, type Verb } from './core';
 import { targetLines, targetOptions, targetSubs } from './syncTargets';
 import { syncFolderOptions, syncFolderSub } from './syncFolder';
 import { secretOptions, secretSub } from './syncSecret';
@@ -58,6 +58,19 @@ async function runOnce(io: Io, v: Record<string, unknown>, force: boolean): Prom
   }
   if (runs.length === 0 && !v.json) io.out('nothing to sync with: no hub set, or it is paused (planroom sync status)');
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+/** `sync pause|resume [TARGET]`: the hub unless another target is named. */
+function pauseSub(paused: boolean): Subcommand {
+  return {
+    usage: '[TARGET]',
+    args: 1,
+    async run(v, [target], io) {
+      const s = await callApi(io, v, 'sync.pause', { target: target ?? 'hub', paused });
+      print(io, v, s, statusLines(s));
+      return EXIT.ok;
+    },
+  };
 }
 
 export const syncVerb: Verb = subcommandVerb('sync', {
@@ -120,22 +133,8 @@ export const syncVerb: Verb = subcommandVerb('sync', {
       },
     },
     secret: secretSub,
-    pause: {
-      usage: '',
-      async run(v, _args, io) {
-        const s = await callApi(io, v, 'sync.pause', { target: 'hub', paused: true });
-        print(io, v, s, statusLines(s));
-        return EXIT.ok;
-      },
-    },
-    resume: {
-      usage: '',
-      async run(v, _args, io) {
-        const s = await callApi(io, v, 'sync.pause', { target: 'hub', paused: false });
-        print(io, v, s, statusLines(s));
-        return EXIT.ok;
-      },
-    },
+    pause: pauseSub(true),
+    resume: pauseSub(false),
     ...targetSubs((io, v, s, head) => print(io, v, s, [...head, ...statusLines(s)])),
     ...conflictSubs,
     folder: syncFolderSub(statusLines),

@@ -218,6 +218,13 @@ describe('file drop', () => {
     const relativeSet = bad(['--id', 'wms', '--folder', relative(ROOT, drop)]);
     expect(relativeSet.code, relativeSet.stderr).toBe(0);
     expect(relativeSet.stdout).toContain(`wms ${drop}: `);
+    // Pause and resume name the target (the hub when none is named); an unknown one is refused.
+    const paused = planroom(['sync', 'pause', 'wms', '--db', dbPath]);
+    expect(paused.code, paused.stderr).toBe(0);
+    expect(paused.stdout).toContain(`wms ${drop} (paused): `);
+    const resumed = planroom(['sync', 'resume', 'wms', '--db', dbPath]);
+    expect(resumed.stdout).toContain(`wms ${drop}: `);
+    expect(planroom(['sync', 'pause', 'nosuch', '--db', dbPath]).stderr).toMatch(/No sync target "nosuch"/);
     const removed = bad(['--id', 'wms', '--remove']);
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toMatch(/^wms removed/);
