@@ -4,19 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { processAlive as alive } from '../fs/processAlive';
 
 export function tempName(final: string, suffix: string): string {
   return join(dirname(final), `.${basename(final)}.${process.pid}-${randomBytes(4).toString('hex')}.${suffix}`);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it runs, as another user.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes the temporary files of `final` left by processes that no longer run. */

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { processAlive as alive } from './processAlive';
 
 const TEMP = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.tmp$/;
 
@@ -55,16 +56,6 @@ async function syncFolder(folder: string): Promise<void> {
     if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw e;
   } finally {
     await dir?.close();
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it runs, as another user.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -3,6 +3,7 @@
 // the sync loop backs off; only a 4xx other than 401/403/408/429 fails an entry for good.
 import type { HttpTargetConfigT } from '../../shared/calls/sync';
 import { AppError, cutInput } from '../../shared/domain/errors';
+import { WaitAsked } from './targetDelivery';
 
 const TRIED_AGAIN = 'Planroom sends it again by itself, with a growing wait; "Sync now" tries at once.';
 
@@ -83,8 +84,13 @@ export function statusFailure(
       hint: "Put the endpoint's final address in the target's URL; Planroom does not follow redirects with the decision log.",
     });
   }
-  const asks = retryAfterS === undefined ? '' : ` It asks to wait ${retryAfterS} s.`;
-  return new AppError('busy', `${where} answered HTTP ${status}${status === 429 ? ' (too many requests)' : ''}.`, {
-    hint: `The receiver is busy or failing; the entry stays pending.${asks} ${TRIED_AGAIN}`,
-  });
+  const asks = retryAfterS === undefined ? '' : ` It asks to wait ${retryAfterS} s, and is left alone that long.`;
+  const failure = new AppError(
+    'busy',
+    `${where} answered HTTP ${status}${status === 429 ? ' (too many requests)' : ''}.`,
+    {
+      hint: `The receiver is busy or failing; the entry stays pending.${asks} ${TRIED_AGAIN}`,
+    },
+  );
+  return retryAfterS === undefined ? failure : new WaitAsked(failure, retryAfterS * 1000);
 }

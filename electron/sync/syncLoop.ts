@@ -19,6 +19,7 @@ import { AppError } from '../../shared/domain/errors';
 import { dropFiles } from './fileDrop';
 import { hubClientConfig, hubErrorHint } from './hubConnection';
 import { deliverHttp } from './httpTarget';
+import { WaitAsked } from './targetDelivery';
 import { prepareHub } from './hubSchema';
 import { applyPulled } from './applyPulled';
 import { exchangeWithHub } from './hubSync';
@@ -99,9 +100,13 @@ export class SyncLoop {
     return out;
   }
 
-  /** Records a failed run (the backoff grows with the failures) and says what to do. */
-  private async failed(t: SyncTargetRow, at: string, message: string, hint: string): Promise<SyncRunT> {
-    const next = new Date(Date.parse(at) + backoffMs(t.failures + 1, this.random())).toISOString();
+  /**
+   * Records a failed run and says what to do. The backoff grows with the failures; a receiver
+   * that asked for a wait (Retry-After) gets at least that, up to a day.
+   */
+  private async failed(t: SyncTargetRow, at: string, message: string, hint: string, askedMs = 0): Promise<SyncRunT> {
+    const wait = Math.max(backoffMs(t.failures + 1, this.random()), Math.min(askedMs, 86_400_000));
+    const next = new Date(Date.parse(at) + wait).toISOString();
     await this.deps.writes.run(() => recordFailure(this.deps.db, t.id, at, next, message, hint));
     return { target: t.id, pushed: 0, pulled: 0, failed: 0, error: message, hint };
   }
@@ -119,7 +124,7 @@ export class SyncLoop {
       const message = e instanceof Error ? e.message : String(e);
       const hint =
         e instanceof AppError && e.hint ? e.hint : "Check the target's settings on the Sync page; it is tried again.";
-      return this.failed(t, at, message, hint);
+      return this.failed(t, at, message, hint, e instanceof WaitAsked ? e.waitMs : 0);
     }
   }
 

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBundle } from '../../electron/bundle/importBundle';
 import { findChromium } from '../../electron/openBrowser';
-import { openSignedInPage } from '../helpers/browser';
+import { goToSyncPage, openSignedInPage } from '../helpers/browser';
 import { ROOT } from '../helpers/cli';
 import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
@@ -27,9 +27,7 @@ describe.skipIf(!findChromium())('the cycle bundle card (browser)', () => {
     ({ browser, page } = await openSignedInPage(served));
     const res = await served.post('decision.add', { title: 'Second shift at P1', owner: 'COO', by: 'Facilitator' });
     expect(res.ok).toBe(true);
-    await page.goto(`${served.url}#/agenda`);
-    await page.locator('.frame[data-ready="true"]').waitFor(WAIT);
-    await page.keyboard.press('6');
+    await goToSyncPage(served, page, WAIT);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
-import { openSignedInPage } from '../helpers/browser';
+import { goToSyncPage, openSignedInPage } from '../helpers/browser';
 import { ROOT } from '../helpers/cli';
 import { startServe, type Served } from '../helpers/server';
 import { tempDir } from '../helpers/tmp';
@@ -28,9 +28,7 @@ describe.skipIf(!findChromium())('the file-drop form (browser)', () => {
     ({ browser, page } = await openSignedInPage(served));
     const res = await served.post('decision.add', { title: '=HYPERLINK("http://x")', owner: 'COO', by: 'Facilitator' });
     expect(res.ok).toBe(true);
-    await page.goto(`${served.url}#/agenda`);
-    await page.locator('.frame[data-ready="true"]').waitFor(WAIT);
-    await page.keyboard.press('6');
+    await goToSyncPage(served, page, WAIT);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
-import { openSignedInPage } from '../helpers/browser';
+import { goToSyncPage, openSignedInPage } from '../helpers/browser';
 import { ROOT } from '../helpers/cli';
 import { startHttpTargetServer, type HttpTargetServer } from '../helpers/httpTargetServer';
 import { startServe, type Served } from '../helpers/server';
@@ -36,9 +36,7 @@ describe.skipIf(!findChromium())('an HTTP target on the Sync page (browser)', ()
     ({ browser, page } = await openSignedInPage(served));
     await decide('Second shift at P1');
     await decide('Expedite lane D2-EAST');
-    await page.goto(`${served.url}#/agenda`);
-    await page.locator('.frame[data-ready="true"]').waitFor(WAIT);
-    await page.keyboard.press('6');
+    await goToSyncPage(served, page, WAIT);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

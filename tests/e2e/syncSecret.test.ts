@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/openBrowser';
-import { openSignedInPage } from '../helpers/browser';
+import { goToSyncPage, openSignedInPage } from '../helpers/browser';
 import { ROOT } from '../helpers/cli';
 import { postgresBin, startPostgres, type TestPostgres } from '../helpers/postgres';
 import { startServe, type Served } from '../helpers/server';
@@ -39,9 +39,7 @@ describe.skipIf(!findChromium() || !postgresBin())('the hub password on the Sync
     expect((await served.post('sync.setHub', { url: u.toString(), tls: 'disable' })).ok).toBe(true);
     const res = await served.post('decision.add', { title: 'Second shift at P1', owner: 'COO', by: 'Facilitator' });
     expect(res.ok).toBe(true);
-    await page.goto(`${served.url}#/agenda`);
-    await page.locator('.frame[data-ready="true"]').waitFor(WAIT);
-    await page.keyboard.press('6');
+    await goToSyncPage(served, page, WAIT);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -17,3 +17,10 @@ export async function openSignedInPage(
   await page.context().addCookies([{ name, value, url: served.url, httpOnly: true, sameSite: 'Strict' }]);
   return { browser, page };
 }
+
+/** Goes to the Sync page the way a user does: the app opens on the agenda, then key 6. */
+export async function goToSyncPage(served: Served, page: Page, wait = { timeout: 60_000 }): Promise<void> {
+  await page.goto(`${served.url}#/agenda`);
+  await page.locator('.frame[data-ready="true"]').waitFor(wait);
+  await page.keyboard.press('6');
+}

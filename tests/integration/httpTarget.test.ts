@@ -160,8 +160,11 @@ describe('HTTP write-back targets', () => {
     server.answer({ status: 429, headers: { 'Retry-After': '3600' } });
     const limited = await run();
     expect(limited.error).toMatch(/HTTP 429 \(too many requests\)/);
-    expect(limited.hint).toMatch(/It asks to wait 3600 s\./);
+    expect(limited.hint).toMatch(/It asks to wait 3600 s, and is left alone that long\./);
     expect(await erp()).toMatchObject({ pending: 1 });
+    // The loop's next try is no sooner than the receiver asked (its own backoff is seconds).
+    const next = Date.parse((await erp()).nextAttemptAt!);
+    expect(next - Date.parse((await erp()).lastAttemptAt!)).toBeGreaterThanOrEqual(3_600_000);
     expect(await run()).toMatchObject({ pushed: 1, error: null });
   });
 
