@@ -18,15 +18,8 @@ import type { Manifest } from '../../electron/demo/generate';
 import { benchLongList } from './longListBench';
 import { benchPush } from './pushBench';
 import { benchRecompute } from './recomputeBench';
+import type { Figure } from './figure';
 
-interface Figure {
-  figure: string;
-  value: string;
-  peer: string;
-  ratio: number | null;
-  target: string;
-  pass: boolean | null;
-}
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: 'M' }, only: { type: 'string' } } });
 const size = String(values.size).toUpperCase() as DemoSize;

@@ -12,15 +12,8 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../../electron/openBrowser';
 import { longListDatabase } from './longListFixture';
+import type { Figure } from './figure';
 
-export interface LongListFigure {
-  figure: string;
-  value: string;
-  peer: string;
-  ratio: number | null;
-  target: string;
-  pass: boolean | null;
-}
 
 const COUNT = 10_000;
 const FIGURE = 'long lists (10k exceptions)';
@@ -85,7 +78,7 @@ const PLAIN_LIST = `async (total) => {
   return rows.length;
 }`;
 
-export async function benchLongList(work: string): Promise<LongListFigure> {
+export async function benchLongList(work: string): Promise<Figure> {
   const executablePath = findChromium();
   if (!executablePath) return missing('Chromium not found (apt-get install chromium, or PLANROOM_BROWSER)');
   const dbPath = join(work, 'long-list.db');
@@ -128,7 +121,7 @@ async function scroll(page: Page, box: string, rowSelector: string): Promise<Scr
   return page.evaluate<Scrolled>(`(${SCROLL})(${JSON.stringify([box, rowSelector])})`);
 }
 
-function missing(why: string): LongListFigure {
+function missing(why: string): Figure {
   return { figure: FIGURE, value: why, peer: '-', ratio: null, target: TARGET, pass: null };
 }
 

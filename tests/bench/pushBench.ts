@@ -19,15 +19,8 @@ import { loadHubMigrations, prepareHub } from '../../electron/sync/hubSchema';
 import { exchangeWithHub } from '../../electron/sync/hubSync';
 import { postgresBin, startPostgres } from '../helpers/postgres';
 import { pushOutbox } from './pushFixture';
+import type { Figure } from './figure';
 
-export interface PushFigure {
-  figure: string;
-  value: string;
-  peer: string;
-  ratio: number | null;
-  target: string;
-  pass: boolean | null;
-}
 
 const COUNT = 10_000;
 const RATE_TARGET = 5_000;
@@ -59,7 +52,7 @@ async function copyPeer(client: pg.Client, laptop: string, rows: OutboxRow[]): P
   return (performance.now() - t0) / 1000;
 }
 
-export async function benchPush(work: string): Promise<PushFigure[]> {
+export async function benchPush(work: string): Promise<Figure[]> {
   const figure = `push (${COUNT / 1000}k decision events)`;
   if (!postgresBin()) {
     const none = 'PostgreSQL not installed (apt-get install postgresql)';

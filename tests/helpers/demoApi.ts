@@ -24,6 +24,11 @@ export async function openDemoApi(dir: string, opts: { now?: () => string } = {}
   const path = join(dir, 'p.db');
   const db = openDatabase(path);
   await loadDemoCompany(db);
+  return apiOn(db, path, opts);
+}
+
+/** The API over an open database (its file at `path`), with an engine worker, as the app serves it. */
+export function apiOn(db: WriteDb, path: string, opts: { now?: () => string } = {}): DemoApi {
   const engine = new EngineHost(path);
   const handlers = createHandlers({ db, dbPath: path, version: 'test', engine, now: opts.now });
   return {

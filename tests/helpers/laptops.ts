@@ -5,37 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../electron/db/open';
-import { EngineHost } from '../../electron/engine/engineHost';
-import { createHandlers } from '../../electron/services/handlers';
-import { dispatch } from '../../shared/dispatch';
-import { openDemoApi, type DemoApi } from './demoApi';
+import { apiOn, openDemoApi, type DemoApi } from './demoApi';
 
 export interface Laptop extends DemoApi {
   path: string;
 }
 
 export function openFile(path: string): Laptop {
-  const db = openDatabase(path);
-  const engine = new EngineHost(path);
-  const handlers = createHandlers({ db, dbPath: path, version: 'test', engine });
-  return {
-    db,
-    path,
-    async call(name, input) {
-      const r = await dispatch(handlers, name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-      return r.data as never;
-    },
-    async fail(name, input) {
-      const r = await dispatch(handlers, name, input);
-      if (r.ok) throw new Error(`${name} should have failed`);
-      return r.error;
-    },
-    async close() {
-      await engine.close();
-      db.close();
-    },
-  };
+  return { ...apiOn(openDatabase(path), path), path };
 }
 
 export async function firstLaptop(dir: string): Promise<Laptop> {

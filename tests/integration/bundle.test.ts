@@ -18,39 +18,15 @@ import type { WriteDb } from '../../electron/db/types';
 import { EngineHost } from '../../electron/engine/engineHost';
 import { migrationsDir } from '../../electron/paths';
 import { bundleExportFile } from '../../electron/services/bundle';
-import { createHandlers } from '../../electron/services/handlers';
 import { WriteQueue } from '../../electron/services/writeQueue';
 import { openReadConnection } from '../../electron/db/readConnection';
-import type { ApiInput, ApiName, ApiOutput } from '../../shared/api';
 import { OUTBOX_KINDS } from '../../shared/calls/sync';
 import { AppError } from '../../shared/domain/errors';
-import { dispatch } from '../../shared/dispatch';
-import { openDemoApi, type DemoApi } from '../helpers/demoApi';
+import { apiOn, openDemoApi, type DemoApi } from '../helpers/demoApi';
 import { sha256, tempDir } from '../helpers/tmp';
 
 /** The API over an existing database file, as the app opens it. */
-async function openApi(path: string): Promise<DemoApi> {
-  const db = openDatabase(path, { create: false });
-  const engine = new EngineHost(path);
-  const handlers = createHandlers({ db, dbPath: path, version: 'test', engine });
-  return {
-    db,
-    async call<K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
-      const r = await dispatch(handlers, name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-      return r.data as ApiOutput<K>;
-    },
-    async fail(name, input) {
-      const r = await dispatch(handlers, name, input);
-      if (r.ok) throw new Error(`${name} should have failed`);
-      return r.error;
-    },
-    async close() {
-      await engine.close();
-      db.close();
-    },
-  };
-}
+const openApi = (path: string): DemoApi => apiOn(openDatabase(path, { create: false }), path);
 
 /** The refusal an import throws, as its shape. */
 async function refusal(p: Promise<unknown>) {
