@@ -14,7 +14,7 @@ import type { ReadDb } from '../db/types';
 import { nowIso } from '../db/types';
 import { BUNDLE_KEY, type BundleInfo } from './bundleInfo';
 import { pruneToCycle } from './prune';
-import { removeStaleTemps, tempName } from './tempNames';
+import { removeStaleTemps, tempName } from '../fs/tempNames';
 
 export interface ExportSummary {
   file: string;

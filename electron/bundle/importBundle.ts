@@ -16,7 +16,7 @@ import type { WriteDb } from '../db/types';
 import { nowIso } from '../db/types';
 import { IMPORTED_KEY } from './bundleInfo';
 import { checkBundle } from './checkBundle';
-import { removeStaleTemps, tempName } from './tempNames';
+import { removeStaleTemps, tempName } from '../fs/tempNames';
 
 export interface ImportSummary {
   file: string;

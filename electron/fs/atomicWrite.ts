@@ -4,17 +4,12 @@
 // power cut. A reader sees the old file or the new one, never half of one. The temp file's name
 // starts with '.' (a reader that globs *.csv skips it) and holds this process's pid, so a later
 // run can tell a crashed writer's leftover from a live writer's file (removeStaleTemps).
-import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { processAlive as alive } from './processAlive';
-
-const TEMP = /^\.(.+)\.(\d+)-[0-9a-f]{8}\.tmp$/;
+import { isStaleTemp, tempName as tempBeside } from './tempNames';
 
 /** The temp file's name for a target: `.planroom-decisions.csv.<pid>-<random>.tmp`. */
-export function tempName(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-}
+export const tempName = (target: string): string => tempBeside(target, 'tmp');
 
 /**
  * Writes `data` to `target` atomically. `beforeRename` runs once the temp file is whole and
@@ -64,11 +59,10 @@ async function syncFolder(folder: string): Promise<void> {
  * rename (their process is gone); a live writer's temp file is left alone. Returns the names removed.
  */
 export async function removeStaleTemps(folder: string, targets: readonly string[]): Promise<string[]> {
-  const names = new Set(targets.map((t) => basename(t)));
+  const bases = targets.map((t) => basename(t));
   const removed: string[] = [];
   for (const entry of await readdir(folder)) {
-    const m = TEMP.exec(entry);
-    if (!m || !names.has(m[1]!) || alive(Number(m[2]))) continue;
+    if (!bases.some((base) => isStaleTemp(entry, base))) continue;
     await rm(join(folder, entry), { force: true });
     removed.push(entry);
   }
