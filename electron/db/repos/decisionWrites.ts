@@ -4,7 +4,7 @@
 // the writes after pulled ones arrive. The same function of the writes on every laptop.
 import { mergeOrder } from '../../../shared/sync/orderMerge';
 import type { ReadDb, WriteDb } from '../types';
-import { entityStates, fieldState, winningValue, writeLocal, type WireWrite } from './fieldWrites';
+import { entityStates, fieldStates, winningValue, writeLocal, type WireWrite } from './fieldWrites';
 
 /** The columns merged field by field (the rest is set once, when the decision is recorded). */
 export const DECISION_FIELDS = ['title', 'rationale', 'owner', 'due_date', 'status', 'expected_value'] as const;
@@ -35,20 +35,23 @@ export function localDecisionWrites(
     if (differs || e.force?.includes(field))
       out.push(writeLocal(db, { ...base, uid: row.uid, field, value: row[field] }));
   }
-  // The cycle's order: every decision whose place is not the rank in force gets one (one clock per move).
+  // The cycle's order: every decision whose place is not the rank in force gets one (one clock
+  // per move). The rank in force is the write with the greatest clock (a write's bases are always
+  // older than it, so that write is a head and the winner: fieldMerge.ts), so one statement finds
+  // the places that moved instead of merging every decision's writes on every event.
   const cycleUid = cycleUidOf(db, e.cycleId);
-  const ranks = db
+  const field = rankField(cycleUid);
+  const moved = db
     .prepare(
       `SELECT d.uid, cd.priority_rank AS rank FROM cycle_decisions cd JOIN decisions d ON d.id = cd.decision_id
-        WHERE cd.cycle_id = ? ORDER BY cd.priority_rank`,
+        WHERE cd.cycle_id = @cycle
+          AND cd.priority_rank IS NOT (SELECT value ->> '$' FROM field_writes w
+                                        WHERE w.entity = 'decision' AND w.entity_uid = d.uid AND w.field = @field
+                                        ORDER BY w.hlc DESC LIMIT 1)
+        ORDER BY cd.priority_rank`,
     )
-    .all(e.cycleId) as { uid: string; rank: number }[];
-  for (const r of ranks) {
-    const state = fieldState(db, 'decision', r.uid, rankField(cycleUid));
-    if (!state.winner || winningValue(state) !== r.rank) {
-      out.push(writeLocal(db, { ...base, uid: r.uid, field: rankField(cycleUid), value: r.rank }));
-    }
-  }
+    .all({ cycle: e.cycleId, field }) as { uid: string; rank: number }[];
+  for (const r of moved) out.push(writeLocal(db, { ...base, uid: r.uid, field, value: r.rank }));
   return out;
 }
 
@@ -88,10 +91,11 @@ export function applyCycleOrder(db: WriteDb, cycleId: number, at: string): void 
     )
     .all(cycleId, field) as { id: number; uid: string; rank: number | null }[];
   const byUid = new Map(rows.map((r) => [r.uid, r]));
+  const states = fieldStates(db, 'decision', field);
   const order = mergeOrder(
     rows.map((r) => {
-      const s = fieldState(db, 'decision', r.uid, field);
-      return { uid: r.uid, rank: s.winner ? { value: Number(winningValue(s)), hlc: s.winner.hlc } : null };
+      const s = states.get(r.uid);
+      return { uid: r.uid, rank: s?.winner ? { value: Number(winningValue(s)), hlc: s.winner.hlc } : null };
     }),
   );
   const previous = (

@@ -75,9 +75,24 @@ export function fieldState(db: ReadDb, entity: Entity, uid: string, field: strin
 /** Every field with a write of one entity, with its state. */
 export function entityStates(db: ReadDb, entity: Entity, uid: string): Map<string, FieldState> {
   const rows = db.prepare('SELECT * FROM field_writes WHERE entity = ? AND entity_uid = ?').all(entity, uid) as Row[];
-  const byField = new Map<string, FieldWrite[]>();
-  for (const r of rows) byField.set(r.field, [...(byField.get(r.field) ?? []), toWrite(r)]);
-  return new Map([...byField].map(([f, ws]) => [f, mergeField(ws)]));
+  return mergeGrouped(rows, (r) => r.field);
+}
+
+function mergeGrouped(rows: readonly Row[], key: (r: Row) => string): Map<string, FieldState> {
+  const groups = new Map<string, FieldWrite[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const g = groups.get(k);
+    if (g) g.push(toWrite(r));
+    else groups.set(k, [toWrite(r)]);
+  }
+  return new Map([...groups].map(([k, ws]) => [k, mergeField(ws)]));
+}
+
+/** One field of every entity with a write to it (a cycle's rank field), by entity uid. */
+export function fieldStates(db: ReadDb, entity: Entity, field: string): Map<string, FieldState> {
+  const rows = db.prepare('SELECT * FROM field_writes WHERE entity = ? AND field = ?').all(entity, field) as Row[];
+  return mergeGrouped(rows, (r) => r.entity_uid);
 }
 
 /** Stores writes (a write already here is left as it is); returns how many are new. */
