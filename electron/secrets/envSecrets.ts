@@ -36,7 +36,11 @@ export function readSecretFile(file: string, what: string, missing: string): str
 
 /** What a secret is, for people: "hub password", "erp target secret". */
 export const secretLabel = (name: SecretName): string =>
-  name === 'hub' ? 'hub password' : `${name.slice('target:'.length)} target secret`;
+  name === 'hub'
+    ? 'hub password'
+    : name.startsWith('source:')
+      ? `${name.slice('source:'.length)} source secret`
+      : `${name.slice('target:'.length)} target secret`;
 
 export function envSecrets(env: NodeJS.ProcessEnv = process.env): SecretStore {
   return {

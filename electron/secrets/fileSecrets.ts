@@ -13,13 +13,15 @@ import { withEnvironment } from './withEnvironment';
 export const secretsDirOf = (dbPath: string): string => `${dbPath}.secrets`;
 
 /**
- * A file name for a secret: "hub", "target-erp". Characters outside a-z, 0-9 and "-" become
+ * A file name for a secret: "hub", "target-erp", "source-erp". Characters outside a-z, 0-9 and "-" become
  * "_<hex>_", so no name can climb out of the folder or collide with another.
  */
 export function secretFileName(name: SecretName): string {
   if (name === 'hub') return 'hub';
-  const id = name.slice('target:'.length);
-  return `target-${id.replace(/[^a-z0-9-]/gu, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}`;
+  const kind = name.slice(0, name.indexOf(':'));
+  // Source systems are named in capitals (ERP); their files in lower case like the rest.
+  const id = kind === 'source' ? name.slice(name.indexOf(':') + 1).toLowerCase() : name.slice(name.indexOf(':') + 1);
+  return `${kind}-${id.replace(/[^a-z0-9-]/gu, (c) => `_${c.codePointAt(0)!.toString(16)}_`)}`;
 }
 
 /** The store of a folder, without the environment (see fileSecrets). */
