@@ -28,6 +28,7 @@ import { profileCalls, SchemaTable, StoredProfile } from './calls/profiles';
 import { ExceptionBrief, ScenarioInfo, ScenarioOutcome, scenarioCalls, ScenarioSubject } from './calls/scenarios';
 import { FolderPreview, ImportCheck, ImportResult, RejectedRow, snapshotCalls, SnapshotInfo } from './calls/snapshots';
 import { SyncConflict, SyncStatus, syncCalls, SyncTargetStatus } from './calls/sync';
+import { SourceConnectionStatus, sourceCalls, TableProbe } from './calls/sources';
 
 export * from './calls/app';
 export * from './calls/common';
@@ -40,6 +41,7 @@ export * from './calls/profiles';
 export * from './calls/scenarios';
 export * from './calls/snapshots';
 export * from './calls/sync';
+export * from './calls/sources';
 
 const GROUPS = [
   appCalls,
@@ -52,6 +54,7 @@ const GROUPS = [
   decisionCalls,
   meetingCalls,
   syncCalls,
+  sourceCalls,
 ];
 
 export const api = {
@@ -65,6 +68,7 @@ export const api = {
   ...decisionCalls,
   ...meetingCalls,
   ...syncCalls,
+  ...sourceCalls,
 } as const;
 
 /** Every call name once: a spread would let a later group silently replace an earlier call. */
@@ -125,3 +129,5 @@ export type AgendaDraftItemT = z.input<typeof AgendaDraftItem>;
 export type SyncStatusT = z.output<typeof SyncStatus>;
 export type SyncTargetStatusT = z.output<typeof SyncTargetStatus>;
 export type SyncConflictT = z.output<typeof SyncConflict>;
+export type SourceConnectionStatusT = z.output<typeof SourceConnectionStatus>;
+export type TableProbeT = z.output<typeof TableProbe>;

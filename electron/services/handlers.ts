@@ -69,6 +69,16 @@ import { agendaApplyTemplate, agendaSave, meetingEnd, meetingStart, meetingState
 import { chromiumPrinter, type PdfPrinter } from '../exports/pdf';
 import { decisionIcsExport, minutesExport, scenarioWorkbookExport } from './exports';
 import { bundleExportFile } from './bundle';
+import {
+  connectionOf,
+  listSourceConnections,
+  removeSourceConnection,
+  removeSourceSecret,
+  setSourceConnection,
+  setSourceSecret,
+} from './sources';
+import { pullSource } from '../pulls/pullSource';
+import { testSource } from '../pulls/testSource';
 
 export interface ServiceContext {
   /** The connection that writes (through the write queue). */
@@ -127,6 +137,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const secrets = ctx.secrets ?? envSecrets();
   const sync = new SyncLoop({ db, read, writes, secrets });
   if (ctx.sync) sync.start();
+  /** The sources being pulled now (a second pull of one waits its turn in the write queue). */
+  const pulling = new Set<SourceSystem>();
   /** The draft profile a caller sends (validated), else the source's stored one. */
   const draftOrStored = (source: SourceSystem, draft: unknown, shapeOnly = false): SourceProfile =>
     draft === undefined ? getProfile(read, source).profile : validateProfile(source, draft, shapeOnly);
@@ -145,6 +157,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   // What a caller polling an import's progress sees while it waits its turn in the queue.
   const queued: QueuedHooks = {
     'snapshot.import': (input) => {
+      const id = input.progressId;
+      if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });
+    },
+    'source.pull': (input) => {
       const id = input.progressId;
       if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });
     },
@@ -228,6 +244,21 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'sync.run': (input) => sync.run(input.force),
     'sync.conflicts': (input) => syncConflicts(read, input),
     'sync.resolveConflict': (input) => resolveConflict(db, input),
+    'source.list': () => listSourceConnections(read, secrets, pulling),
+    'source.set': (input) => setSourceConnection(db, secrets, pulling, input),
+    'source.remove': (input) => removeSourceConnection(db, secrets, input.source),
+    'source.setSecret': (input) => setSourceSecret(db, secrets, pulling, input),
+    'source.removeSecret': (input) => removeSourceSecret(db, secrets, pulling, input.source),
+    'source.test': (input) =>
+      testSource(read, input.source, input.connection ?? connectionOf(read, input.source).connection, secrets),
+    'source.pull': (input, call) => {
+      const id = input.progressId;
+      pulling.add(input.source);
+      return pullSource(db, connectionOf(db, input.source), { secrets, onProgress: reportTo(id, call) }).finally(() => {
+        pulling.delete(input.source);
+        if (id) board.finish(id);
+      });
+    },
     'dataIssue.assign': (input) => assign(db, input.id, input.assignee, input.by),
     'dataIssue.comment': (input) => comment(db, input.id, input.author, input.body),
     'dataIssue.close': (input) => close(db, input.id, input.by, input.reason),
