@@ -19,6 +19,8 @@ export interface CellWhere {
 
 /** A date-time as written, as yyyy-MM-dd HH:mm:ss; other text as it is. */
 export function dateTimeText(text: string): string {
+  // Most cells are not date-times: the position of the T says so before the pattern is tried.
+  if (text.length < 16 || (text.charCodeAt(10) | 0x20) !== 0x74) return text;
   const m = DATE_TIME.exec(text);
   return m ? `${m[1]} ${m[2]}:${m[3] ?? '00'}` : text;
 }

@@ -158,13 +158,19 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
     const key = `${u.pathname}|${select ?? ''}|${filter?.after ?? ''}`;
     const rows = pageRows(key, t, start, count, filter?.after ?? null);
     const pick = chosen.map((c) => fields.indexOf(c));
+    // Each selected field's `"name":`, made once per page: a row is then its values' JSON only.
+    const keys = pick.map((p) => `${JSON.stringify(fields[p])}:`);
+    const modified = t.fields.length;
     const rowJson = (r: Row, i: number): string => {
       if (f?.kind === 'row-shape' && i === 1) return JSON.stringify(r.values);
-      const full = odata ? [...r.values, modifiedAtOf(r.index)] : r.values;
-      const o: Record<string, unknown> = {};
-      for (const p of pick) o[fields[p]!] = ieee && typeof full[p] === 'number' ? String(full[p]) : full[p];
-      if (f?.kind === 'nested-cell' && i === 0) o[fields[pick[0]!]!] = { nested: true };
-      return JSON.stringify(o);
+      let text = '{';
+      for (let k = 0; k < pick.length; k++) {
+        const p = pick[k]!;
+        const v = p === modified ? modifiedAtOf(r.index) : r.values[p];
+        const json = f?.kind === 'nested-cell' && i === 0 && k === 0 ? '{"nested":true}' : JSON.stringify(v);
+        text += `${k ? ',' : ''}${keys[k]}${ieee && typeof v === 'number' ? `"${json}"` : json}`;
+      }
+      return `${text}}`;
     };
 
     const self = `${u.pathname}${u.search}`;
@@ -190,7 +196,8 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
       return envelope(mode, f, nextLink, cursor, t)[1];
     };
 
-    const body = async (write: (s: string) => Promise<void>): Promise<void> => {
+    // `write` returns a promise only when the socket needs draining: most rows cost no await.
+    const body = async (write: (s: string) => Promise<void> | undefined): Promise<void> => {
       await write(envelope(mode, f, null, null, t)[0]);
       let n = 0;
       if (f?.kind === 'oversized') {
@@ -199,7 +206,10 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
         for (let i = 0; i < pads; i++) await write(i === 0 ? row : `,${row}`);
       }
       let r = rows.next();
-      for (; !r.done && f?.kind !== 'oversized'; r = rows.next()) await write((n ? ',' : '') + rowJson(r.value, n++));
+      for (; !r.done && f?.kind !== 'oversized'; r = rows.next()) {
+        const drained = write((n ? ',' : '') + rowJson(r.value, n++));
+        if (drained) await drained;
+      }
       await write(tailOf(r.done === true && r.value, start + n));
     };
     const type = odata ? 'application/json;odata.metadata=minimal' : 'application/json';
@@ -207,7 +217,7 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
     if (f?.kind === 'truncated' || f?.kind === 'cut' || (f?.kind === 'oversized' && f.declared)) {
       // Built whole to know its length: these pages are small, or the oversized one is the point.
       const parts: string[] = [];
-      await body(async (s) => void parts.push(s));
+      await body((s) => void parts.push(s));
       const text = parts.join('');
       const bytes = Buffer.byteLength(text);
       if (f.kind === 'truncated') {
@@ -223,16 +233,24 @@ export async function startFeedServer(opts: FeedServerOptions): Promise<FeedServ
     }
     res.writeHead(200, { 'content-type': type, ...extra });
     let buffered = '';
-    await body(async (s) => {
+    await body((s) => {
       buffered += s;
-      if (buffered.length < 64 * 1024) return;
+      if (buffered.length < 64 * 1024) return undefined;
       const chunk = buffered;
       buffered = '';
-      if (!res.write(chunk))
-        await new Promise<void>((resolve, reject) => {
-          res.once('drain', resolve);
-          res.once('close', () => reject(new Error('client went away')));
-        });
+      if (res.write(chunk)) return undefined;
+      return new Promise<void>((resolve, reject) => {
+        const drained = (): void => {
+          res.off('close', gone);
+          resolve();
+        };
+        const gone = (): void => {
+          res.off('drain', drained);
+          reject(new Error('client went away'));
+        };
+        res.once('drain', drained);
+        res.once('close', gone);
+      });
     });
     res.end(buffered);
   };

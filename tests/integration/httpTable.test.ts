@@ -11,7 +11,8 @@ import { AppError } from '../../shared/domain/errors';
 import { headersOf } from '../../shared/domain/mappingHeaders';
 import type { FileMapping } from '../../shared/domain/profile';
 import { httpTableReader } from '../../electron/pulls/httpTable';
-import type { TableReader } from '../../electron/pulls/tableReader';
+import { PULL_FORMAT, type TableReader } from '../../electron/pulls/tableReader';
+import { MapRowsSink, type MappedMessage } from '../../electron/snapshots/mapRows';
 import { demoTables, type DemoValue } from '../helpers/demoTables';
 import { FEED_MODES, startFeedServer, type FeedServer } from '../helpers/feedServer';
 
@@ -101,6 +102,35 @@ describe('every demo table in every paging style', () => {
       }
     });
   }
+
+  test('OData rows map through the default profiles in the pull format, without a bad row', async () => {
+    for (const t of demoTables('S')) {
+      const mapping = mappingOf(t.source, t.table);
+      const reader = httpTableReader(feed.settingsFor(t.source, 'odata'), t.table, mapping, {
+        secret: TOKEN,
+        since: null,
+      });
+      const messages: MappedMessage[] = [];
+      const job = {
+        path: 'feed',
+        table: t.table,
+        mapping,
+        format: PULL_FORMAT,
+        maxCellChars: 32_767,
+        keepCells: false,
+      };
+      await reader.read(
+        new MapRowsSink({ ...job, checkControls: true }, (m) => messages.push(m)),
+        new AbortController().signal,
+      );
+      const [header, ...batches] = messages;
+      expect(header).toMatchObject({ type: 'header', ignoredHeaders: [] });
+      const bad = batches.flatMap((b) => (b.type === 'rows' ? b.bad : []));
+      expect(bad, `${t.source} ${t.table}`).toEqual([]);
+      const mapped = batches.reduce((n, b) => n + (b.type === 'rows' ? b.rowNumbers.length : 0), 0);
+      expect(mapped).toBe([...t.rows()].length);
+    }
+  });
 
   test('OData: $select from the mapping, the OData headers, numbers asked as strings', async () => {
     const mapping = mappingOf('ERP', 'items');
