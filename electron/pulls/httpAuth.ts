@@ -32,6 +32,9 @@ export function feedAuth(settings: HttpSource, secret: string | undefined, from:
     );
   }
   const basic = auth.kind === 'basic' ? Buffer.from(`${auth.username}:${secret}`, 'utf8').toString('base64') : '';
+  // A header of the settings with the auth header's name in another case would be sent beside it.
+  const authHeader = auth.kind === 'api-key' ? auth.header : 'Authorization';
+  for (const name of Object.keys(headers)) if (name.toLowerCase() === authHeader.toLowerCase()) delete headers[name];
   if (auth.kind === 'bearer') headers.Authorization = `Bearer ${secret}`;
   else if (auth.kind === 'basic') headers.Authorization = `Basic ${basic}`;
   else headers[auth.header] = secret;

@@ -158,7 +158,9 @@ function statusFailure(res: Response, quote: string, where: BodyWhere, ctx: Fetc
           ? 'The service limits how often it is asked: pull later, or raise the retries of the connection.'
           : status >= 500
             ? 'The service is failing: pull again later, or ask the system owner.'
-            : "The service refused the request: check the table's URL and the connection's headers.",
+            : ctx.settings.odata && status === 400
+              ? "The service refused the query: every field the mapping profile reads is asked for by name ($select), so each must be a property of the entity set; check the profile's field names and the table's URL."
+              : "The service refused the request: check the table's URL and the connection's headers.",
     },
   );
   if (status !== 429 && status !== 408 && status < 500) throw error;

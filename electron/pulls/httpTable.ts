@@ -45,7 +45,9 @@ export function httpTableReader(
   opts: HttpTableOptions,
 ): TableReader {
   const feed = settings.tables[table];
-  const from = feed ? `GET ${shownUrl(feed.url)}` : `the ${table} feed`;
+  // A key put in the URL under a name shownUrl does not know is still never shown.
+  const shown = feed ? `GET ${shownUrl(feed.url)}` : `the ${table} feed`;
+  const from = opts.secret ? shown.split(opts.secret).join('***') : shown;
   return {
     from,
     read: async (sink, signal) => {

@@ -287,6 +287,26 @@ describe('faults', () => {
     expect(e.hint).toMatch(/table's URL/);
   });
 
+  test("a key in the URL's query is not shown in `from` or a message", async () => {
+    feed.setFault({ kind: 'status', status: 404 });
+    const s = feed.settingsFor('ERP', 'next-link');
+    s.tables.items = { ...s.tables.items!, url: `${s.tables.items!.url}?api_key=${TOKEN}&k=${TOKEN}` };
+    const reader = httpTableReader(s, 'items', mappingOf('ERP', 'items'), { secret: TOKEN, since: null });
+    expect(reader.from).toBe(`GET ${feed.url}/next-link/ERP/items?api_key=***&k=***`);
+    await failureOf(reader);
+  });
+
+  test('OData: a mapped field the entity set lacks is refused by the service (400), with what to check', async () => {
+    feed.setFault(null);
+    const base = mappingOf('ERP', 'items');
+    const mapping: FileMapping = { ...base, columns: { ...base.columns, description: 'Descr' } };
+    const e = await failureOf(
+      httpTableReader(feed.settingsFor('ERP', 'odata'), 'items', mapping, { secret: TOKEN, since: null }),
+    );
+    expect(e.message).toMatch(/answered HTTP 400\. It said: .*unknown property Descr/);
+    expect(e.hint).toMatch(/property of the entity set/);
+  });
+
   test('429 with Retry-After: waited as asked, then read', async () => {
     feed.setFault({ kind: 'status', status: 429, times: 1, headers: { 'Retry-After': '2' } }, { fromPage: 2 });
     const { reader, waits } = items('offset', { retries: 2 });
