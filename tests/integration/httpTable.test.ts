@@ -191,6 +191,21 @@ describe('every demo table in every paging style', () => {
     expect(feed.requests.length - before).toBe(1);
   });
 
+  test('one page at a time: the rows of a page reach the sink before the next page is asked for', async () => {
+    const before = feed.requests.length;
+    const asked: number[] = [];
+    const reader = httpTableReader(feed.settingsFor('CRM', 'cursor'), 'forecasts', mappingOf('CRM', 'forecasts'), {
+      secret: TOKEN,
+      since: null,
+    });
+    await reader.read(
+      { header: () => undefined, rows: () => void asked.push(feed.requests.length - before) },
+      new AbortController().signal,
+    );
+    expect(asked.length).toBeGreaterThan(10);
+    expect(asked).toEqual(asked.map((_, i) => i + 1));
+  });
+
   test('modified-since on a plain JSON feed is refused at read time', async () => {
     const settings = feed.settingsFor('ERP', 'offset');
     settings.tables.items = { ...settings.tables.items!, modifiedSince: 'Changed' };
@@ -305,6 +320,19 @@ describe('faults', () => {
     );
     expect(e.message).toMatch(/answered HTTP 400\. It said: .*unknown property Descr/);
     expect(e.hint).toMatch(/property of the entity set/);
+  });
+
+  test('a redirect is not followed with the credentials', async () => {
+    feed.setFault({
+      kind: 'status',
+      status: 302,
+      headers: { Location: `https://elsewhere.example/login?token=${TOKEN}` },
+    });
+    const before = feed.requests.length;
+    const e = await failureOf(items('odata', { retries: 2 }).reader);
+    expect(e.message).toMatch(/first page answered a redirect \(HTTP 302\)/);
+    expect(e.where?.value).toBe('https://elsewhere.example/login?token=***');
+    expect(sentSince(before)).toBe(1);
   });
 
   test('429 with Retry-After: waited as asked, then read', async () => {

@@ -5,7 +5,7 @@ import type { HttpTable } from '../../shared/calls/sources';
 import { AppError } from '../../shared/domain/errors';
 import { atPath, feedPages, firstPageUrl, rowsAt } from '../../electron/pulls/httpPages';
 import { parseJson } from '../../electron/pulls/httpBody';
-import { retryAfterSeconds, retryDelayMs } from '../../electron/pulls/httpFetch';
+import { abortableWait, retryAfterSeconds, retryDelayMs } from '../../electron/pulls/httpFetch';
 
 const FROM = 'GET https://erp/api/items';
 
@@ -192,5 +192,13 @@ describe('page bodies and retries', () => {
     expect(retryAfterSeconds('Tue, 01 Dec 2026 09:00:00 GMT', now)).toBe(0);
     expect(retryAfterSeconds('soon', now)).toBeUndefined();
     expect(retryAfterSeconds(null, now)).toBeUndefined();
+  });
+
+  it('a wait ends when the pull is stopped', async () => {
+    const stop = new AbortController();
+    const waiting = abortableWait(3_600_000, stop.signal);
+    stop.abort(new Error('stopped'));
+    await expect(waiting).rejects.toThrow('stopped');
+    await expect(abortableWait(3_600_000, stop.signal)).rejects.toThrow('stopped');
   });
 });
