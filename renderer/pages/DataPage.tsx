@@ -10,6 +10,7 @@ import { PinForm } from '../components/PinForm';
 import { ProfileEditor } from '../components/ProfileEditor';
 import { RejectedCount } from '../components/RejectedCount';
 import { RejectedRows } from '../components/RejectedRows';
+import { SourceConnections } from '../components/sources/SourceConnections';
 import { useUserName } from '../useUserName';
 import { shownName } from '../../shared/domain/displayName';
 import { fmtDateTime, fmtInt } from '../format';
@@ -38,6 +39,7 @@ export function DataPage() {
         <h2>Import exports</h2>
         <ImportForm onRejected={setRejectedOf} />
       </div>
+      <SourceConnections />
       <div className="card">
         <h2>Onboard your own exports</h2>
         <p className="muted small">
