@@ -334,6 +334,42 @@ describe.skipIf(!findChromium())('source connections on the Data page (browser)'
     expect(list.data.map((s) => s.source)).toEqual(['ERP']);
   });
 
+  it('says "pulled" for a pulled snapshot and "exported" for a file import in the snapshot list', async () => {
+    // Snapshots as snapshot.list gives them (same contract shape): a pull's origin is its reader's.
+    const snapshot = (id: number, origin: string, extractedAt: string) => ({
+      id,
+      source: 'ERP',
+      extractedAt,
+      importedAt: extractedAt,
+      origin,
+      checksum: 'c0ffee'.repeat(4),
+      rowCount: 10,
+      rowCounts: { items: 10 },
+      rejectedCount: 0,
+    });
+    await page.route('**/api/snapshot.list', (route) =>
+      route.fulfill({
+        json: {
+          ok: true,
+          data: [
+            snapshot(2, 'GET https://erp.example.com/odata/Items', '2026-12-01T06:00:00Z'),
+            snapshot(1, '/srv/exports/erp', '2026-11-30T22:00:00Z'),
+          ],
+        },
+      }),
+    );
+    await page.reload();
+    await goToData();
+    const list = page.getByRole('table', { name: 'Snapshot list' });
+    await list.waitFor(WAIT);
+    expect(await list.getByRole('columnheader').nth(2).textContent()).toBe('Data as of');
+    expect(await list.locator('tbody tr td:nth-child(3)').allTextContents()).toEqual([
+      'pulled 2026-12-01 06:00 UTC',
+      'exported 2026-11-30 22:00 UTC',
+    ]);
+    await page.unroute('**/api/snapshot.list');
+  });
+
   it('leaves the secrets in no log and no SQLite file', () => {
     const logFile = join(dir, 'planroom.log');
     for (const secret of [TOKEN, TMS_PASSWORD]) {
