@@ -74,7 +74,9 @@ describe.skipIf(!findChromium())('source connections on the Data page (browser)'
     await page.keyboard.press('Tab');
     await page.keyboard.type('500');
     await page.keyboard.press('Enter');
-    await expect.poll(() => erp.getByRole('status').first().textContent(), WAIT).toBe('ERP: connection saved.');
+    await expect
+      .poll(() => erp.getByRole('status').first().textContent(), WAIT)
+      .toBe('ERP: connection saved. Type its token below, or set PLANROOM_SOURCE_ERP_SECRET.');
     expect(await erp.locator('h2 .badge').first().textContent()).toBe('HTTP API');
 
     await page.reload();
@@ -110,7 +112,9 @@ describe.skipIf(!findChromium())('source connections on the Data page (browser)'
       .toBe('The header Authorization would carry a secret in the settings.');
     await erp.getByRole('button', { name: 'Remove header 1' }).click();
     await url.press('Enter');
-    await expect.poll(() => erp.getByRole('status').first().textContent(), WAIT).toBe('ERP: connection saved.');
+    await expect
+      .poll(() => erp.getByRole('status').first().textContent(), WAIT)
+      .toBe('ERP: connection saved. Type its token below, or set PLANROOM_SOURCE_ERP_SECRET.');
     expect(await erp.locator('#src-ERP-headers-err').count()).toBe(0);
   });
 
@@ -319,17 +323,80 @@ describe.skipIf(!findChromium())('source connections on the Data page (browser)'
     await page.unroute('**/api/source.list');
   });
 
+  it("shows the pull's progress with rows and rows/s while it runs, then the snapshot it made", async () => {
+    // The pull's progress and answer as the back end gives them (same contract shapes); the pull
+    // answers only once the test has seen the progress, so nothing depends on timing.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const progress = {
+      label: 'ERP GET https://erp.example.com/odata/Items',
+      rows: 12_000,
+      fraction: null,
+      rowsPerSecond: 40_000,
+      elapsedMs: 300,
+    };
+    await page.route('**/api/progress.get', (route) => route.fulfill({ json: { ok: true, data: progress } }));
+    await page.route('**/api/source.pull', async (route) => {
+      await released;
+      await route.fulfill({
+        json: {
+          ok: true,
+          data: {
+            source: 'ERP',
+            snapshotId: 7,
+            unchanged: false,
+            rowCount: 12_000,
+            rowCounts: { items: 12_000 },
+            rejectedCount: 0,
+            extractedAt: '2026-12-01T06:00:00Z',
+            files: [],
+          },
+        },
+      });
+    });
+    const erp = card('ERP');
+    const pullNow = erp.getByRole('button', { name: 'Pull now' });
+    await pullNow.click();
+    await erp.getByRole('progressbar', { name: 'Pull progress of ERP' }).waitFor(WAIT);
+    await expect
+      .poll(() => erp.locator('.import-progress').textContent(), WAIT)
+      .toBe('ERP GET https://erp.example.com/odata/Items: 12,000 rows · 40,000 rows/s');
+    expect(await pullNow.isDisabled()).toBe(true);
+    expect(await erp.locator('h2').textContent()).toContain('pulling…');
+    await erp.locator('.source-actions').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'source-pull-progress.png') });
+    release();
+    await expect
+      .poll(() => erp.getByRole('status').first().textContent(), WAIT)
+      .toBe('ERP: snapshot #7 with 12,000 rows.');
+    expect(await erp.getByRole('progressbar').count()).toBe(0);
+    expect(await pullNow.isEnabled()).toBe(true);
+    await page.unroute('**/api/progress.get');
+    await page.unroute('**/api/source.pull');
+  });
+
   it('removes a connection after a confirmation, by keyboard', async () => {
     const tms = card('TMS');
     await tms.getByRole('button', { name: 'Remove' }).focus();
     await page.keyboard.press('Enter');
     const yes = tms.getByRole('button', { name: 'Yes, remove' });
     await expect.poll(() => yes.evaluate((el) => el.matches(':focus')), WAIT).toBe(true);
+    // "Keep it" keeps it and gives the focus back to Remove.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const remove = tms.getByRole('button', { name: 'Remove' });
+    await expect.poll(() => remove.evaluate((el) => el.matches(':focus')), WAIT).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => yes.evaluate((el) => el.matches(':focus')), WAIT).toBe(true);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => tms.getByRole('status').first().textContent(), WAIT)
       .toBe('TMS: connection removed; its snapshots stay.');
     expect(await tms.locator('h2').textContent()).toContain('not set');
+    // The form starts again from a folder, and the focus lands on that choice, not on the page.
+    const kind = tms.getByRole('radio', { name: 'Folder' });
+    expect(await kind.isChecked()).toBe(true);
+    await expect.poll(() => kind.evaluate((el) => el.matches(':focus')), WAIT).toBe(true);
     const list = (await (await served.post('source.list', {})).json()) as { data: { source: string }[] };
     expect(list.data.map((s) => s.source)).toEqual(['ERP']);
   });

@@ -21,7 +21,7 @@ import type { MappedTable } from './mappedTables';
 import { PostgresFields } from './PostgresFields';
 import { ProbeResults } from './ProbeResults';
 import { ScheduleField } from './ScheduleField';
-import { SourceSecret } from './SourceSecret';
+import { secretKindOf, SourceSecret } from './SourceSecret';
 
 const KINDS: Record<ConnectionKind, string> = { folder: 'Folder', http: 'HTTP API', postgres: 'PostgreSQL' };
 
@@ -60,10 +60,19 @@ export function SourceConnectionCard({
   const [pullError, setPullError] = useState<AppErrorShape | null>(null);
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const removeRef = useRef<HTMLButtonElement>(null);
+  const kindsRef = useRef<HTMLFieldSetElement>(null);
+  /** Where the focus goes when the control it was on goes away: the Remove button, or the kind chosen. */
+  const [refocus, setRefocus] = useState<'remove' | 'kind' | null>(null);
   const progress = useProgress(progressId);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (refocus === 'remove') removeRef.current?.focus();
+    if (refocus === 'kind') kindsRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+    setRefocus(null);
+  }, [refocus]);
 
   const idPrefix = `src-${source}`;
   const names = (tables ?? []).map((t) => t.table);
@@ -71,6 +80,9 @@ export function SourceConnectionCard({
   const field = formError ? formFieldOf(formError) : undefined;
   const besideField = field !== undefined && shownFields(draft.kind, names).has(field);
   const pulling = progressId !== null || status?.running === true;
+  // A failure the pull recorded is on the card already (LastPull): said once, there.
+  const last = status?.lastPull;
+  const recorded = pullError !== null && last?.ok === false && last.error?.message === pullError.message;
 
   /** The connection as typed, or the refusal the service would give (shown beside its field). */
   function typed() {
@@ -97,7 +109,12 @@ export function SourceConnectionCard({
     setFormError(null);
     setDraft(draftOf(r.data));
     onStatus(r.data);
-    setSaid(`${source}: connection saved.`);
+    const kind = secretKindOf(r.data.connection);
+    setSaid(
+      kind && !r.data.secret.set
+        ? `${source}: connection saved. Type its ${kind} below, or set ${r.data.secret.environmentVariable}.`
+        : `${source}: connection saved.`,
+    );
   }
 
   async function runTest(): Promise<void> {
@@ -139,6 +156,7 @@ export function SourceConnectionCard({
     setPullError(null);
     setFormError(null);
     onRemoved();
+    setRefocus('kind');
     setSaid(`${source}: connection removed; its snapshots stay.`);
   }
 
@@ -155,7 +173,7 @@ export function SourceConnectionCard({
       </h2>
       <LastPull pull={status?.lastPull ?? null} label={`Last pull of ${source}`} />
       <form aria-label={`Connection of ${source}`} className="source-form" onSubmit={(e) => void save(e)} noValidate>
-        <fieldset className="source-kinds">
+        <fieldset className="source-kinds" ref={kindsRef}>
           <legend>Pull from</legend>
           {(Object.keys(KINDS) as ConnectionKind[]).map((k) => (
             <label key={k} className="inline">
@@ -228,7 +246,7 @@ export function SourceConnectionCard({
           Pull now
         </button>
         {status && !confirming && (
-          <button type="button" onClick={() => setConfirming(true)}>
+          <button type="button" ref={removeRef} onClick={() => setConfirming(true)}>
             Remove
           </button>
         )}
@@ -238,7 +256,13 @@ export function SourceConnectionCard({
             <button ref={confirmRef} type="button" className="danger" onClick={() => void remove()}>
               Yes, remove
             </button>{' '}
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(false);
+                setRefocus('remove');
+              }}
+            >
               Keep it
             </button>
           </span>
@@ -247,11 +271,18 @@ export function SourceConnectionCard({
       </div>
       {/* Always there and at least one line high, so a progress bar or a result moves nothing above it. */}
       <div className="source-result">
-        {progressId !== null && <ImportProgress progress={progress} />}
+        {progressId !== null && <ImportProgress progress={progress} label={`Pull progress of ${source}`} />}
         <p role="status" aria-live="polite" className="ok-line">
           {said}
         </p>
-        {pullError && <ErrorBanner error={{ ...pullError, message: `Pull failed: ${pullError.message}` }} />}
+        {pullError &&
+          (recorded ? (
+            <p className="banner error" role="alert">
+              <span>Pull failed: the last pull above says why and what to do.</span>
+            </p>
+          ) : (
+            <ErrorBanner error={{ ...pullError, message: `Pull failed: ${pullError.message}` }} />
+          ))}
         {test?.running && (
           <p className="muted source-probes" role="status">
             Testing the connection: reading the first rows of each table…
