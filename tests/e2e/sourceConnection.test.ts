@@ -174,6 +174,12 @@ describe.skipIf(!findChromium())('source connections on the Data page (browser)'
     expect(await form.locator('input').count()).toBe(0);
     expect(await page.content()).not.toContain(TMS_PASSWORD);
     await tms.screenshot({ path: join(SHOTS, 'source-postgres-form.png') });
+    // A source with no connection: the folder form, nothing to pull yet.
+    const wms = card('WMS');
+    expect(await wms.getByRole('radio', { name: 'Folder' }).isChecked()).toBe(true);
+    expect(await wms.getByRole('button', { name: 'Pull now' }).isDisabled()).toBe(true);
+    await wms.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'source-unset.png') });
   });
 
   it('refuses a schedule that is not cron beside its field, and shows the next pull of a good one', async () => {

@@ -167,7 +167,7 @@ export function SourceConnectionCard({
         {status ? (
           <span className="badge ok">{KINDS[status.connection.kind]}</span>
         ) : (
-          <span className="badge">not set</span>
+          <span className="badge none">not set</span>
         )}{' '}
         {pulling && <span className="badge warn">pulling…</span>}
       </h2>
