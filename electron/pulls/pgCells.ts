@@ -23,6 +23,8 @@ const CALENDAR_TIME = { expected: 'a date-time from year 0001 to 9999 (not infin
 
 /** numeric: its digits as written, without trailing zeros ("12.50" -> "12.5", "-0.0" -> "0"). */
 export function numericCell(text: string): string | CellRefusal {
+  // The common case first: a whole number as the server writes it needs no rewriting.
+  if (INTEGER.test(text)) return text === '-0' ? '0' : text;
   const m = PLAIN_DECIMAL.exec(text);
   if (!m) return FINITE;
   const [, sign, whole, fraction = ''] = m;
@@ -52,11 +54,13 @@ export function timestamptzCell(text: string): string | CellRefusal {
 }
 
 const READERS: Record<CellKind, (text: string) => string | CellRefusal> = {
-  int: (t) => (INTEGER.test(t) ? t : { expected: 'an integer' }),
+  // The server writes integers one way only: nothing to check or rewrite.
+  int: (t) => t,
   numeric: numericCell,
   float: floatCell,
   text: (t) => t,
-  date: (t) => (DATE.test(t) ? t : CALENDAR_DATE),
+  // ISO output is yyyy-MM-dd, or infinity, BC or a five-digit year: all longer or shorter.
+  date: (t) => (t.length === 10 && DATE.test(t) ? t : CALENDAR_DATE),
   timestamp: (t) => TIMESTAMP.exec(t)?.[1] ?? CALENDAR_TIME,
   timestamptz: timestamptzCell,
   bool: (t) => (t === 't' ? 'true' : t === 'f' ? 'false' : { expected: 'true or false' }),
@@ -64,6 +68,7 @@ const READERS: Record<CellKind, (text: string) => string | CellRefusal> = {
 
 /** The reader for a column of this kind. */
 export function cellReader(kind: CellKind): CellReader {
+  if (kind === 'text' || kind === 'int') return (text) => text ?? '';
   const read = READERS[kind];
   return (text) => (text === null ? '' : read(text));
 }

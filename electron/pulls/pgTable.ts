@@ -13,7 +13,7 @@ import { AppError, cutInput } from '../../shared/domain/errors';
 import { envNameOf } from '../../shared/sync/secretNames';
 import type { RowSink } from '../sources/readRows';
 import { cancelQuery } from './pgCancel';
-import { cellReader, isRefusal, type CellReader } from './pgCells';
+import { cellReader, type CellReader } from './pgCells';
 import { pgClientConfig, pgFrom, pgTarget, type PgTarget } from './pgConnect';
 import { pgError, type PgErrorContext } from './pgErrors';
 import { TYPE_CATALOGUE_SQL, TypeCatalogue, type PgType } from './pgTypes';
@@ -129,11 +129,18 @@ class PgRead {
     let left = this.opts.maxRows ?? Infinity;
     let readers: CellReader[] | undefined;
     let next = 1;
+    const fetch = () => {
+      const want = Math.max(1, Math.min(batch, left));
+      const got = readBatch(cursor, want).then((b) => ({ ...b, want }));
+      // Settled by whoever awaits it, or by nobody when the read ends first: never unhandled.
+      got.catch(() => {});
+      return got;
+    };
+    let pending = fetch();
     try {
       for (;;) {
         if (signal.aborted) throw signal.reason;
-        const want = Math.max(1, Math.min(batch, left));
-        const { rows, fields } = await readBatch(cursor, want);
+        const { rows, fields, want } = await pending;
         if (signal.aborted) throw signal.reason;
         if (!readers) {
           readers = columnReaders(fields, types, this.ctx);
@@ -144,12 +151,15 @@ class PgRead {
           );
         }
         const take = rows.length > left ? rows.slice(0, left) : rows;
+        left -= take.length;
+        const last = rows.length < want || left <= 0;
+        // The server produces the next batch while this one is written: one round trip hidden.
+        if (!last) pending = fetch();
         if (take.length > 0) {
           sink.rows(toCells(take, fields, readers, next, this.ctx), next);
           next += take.length;
-          left -= take.length;
         }
-        if (rows.length < want || left <= 0) break;
+        if (last) break;
       }
     } finally {
       // Also when a row is refused or the sink throws: the open portal holds the connection, and
@@ -218,13 +228,12 @@ function toCells(
   firstRow: number,
   ctx: PgErrorContext,
 ): string[][] {
-  const out = new Array<string[]>(rows.length);
+  // Written in place: each row is a fresh array of the driver's, and an L table has millions.
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    const cells = new Array<string>(readers.length);
     for (let c = 0; c < readers.length; c++) {
       const cell = readers[c]!(row[c] ?? null);
-      if (isRefusal(cell)) {
+      if (typeof cell !== 'string') {
         const column = cutInput(fields[c]!.name, 100);
         throw new AppError(
           'import_failed',
@@ -235,11 +244,10 @@ function toCells(
           },
         );
       }
-      cells[c] = cell;
+      row[c] = cell;
     }
-    out[r] = cells;
   }
-  return out;
+  return rows as string[][];
 }
 
 /** A column name as SQL quotes it: "Qty", "Pack ""Size""". */

@@ -34,7 +34,6 @@ describe('pgCells', () => {
     expect(floatCell('-0')).toBe('0');
     expect(floatCell('3.14')).toBe('3.14');
     expect(cellReader('int')('-42')).toBe('-42');
-    expect(refused(cellReader('int')('4.2'))).toBe(true);
   });
 
   it('writes any finite double the way JSON does, from any text PostgreSQL could send', () => {
