@@ -13,7 +13,9 @@ export interface PgErrorContext {
   query: string;
   statementTimeoutSeconds: number;
   tls: 'disable' | 'require' | 'verify-full';
-  /** PLANROOM_SOURCE_ERP_SECRET, or a description when the source is not known. */
+  /** ERP; SOURCE when the caller did not say. */
+  source: string;
+  /** PLANROOM_SOURCE_ERP_SECRET. */
   secretVariable: string;
   /** The password, to scrub from every text (never shown). */
   secret: string | undefined;
@@ -89,7 +91,7 @@ function translate(err: DriverError, ctx: PgErrorContext): AppError {
     case '28000':
       return fail(
         `Credentials refused: PostgreSQL at ${host}:${port} did not let user ${user} log in to ${database} (${server}).`,
-        `Set the user's password as this source's secret (the Data page, planroom source secret, or ${ctx.secretVariable}), check the user in the URL, and that pg_hba.conf lets it log in from this machine${/no encryption/i.test(server) ? ' (it may ask for TLS: choose TLS require or verify-full)' : ''}.`,
+        `Set the user's password as this source's secret (on the Data page, with planroom source secret ${ctx.source}, or in ${ctx.secretVariable}), check the user in the URL, and that pg_hba.conf lets it log in from this machine${/no encryption/i.test(server) ? ' (it may ask for TLS: choose TLS require or verify-full)' : ''}.`,
       );
     case '3D000':
       return fail(
@@ -118,7 +120,7 @@ function translate(err: DriverError, ctx: PgErrorContext): AppError {
   if (err.code === undefined && !ctx.secret && /password must be a string|password authentication/i.test(server)) {
     return fail(
       `Credentials refused: PostgreSQL at ${host}:${port} asks user ${user} for a password, and none is set for this source.`,
-      `Set the user's password as this source's secret (the Data page, planroom source secret, or ${ctx.secretVariable}).`,
+      `Set the user's password as this source's secret (on the Data page, with planroom source secret ${ctx.source}, or in ${ctx.secretVariable}).`,
     );
   }
   if (/timeout expired|connection timeout/i.test(server) && err.code === undefined) {

@@ -63,7 +63,8 @@ export function pgTableReader(settings: PostgresSource, table: CanonicalTableNam
         query: query ?? '',
         statementTimeoutSeconds: settings.statementTimeoutSeconds,
         tls: settings.tls,
-        secretVariable: opts.source ? envNameOf(`source:${opts.source}`) : 'PLANROOM_SOURCE_<SOURCE>_SECRET',
+        source: opts.source ?? 'SOURCE',
+        secretVariable: envNameOf(`source:${opts.source ?? 'SOURCE'}`),
         secret: opts.secret,
         aborted: false,
       };

@@ -226,6 +226,7 @@ describe.skipIf(!postgresBin())('PostgreSQL table reader', () => {
     expect(wrong.message).toMatch(/^Credentials refused/);
     expect(wrong.message).toContain('planroom_reader');
     expect(wrong.hint).toContain('PLANROOM_SOURCE_ERP_SECRET');
+    expect(wrong.hint).toContain('planroom source secret ERP');
     expect(JSON.stringify(wrong.toShape())).not.toContain('wrong-password-5e2d');
     const noPassword = await fail(reader(erp('SELECT 1'), { secret: undefined }));
     expect(noPassword.message).toMatch(/^Credentials refused/);
@@ -349,6 +350,32 @@ describe.skipIf(!postgresBin())('PostgreSQL table reader', () => {
       "SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(CASE%' AND pid <> pg_backend_pid()",
     );
     expect(running.rows[0].n).toBe(0);
+  });
+
+  it('ends with the sink’s own error when the sink refuses, and leaves no transaction open', async () => {
+    const refusal = new AppError('import_failed', 'The header lacks "Plant".');
+    const atHeader: RowSink = {
+      header() {
+        throw refusal;
+      },
+      rows() {},
+    };
+    expect(await failure(reader(erp('SELECT n FROM big')), atHeader)).toBe(refusal);
+    // A refusal at the second batch, while the third is already being fetched.
+    let batches = 0;
+    const midway: RowSink = {
+      header() {},
+      rows() {
+        if (++batches === 2) throw refusal;
+      },
+    };
+    expect(await failure(reader(erp('SELECT n FROM big ORDER BY n')), midway)).toBe(refusal);
+    const open = await admin.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'planroom-pull' AND state IN ('active', 'idle in transaction', 'idle in transaction (aborted)')",
+    );
+    expect(open.rows[0].n).toBe(0);
+    // The server is none the worse: the next read goes through.
+    expect((await readAll(reader(erp('SELECT n FROM big ORDER BY n'), { maxRows: 1 }))).rows).toEqual([['1']]);
   });
 
   it('never puts the password in a message, a hint, a where or the reader’s name of its place', () => {
