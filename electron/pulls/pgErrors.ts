@@ -58,7 +58,9 @@ export function pgError(e: unknown, ctx: PgErrorContext): AppError {
 }
 
 function translate(err: DriverError, ctx: PgErrorContext): AppError {
-  const { host, port, user, database } = ctx.target;
+  // From the settings, not the server: bounded all the same, like any text a person typed.
+  const [host, user, database] = [ctx.target.host, ctx.target.user, ctx.target.database].map((t) => cutInput(t, 100));
+  const { port } = ctx.target;
   const server = cutInput(err.message ?? String(err), 300);
   const where: ErrorWhere = { file: ctx.from };
   const fail = (message: string, hint: string, extra: ErrorWhere = {}) =>
