@@ -1,10 +1,10 @@
 // The demo company in a PostgreSQL database, for the pull tests and the bench: one table per
 // source table (erp_items, wms_stock...), its columns named as the default profiles' headers and
 // typed as a source database would type them (text, integer, numeric, date; weeks as text
-// "2026-W49"; Y/N flags as text), loaded with COPY so size L loads in seconds. Each source comes
+// "2026-W49"; Y/N flags as text), loaded with COPY into unlogged tables. Each source comes
 // with a complete PostgresSource whose queries select the profile's headers in the export's
 // column order, read by a read-only user that logs in with a password. Size L (8.7M rows) loads in
-// about 5 minutes on the 2-core test machine, most of it the demo generator itself.
+// about 2.5 minutes on the 2-core test machine, most of it the demo generator itself.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
