@@ -1,11 +1,13 @@
 // `npm run bench -- --size M`: each figure beside a peer measured in the same run, printed as
 // `figure  value  peer  ratio  target  PASS|MISS` and written to bench/results.json.
-// `--only push` runs the one figure that needs no demo company (and no --size).
+// `--only push` runs the one figure that needs no demo company (and no --size); `--only pull` the
+// pull figures with the file import they are measured beside.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { workerData } from 'node:worker_threads';
 import { canonicalTable, SOURCE_SYSTEMS } from '../../shared/domain/canonical';
 import { DEFAULT_PROFILES } from '../../shared/domain/defaultProfiles';
 import { openDatabase } from '../../electron/db/open';
@@ -16,6 +18,8 @@ import { createCycle } from '../../electron/services/cycles';
 import type { WriteDb } from '../../electron/db/types';
 import type { Manifest } from '../../electron/demo/generate';
 import { benchLongList } from './longListBench';
+import { benchPull } from './pullBench';
+import { isFeedWorker, runFeedWorker } from './pullFeedWorker';
 import { benchPush } from './pushBench';
 import { benchRecompute } from './recomputeBench';
 import type { Figure } from './figure';
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   try {
     if (values.only === 'push') figures.push(...(await benchPush(work)));
+    else if (values.only === 'pull') figures.push(...(await pullFigures(work)));
     else figures.push(...(await allFigures(work)));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -46,6 +51,18 @@ async function main(): Promise<void> {
   print(figures);
   mkdirSync('bench', { recursive: true });
   writeFileSync(join('bench', 'results.json'), JSON.stringify({ size, at: new Date().toISOString(), figures }, null, 2));
+}
+
+/** `--only pull`: the demo's files imported (the peer), then the same company pulled. */
+async function pullFigures(work: string): Promise<Figure[]> {
+  const dir = join(work, 'demo');
+  await generateDemo({ size, out: dir });
+  const db = openDatabase(join(work, 'planroom.db'));
+  const [, importSecs] = await time(async () => {
+    for (const s of SOURCE_SYSTEMS) await importSource(db, s, join(dir, s.toLowerCase()));
+  });
+  db.close();
+  return benchPull(work, size, importSecs);
 }
 
 async function allFigures(work: string): Promise<Figure[]> {
@@ -93,6 +110,8 @@ async function allFigures(work: string): Promise<Figure[]> {
     figures.push(await benchLongList(work));
     // 10k decision events to a PostgreSQL hub started for it, whatever --size.
     figures.push(...(await benchPush(work)));
+    // The same company pulled from an OData service and from PostgreSQL, beside the file import.
+    figures.push(...(await benchPull(work, size, importSecs)));
   return figures;
 }
 
@@ -181,7 +200,11 @@ function print(figures: Figure[]): void {
   for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+// The pull bench runs its OData service as a worker of this same file (pullFeedWorker.ts).
+if (isFeedWorker(workerData)) void runFeedWorker();
+else {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
