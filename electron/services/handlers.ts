@@ -147,7 +147,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     (id: string | undefined, call: CallContext) =>
     (p: ImportProgress): void => {
       const progress = {
-        label: `${p.source} ${p.file}`,
+        label: `${p.source} ${p.file}${p.rowsPerSecond ? `, ${p.rowsPerSecond.toLocaleString('en')} rows/s` : ''}`,
         done: p.rows,
         fraction: p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : undefined,
       };
