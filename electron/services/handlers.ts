@@ -152,7 +152,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     (id: string | undefined, call: CallContext) =>
     (p: ImportProgress): void => {
       const progress = {
-        label: `${p.source} ${p.file}${p.rowsPerSecond ? `, ${p.rowsPerSecond.toLocaleString('en')} rows/s` : ''}`,
+        label: `${p.source} ${p.file}`,
         done: p.rows,
         fraction: p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : undefined,
       };
