@@ -43,6 +43,11 @@ export class ContentHash {
     };
   }
 
+  /** The hash itself, for a table hashed as stored (overlay.ts). */
+  get raw(): Hash {
+    return this.hash;
+  }
+
   digest(): string {
     return this.hash.digest('hex');
   }

@@ -5,8 +5,11 @@
 // how long, the error), and a failure is then thrown on to the caller.
 import type { HttpSource, PostgresSource, PullOutcome } from '../../shared/calls/sources';
 import type { SourceSystem } from '../../shared/domain/canonical';
+import type { SourceProfile } from '../../shared/domain/profile';
 import { AppError, type AppErrorShape } from '../../shared/domain/errors';
 import { getProfile } from '../db/repos/profiles';
+import { latestSnapshotOf } from '../db/repos/snapshots';
+import { writeLog } from '../log';
 import { recordPull, type SourceConnectionRow } from '../db/repos/sourceConnections';
 import type { WriteDb } from '../db/types';
 import { envNameOf, type SecretStore } from '../secrets/secretStore';
@@ -49,7 +52,7 @@ export async function pullSource(db: WriteDb, conn: SourceConnectionRow, opts: P
     const result =
       c.kind === 'folder'
         ? await importSource(db, conn.source, c.dir, { onProgress })
-        : await pullFrom(db, conn.source, c, startedAt, opts, onProgress);
+        : await pullFrom(db, conn.source, c, conn.lastGoodPullAt, startedAt, opts, onProgress);
     if (!result.unchanged) rows = result.rowCount;
     recordPull(
       db,
@@ -59,7 +62,12 @@ export async function pullSource(db: WriteDb, conn: SourceConnectionRow, opts: P
     );
     return result;
   } catch (e) {
-    recordPull(db, conn.source, outcome(false, { snapshotId: null, unchanged: false, error: shapeOf(e) }), startedAt);
+    try {
+      recordPull(db, conn.source, outcome(false, { snapshotId: null, unchanged: false, error: shapeOf(e) }), startedAt);
+    } catch (recording) {
+      // The pull's own error is what the caller must see; the log keeps why it was not recorded.
+      writeLog('warn', `the failed pull of ${conn.source} could not be recorded`, recording);
+    }
     throw e;
   }
 }
@@ -68,14 +76,16 @@ function pullFrom(
   db: WriteDb,
   source: SourceSystem,
   settings: HttpSource | PostgresSource,
+  lastGoodPullAt: string | null,
   startedAt: string,
   opts: PullOptions,
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportResult> {
   const profile = getProfile(db, source).profile;
   const secret = secretOf(source, settings, opts.secrets);
-  // Modified-since is not used yet: every pull reads the whole of each table.
-  const reads = readersFor(source, settings, profile, { secret, since: null }, opts.makeReader);
+  const base = overlayBase(db, source, profile, lastGoodPullAt);
+  const since = base === undefined ? null : lastGoodPullAt;
+  const reads = readersFor(source, settings, profile, { secret, since }, opts.makeReader);
   return pullTables(db, {
     source,
     origin: originOf(settings),
@@ -84,7 +94,27 @@ function pullFrom(
     reads,
     startedAt,
     onProgress,
+    baseId: reads.some((r) => r.modifiedSince) ? base : undefined,
   });
+}
+
+/**
+ * The snapshot a modified-since pull's changed rows are laid over: the source's latest, when a
+ * pull made it (a file import since then holds rows no feed said were changed) with the profile
+ * in force now (rows mapped otherwise would mix with the new ones), and a good pull gave the
+ * time to ask from. Otherwise undefined: every row is read.
+ */
+function overlayBase(
+  db: WriteDb,
+  source: SourceSystem,
+  profile: SourceProfile,
+  lastGoodPullAt: string | null,
+): number | undefined {
+  if (lastGoodPullAt === null) return undefined;
+  const latest = latestSnapshotOf(db, source);
+  if (!latest?.checksum.startsWith('pull:')) return undefined;
+  const r = db.prepare('SELECT profile FROM snapshots WHERE id = ?').get(latest.id) as { profile: string | null };
+  return r.profile === JSON.stringify(profile) ? latest.id : undefined;
 }
 
 /** The connection's secret; refused when it logs in with one and none is set. */

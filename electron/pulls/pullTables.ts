@@ -24,6 +24,7 @@ import { MapRowsSink } from '../snapshots/mapRows';
 import { closeSnapshot, openSnapshot } from '../snapshots/snapshotTx';
 import { FileStore } from '../snapshots/storeRows';
 import { ContentHash, pullChecksum, sameContent } from './contentHash';
+import { hashStored, layOver, storedRows } from './overlay';
 import type { TableRead } from './readersFor';
 import { PULL_FORMAT } from './tableReader';
 
@@ -38,6 +39,11 @@ export interface TablesPull {
   startedAt: string;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /**
+   * The snapshot the modifiedSince tables' changed rows are laid over (overlay.ts); undefined
+   * when the readers were asked for every row.
+   */
+  baseId?: number;
 }
 
 /** Thrown inside the transaction to roll back a pull whose content the latest snapshot holds. */
@@ -77,10 +83,15 @@ async function writePulled(db: WriteDb, pull: TablesPull): Promise<ImportResult>
   const files: ImportedFile[] = [];
   let rowsDone = 0;
   const began = performance.now();
-  for (const { mapping, reader } of pull.reads) {
+  for (const read of pull.reads) {
+    const { reader } = read;
+    const table = canonicalTable(read.mapping.table);
+    const delta = read.modifiedSince && pull.baseId !== undefined;
+    // Changed rows only: none changed is no "header but no rows" failure.
+    const mapping = delta ? { ...read.mapping, optional: true } : read.mapping;
     const before = snap.bad.count;
     const file = reader.from;
-    const store = new FileStore(db, snap.snapshotId, canonicalTable(mapping.table), file, mapping, snap.bad, (rows) => {
+    const store = new FileStore(db, snap.snapshotId, table, file, mapping, snap.bad, (rows) => {
       crashPoint('import', 'after-rows', rowsDone + rows);
       const seconds = (performance.now() - began) / 1000;
       pull.onProgress?.({
@@ -95,7 +106,9 @@ async function writePulled(db: WriteDb, pull: TablesPull): Promise<ImportResult>
     // Pulled cells are written one way whatever the profile says of its export files; no CSV
     // parser has looked at them, so control characters are checked cell by cell.
     const job = { ...mapJob(profile, mapping, file, limits, false), file, format: PULL_FORMAT, checkControls: true };
-    const sink = content.sinkFor(mapping.table, new MapRowsSink(job, (m) => store.take(m)));
+    const mapped = new MapRowsSink(job, (m) => store.take(m));
+    // A modifiedSince table is hashed as stored once complete (below), not as read.
+    const sink = read.modifiedSince ? mapped : content.sinkFor(mapping.table, mapped);
     try {
       await reader.read(sink, signal);
     } catch (e) {
@@ -104,6 +117,13 @@ async function writePulled(db: WriteDb, pull: TablesPull): Promise<ImportResult>
     const done = store.finish();
     rowsDone += done.rows + (snap.bad.count - before);
     snap.rowCounts[mapping.table] = (snap.rowCounts[mapping.table] ?? 0) + done.rows;
+    if (read.modifiedSince) {
+      if (delta) {
+        layOver(db, table, pull.baseId!, snap.snapshotId);
+        snap.rowCounts[mapping.table] = storedRows(db, table, snap.snapshotId);
+      }
+      hashStored(db, table, snap.snapshotId, content.raw);
+    }
     files.push({ ...done, file, table: mapping.table, rejected: snap.bad.count - before });
   }
   const rowCount = closeSnapshot(db, profile, snap, files);

@@ -14,6 +14,8 @@ import type { TableReader } from './tableReader';
 export interface TableRead {
   mapping: FileMapping;
   reader: TableReader;
+  /** The feed names a modifiedSince field: a pull with `since` reads only the changed rows. */
+  modifiedSince: boolean;
 }
 
 export interface ReaderOptions {
@@ -56,7 +58,8 @@ export function readersFor(
   const reads: TableRead[] = [];
   for (const mapping of tablesOf(profile)) {
     const reader = make(settings, mapping, opts);
-    if (reader) reads.push({ mapping, reader });
+    const modifiedSince = settings.kind === 'http' && settings.tables[mapping.table]?.modifiedSince !== undefined;
+    if (reader) reads.push({ mapping, reader, modifiedSince });
     else if (!mapping.optional) throw noReaderFor(source, settings, mapping);
   }
   return reads;

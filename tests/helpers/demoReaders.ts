@@ -1,7 +1,7 @@
 // Table readers over the demo company's typed tables (demoTables.ts): what an HTTP feed or a
 // PostgreSQL query of the demo would hand the pull, cells written in PULL_FORMAT. Not a database
 // or a server: the pipeline after reading is what the pull tests look at.
-import type { PostgresSource, SourceConnection } from '../../shared/calls/sources';
+import type { HttpSource, PostgresSource, SourceConnection } from '../../shared/calls/sources';
 import type { SourceSystem } from '../../shared/domain/canonical';
 import { AppError } from '../../shared/domain/errors';
 import type { readerFor } from '../../electron/pulls/readersFor';
@@ -16,10 +16,16 @@ export interface DemoReaderOptions {
   /** Change a cell: (table, row index, field) -> the new value, or undefined to keep it. */
   edit?: (table: string, row: number, field: string) => DemoValue | undefined;
   /** Every reader made, by table (to check what a test connection asked for). */
-  made?: { table: string; maxRows?: number }[];
+  made?: { table: string; maxRows?: number; since?: string | null }[];
 }
 
-export function demoReader(t: DemoTable, opts: DemoReaderOptions = {}, maxRows = Infinity): TableReader {
+/** `changedOnly`: as a feed asked for changed rows only, just the rows `edit` changes. */
+export function demoReader(
+  t: DemoTable,
+  opts: DemoReaderOptions = {},
+  maxRows = Infinity,
+  changedOnly = false,
+): TableReader {
   const from = `query for ${t.table}`;
   return {
     from,
@@ -39,12 +45,15 @@ export function demoReader(t: DemoTable, opts: DemoReaderOptions = {}, maxRows =
             }),
           );
         }
+        let changed = false;
         const edited = row.map((v, i) => {
           const e = opts.edit?.(t.table, n, t.fields[i]!);
+          if (e !== undefined) changed = true;
           return cell(e === undefined ? v : e);
         });
-        batch.push(edited);
         n += 1;
+        if (changedOnly && !changed) continue;
+        batch.push(edited);
         if (batch.length === 1000) {
           sink.rows(batch, first + 1);
           first += batch.length;
@@ -69,6 +78,22 @@ export function demoConnection(source: SourceSystem): PostgresSource {
   };
 }
 
+/** An HTTP connection naming a feed for every demo table of `source`; `modifiedSince` for the tables listed. */
+export function demoHttpConnection(source: SourceSystem, modifiedSince: string[] = []): HttpSource {
+  const tables = Object.fromEntries(
+    demoTablesOf(source, 'S').map((t) => [
+      t.table,
+      {
+        url: `http://127.0.0.1:9/${source.toLowerCase()}/${t.table}`,
+        rowsPath: 'value',
+        paging: { kind: 'none' as const },
+        ...(modifiedSince.includes(t.table) ? { modifiedSince: 'ChangedAt' } : {}),
+      },
+    ]),
+  );
+  return { kind: 'http', odata: false, auth: { kind: 'none' }, timeoutSeconds: 5, retries: 0, maxPageMb: 8, tables };
+}
+
 /** A makeReader for pullSource / testSource: the demo's rows for each table the connection names. */
 export function demoReaders(source: SourceSystem, opts: DemoReaderOptions = {}): typeof readerFor {
   const tables = demoTablesOf(source, 'S');
@@ -76,7 +101,9 @@ export function demoReaders(source: SourceSystem, opts: DemoReaderOptions = {}):
     const named = settings.kind === 'postgres' ? settings.queries[mapping.table] : settings.tables[mapping.table];
     const t = tables.find((x) => x.table === mapping.table);
     if (!named || !t) return null;
-    opts.made?.push({ table: mapping.table, maxRows: ro.maxRows });
-    return demoReader(t, opts, ro.maxRows ?? Infinity);
+    opts.made?.push({ table: mapping.table, maxRows: ro.maxRows, since: ro.since });
+    const changedOnly =
+      settings.kind === 'http' && ro.since !== null && Boolean(settings.tables[mapping.table]?.modifiedSince);
+    return demoReader(t, opts, ro.maxRows ?? Infinity, changedOnly);
   };
 }

@@ -14,7 +14,8 @@ import { pullSource, type PullOptions } from '../../electron/pulls/pullSource';
 import { envSecrets } from '../../electron/secrets/envSecrets';
 import type { ImportProgress } from '../../electron/snapshots/importSource';
 import { openDemoApi, type DemoApi } from '../helpers/demoApi';
-import { demoConnection, demoReaders, type DemoReaderOptions } from '../helpers/demoReaders';
+import { demoTablesOf } from '../helpers/demoTables';
+import { demoConnection, demoHttpConnection, demoReaders, type DemoReaderOptions } from '../helpers/demoReaders';
 import { tempDir } from '../helpers/tmp';
 
 const secrets = envSecrets({});
@@ -224,5 +225,46 @@ describe('pullSource: a pull is one snapshot through the import pipeline', () =>
     } finally {
       fresh.close();
     }
+  });
+
+  it('modified-since: a first pull reads everything, the next ones only the changed rows, laid over by key', async () => {
+    // The database of file imports: TMS was never pulled there, so the first pull reads every row.
+    const api = files;
+    const conn = demoHttpConnection('TMS', ['lanes']);
+    const lanes = demoTablesOf('TMS', 'S').find((t) => t.table === 'lanes')!;
+    const stored = (id: number) =>
+      (api.db.prepare('SELECT count(*) n FROM lanes WHERE snapshot_id = ?').get(id) as { n: number }).n;
+    const made: { table: string; since?: string | null }[] = [];
+    const first = await pull(api, 'TMS', conn, { made, now: () => new Date('2026-12-01T06:10:00.000Z') });
+    expect(made.every((m) => m.since === null)).toBe(true);
+    const full = stored(first.snapshotId);
+    expect(full).toBeGreaterThan(1);
+
+    // One lane changed: only it is read, the other lanes come from the previous snapshot.
+    const firstLane = [...lanes.rows()][0]!;
+    const numeric = lanes.fields.findIndex((_, i) => typeof firstLane[i] === 'number');
+    const field = lanes.fields[numeric]!;
+    const edit = (table: string, row: number, f: string) =>
+      table === 'lanes' && row === 0 && f === field ? (firstLane[numeric] as number) + 1 : undefined;
+    made.length = 0;
+    const changed = await pull(api, 'TMS', conn, { made, edit, now: () => new Date('2026-12-01T06:20:00.000Z') });
+    expect(made.find((m) => m.table === 'lanes')!.since).toBe('2026-12-01T06:10:00.000Z');
+    expect(changed.unchanged).toBe(false);
+    expect(changed.files.find((f) => f.table === 'lanes')!.rows).toBe(1);
+    expect(changed.rowCounts.lanes).toBe(full);
+    expect(stored(changed.snapshotId)).toBe(full);
+    // The changed lane has its new value; every other lane is as it was.
+    const alike = api.db
+      .prepare(
+        `SELECT count(*) n FROM lanes n JOIN lanes p ON p.snapshot_id = ? AND p.lane = n.lane
+         WHERE n.snapshot_id = ? AND n.origin IS p.origin AND n.destination IS p.destination AND n.mode IS p.mode
+           AND n.transit_days IS p.transit_days AND n.cost_per_load IS p.cost_per_load`,
+      )
+      .get(first.snapshotId, changed.snapshotId) as { n: number };
+    expect(alike.n).toBe(full - 1);
+
+    // Nothing changed since: no lanes read, the rest as before, so the pull is a no-op.
+    const same = await pull(api, 'TMS', conn, { now: () => new Date('2026-12-01T06:30:00.000Z') });
+    expect(same).toMatchObject({ unchanged: true, snapshotId: changed.snapshotId });
   });
 });
