@@ -4,6 +4,7 @@
 // power cut. A reader sees the old file or the new one, never half of one. The temp file's name
 // starts with '.' (a reader that globs *.csv skips it) and holds this process's pid, so a later
 // run can tell a crashed writer's leftover from a live writer's file (removeStaleTemps).
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isStaleTemp, tempName as tempBeside } from './tempNames';
@@ -38,6 +39,42 @@ export async function atomicWrite(
     throw e;
   }
   await syncFolder(dirname(target));
+}
+
+/**
+ * atomicWrite for callers that cannot wait (the secret stores answer synchronously). `mode` is
+ * the file's from its first byte, whatever the umask: 0600 keeps a secret unreadable to others
+ * even for a moment.
+ */
+export function atomicWriteSync(target: string, data: string | Uint8Array, opts: { mode?: number } = {}): void {
+  const mode = opts.mode ?? 0o644;
+  const temp = tempName(target);
+  try {
+    const fd = openSync(temp, 'wx', mode);
+    try {
+      if (process.platform !== 'win32') fchmodSync(fd, mode);
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  syncFolderSync(dirname(target));
+}
+
+/** syncFolder, synchronously (the same folders it skips). */
+export function syncFolderSync(folder: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Makes a rename durable; Windows cannot open a folder for fsync, where NTFS journals it anyway. */

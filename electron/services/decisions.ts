@@ -39,6 +39,7 @@ import {
   type NewDecisionRow,
 } from '../db/repos/decisions';
 import { listKpiValues } from '../db/repos/exceptions';
+import { fieldState } from '../db/repos/fieldWrites';
 import { listKpiDefinitions } from '../db/repos/planningSettings';
 import { nowIso, type ReadDb, type WriteDb } from '../db/types';
 import { writeTx } from '../db/writeTx';
@@ -279,23 +280,37 @@ export function decisionSet(db: WriteDb, input: ApiInput<'decision.set'>): ApiOu
     const { row } = listedOrThrow(db, first.id, listing.id);
     const changes: { field: string; from: unknown; to: unknown }[] = [];
     const fields: DecisionFields = {};
+    // A field in conflict set to the value shown settles it: the write is made (it sees every
+    // head) although the value does not change, as "Keep this" on the Sync page does.
+    const settled: string[] = [];
     for (const [field, to] of Object.entries(wanted) as [keyof DecisionFields, unknown][]) {
       const from = row[field];
-      if (from === to) continue;
+      if (from === to) {
+        if (fieldState(db, 'decision', row.uid, field).candidates.length > 1) settled.push(field);
+        continue;
+      }
       changes.push({ field, from, to });
       (fields as Record<string, unknown>)[field] = to;
     }
     // Nothing to change and nothing said: no event, no outbox entry.
-    if (changes.length === 0 && !input.comment) return;
+    if (changes.length === 0 && settled.length === 0 && !input.comment) return;
     updateDecision(db, row.id, fields, at);
     appendEvent(db, {
       decisionId: row.id,
-      kind: changes.length > 0 ? 'changed' : 'commented',
+      kind: changes.length > 0 || settled.length > 0 ? 'changed' : 'commented',
       actor: input.by,
       at,
       cycleId: listing.id,
-      changes,
-      comment: input.comment ?? null,
+      changes: [
+        ...changes,
+        ...settled.map((field) => ({
+          field,
+          from: row[field as keyof DecisionFields],
+          to: row[field as keyof DecisionFields],
+        })),
+      ],
+      comment: input.comment ?? (settled.length > 0 ? 'resolved a conflict' : null),
+      force: settled,
     });
   });
   return decisionGet(db, { id: first.id, cycleId: listing.id });

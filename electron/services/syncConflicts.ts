@@ -114,6 +114,15 @@ export function resolveConflict(
       });
     } else {
       db.prepare(`UPDATE data_issues SET ${input.field} = ? WHERE id = ?`).run(value, found.id);
+      // Who closed it and when follow the status kept, as when a person closes an issue.
+      if (input.field === 'status') {
+        const closed = value === 'closed';
+        db.prepare('UPDATE data_issues SET closed_at = ?, closed_by = ? WHERE id = ?').run(
+          closed ? at : null,
+          closed ? input.by : null,
+          found.id,
+        );
+      }
       addComment(db, found.id, input.by, `Resolved a conflict: ${input.field} is ${String(value)}.`, [input.field]);
     }
   });

@@ -6,6 +6,7 @@ import { useCycleStore } from '../stores/cycleStore';
 import { useDataIssueStore } from '../stores/dataIssueStore';
 import { useSubmit } from '../useSubmit';
 import { FormResult } from './FormResult';
+import { asOfText } from './sources/snapshotOrigin';
 
 /** Pin another snapshot of a source to the current cycle, with a reason; and the pin history. */
 export function PinForm({ userName }: { userName: string }) {
@@ -52,7 +53,7 @@ export function PinForm({ userName }: { userName: string }) {
             <option value="">{candidates.length === 0 ? 'no other snapshot' : 'choose…'}</option>
             {candidates.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.source} #{s.id}, exported {fmtDateTime(s.extractedAt)}
+                {s.source} #{s.id}, {asOfText(s.origin, s.extractedAt)}
               </option>
             ))}
           </select>

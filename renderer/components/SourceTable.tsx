@@ -1,8 +1,22 @@
 import type { SourceStatusT } from '../../shared/api';
-import { fmtAge, fmtDateTime, fmtInt, fmtTable } from '../format';
+import { fmtAge, fmtInt, fmtTable } from '../format';
+import { asOfText } from './sources/snapshotOrigin';
 
-/** The cycle's pinned snapshot set: one row per source with its age at the meeting and row counts. */
-export function SourceTable({ sources, missing }: { sources: SourceStatusT[]; missing: string[] }) {
+/**
+ * The cycle's pinned snapshot set: one row per source with when its data is from ("pulled" from a
+ * connection or "exported" to files, told by the snapshot's origin), its age at the meeting and
+ * row counts.
+ */
+export function SourceTable({
+  sources,
+  missing,
+  origins = new Map(),
+}: {
+  sources: SourceStatusT[];
+  missing: string[];
+  /** Snapshot id -> SnapshotInfo.origin; a snapshot not in it shows its time alone. */
+  origins?: ReadonlyMap<number, string>;
+}) {
   return (
     <table className="grid" aria-label="Pinned snapshots">
       <thead>
@@ -10,7 +24,7 @@ export function SourceTable({ sources, missing }: { sources: SourceStatusT[]; mi
           <th>Source</th>
           <th>Owner</th>
           <th>Snapshot</th>
-          <th>Exported</th>
+          <th>Data as of</th>
           <th className="num">Age at meeting</th>
           <th className="num">Rows</th>
           <th>Tables</th>
@@ -23,7 +37,7 @@ export function SourceTable({ sources, missing }: { sources: SourceStatusT[]; mi
             <td>{s.ownerRole}</td>
             <td>#{s.snapshotId}</td>
             <td>
-              {fmtDateTime(s.extractedAt)}
+              {asOfText(origins.get(s.snapshotId), s.extractedAt)}
               {s.extractionWarning && (
                 <div className="extraction-warning" role="note" aria-label={`${s.source} extraction time`}>
                   {s.extractionWarning}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Attendance } from '../components/decisions/Attendance';
 import { FollowUp } from '../components/decisions/FollowUp';
@@ -25,6 +25,13 @@ export function AgendaPage() {
   // Bumped when the editor closes: the run view reads the agenda again (titles, time boxes).
   const [edits, setEdits] = useState(0);
   const editButton = useRef<HTMLButtonElement>(null);
+  // Each snapshot's origin says whether its data was pulled or exported (the snapshot set's table).
+  const snapshots = useCycleStore((s) => s.snapshots);
+  const loadSnapshots = useCycleStore((s) => s.loadSnapshots);
+  useEffect(() => {
+    void loadSnapshots();
+  }, [loadSnapshots]);
+  const origins = useMemo(() => new Map(snapshots.map((s) => [s.id, s.origin])), [snapshots]);
 
   if (status !== 'ready' && !overview) return <p className="muted">Loading the cycle…</p>;
   if (!overview) {
@@ -73,7 +80,7 @@ export function AgendaPage() {
 
       <div className="card">
         <h2>Snapshot set</h2>
-        <SourceTable sources={overview.sources} missing={overview.missingSources} />
+        <SourceTable sources={overview.sources} missing={overview.missingSources} origins={origins} />
       </div>
 
       <div className="card">

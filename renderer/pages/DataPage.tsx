@@ -10,6 +10,8 @@ import { PinForm } from '../components/PinForm';
 import { ProfileEditor } from '../components/ProfileEditor';
 import { RejectedCount } from '../components/RejectedCount';
 import { RejectedRows } from '../components/RejectedRows';
+import { SourceConnections } from '../components/sources/SourceConnections';
+import { asOfText } from '../components/sources/snapshotOrigin';
 import { useUserName } from '../useUserName';
 import { shownName } from '../../shared/domain/displayName';
 import { fmtDateTime, fmtInt } from '../format';
@@ -38,6 +40,7 @@ export function DataPage() {
         <h2>Import exports</h2>
         <ImportForm onRejected={setRejectedOf} />
       </div>
+      <SourceConnections />
       <div className="card">
         <h2>Onboard your own exports</h2>
         <p className="muted small">
@@ -72,7 +75,7 @@ export function DataPage() {
               <tr>
                 <th>Source</th>
                 <th>Snapshot</th>
-                <th>Exported</th>
+                <th>Data as of</th>
                 <th>Imported</th>
                 <th className="num">Rows</th>
                 <th className="num">Rejected</th>
@@ -87,7 +90,7 @@ export function DataPage() {
                   <td>
                     #{s.id} {pinned.has(s.id) && <span className="badge ok">pinned</span>}
                   </td>
-                  <td>{fmtDateTime(s.extractedAt)}</td>
+                  <td>{asOfText(s.origin, s.extractedAt)}</td>
                   <td>{fmtDateTime(s.importedAt)}</td>
                   <td className="num">{fmtInt(s.rowCount)}</td>
                   <RejectedCount count={s.rejectedCount} onOpen={() => setRejectedOf(s.id)} />

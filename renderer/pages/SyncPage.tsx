@@ -247,19 +247,27 @@ export function SyncPage() {
               onEdit={t.settings?.kind === 'http' ? () => setEditing(t.settings as HttpTargetConfigT) : undefined}
             />
           ))}
-          {status.undeliverable > 0 && (
-            <p className="banner" role="status">
-              {fmtInt(status.undeliverable)} outbox {status.undeliverable === 1 ? 'entry waits' : 'entries wait'} for a
-              hub: set one below.
-            </p>
-          )}
+          {status.undeliverable > 0 &&
+            (status.targets.length === 0 ? (
+              <p className="banner" role="status">
+                {fmtInt(status.undeliverable)} outbox {status.undeliverable === 1 ? 'entry waits' : 'entries wait'} for
+                a hub: set one below.
+              </p>
+            ) : (
+              // HTTP and folder targets deliver on their own; the hub's copy is only kept for later.
+              <p className="muted" role="status">
+                No team hub is set: {fmtInt(status.undeliverable)} outbox{' '}
+                {status.undeliverable === 1 ? 'entry is' : 'entries are'} kept for one, to go to it once it is set. The
+                targets above deliver on their own.
+              </p>
+            ))}
           {status.waiting > 0 && (
             <p className="banner" role="status">
               {fmtInt(status.waiting)} {status.waiting === 1 ? 'event waits' : 'events wait'} for a cycle not on this
               laptop: they are merged once its cycle bundle is imported here.
             </p>
           )}
-          <Conflicts onResolved={() => void load()} />
+          <Conflicts onResolved={() => void load()} expected={status.conflicts} />
           <div className="card">
             <h2>{status.targets.some((t) => t.kind === 'postgres') ? 'Change the hub' : 'Set the team hub'}</h2>
             <HubForm onSaved={setStatus} />

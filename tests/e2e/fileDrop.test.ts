@@ -61,6 +61,11 @@ describe.skipIf(!findChromium())('the file-drop form (browser)', () => {
     await expect.poll(() => card.locator('dd').first().textContent(), WAIT).toBe('0');
     expect(readdirSync(drop).sort()).toEqual(['planroom-data-issues.csv', 'planroom-decisions.csv']);
     expect(readFileSync(join(drop, 'planroom-decisions.csv'), 'utf8')).toContain(`"'=HYPERLINK(""http://x"")"`);
+    // With a folder target and no hub, the hub's copies are mentioned, not raised as a warning.
+    await expect
+      .poll(() => page.getByText(/No team hub is set: \d+ outbox entr(y is|ies are) kept for one/).count(), WAIT)
+      .toBe(1);
+    expect(await page.locator('.banner', { hasText: 'for a hub' }).count()).toBe(0);
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'sync-file-drop-delivered.png') });
   });

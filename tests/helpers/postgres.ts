@@ -14,6 +14,8 @@ export interface TestPostgres {
   url(db?: string): string;
   /** A user that logs in with a password (scram), for the password-handling tests. */
   passwordUser: { name: string; password: string };
+  /** Roles granted this role log in over TCP with a password too (GRANT password_login TO x). */
+  passwordGroup: string;
   /** Creates a database and returns its URL. */
   createDatabase(name: string): string;
   stop(): void;
@@ -82,21 +84,25 @@ export async function startPostgres(): Promise<TestPostgres> {
       sql,
     ]);
   const passwordUser = { name: 'laptop', password: 'not-in-sqlite-7f3a' };
-  // Password logins over TCP for that user only; the superuser keeps trust.
+  const passwordGroup = 'password_login';
+  // Password logins over TCP for that user and the members of the group only; the superuser
+  // keeps trust.
   writeFileSync(
     join(data, 'pg_hba.conf'),
     [
       'local all all trust',
-      `host all ${passwordUser.name} 127.0.0.1/32 scram-sha-256`,
+      `host all ${passwordUser.name},+${passwordGroup} 127.0.0.1/32 scram-sha-256`,
       'host all all 127.0.0.1/32 trust',
     ].join('\n') + '\n',
   );
   psql(`CREATE ROLE ${passwordUser.name} LOGIN PASSWORD '${passwordUser.password}' CREATEDB`);
+  psql(`CREATE ROLE ${passwordGroup} NOLOGIN`);
   psql('SELECT pg_reload_conf()');
   return {
     port,
     url,
     passwordUser,
+    passwordGroup,
     createDatabase(name) {
       psql(`CREATE DATABASE ${name} OWNER ${passwordUser.name}`);
       return url(name);

@@ -131,6 +131,21 @@ describe.skipIf(!postgresBin())('merging two laptops through the hub', () => {
     expect((await decision(a, ids[1]!)).history.at(-1)).toMatchObject({ comment: 'resolved a conflict', actor: 'Ben' });
   });
 
+  it('settles a conflict when a person sets the field to the value shown, as "Keep this" does', async () => {
+    await a.call('decision.set', { id: ids[2]!, owner: 'Finance', by: 'Ana' });
+    await b.call('decision.set', { id: ids[2]!, owner: 'Commercial', by: 'Ben' });
+    await syncAll(a, b);
+    expect(await a.call('sync.conflicts', {})).toHaveLength(1);
+    const shown = (await decision(a, ids[2]!)).owner;
+    await a.call('decision.set', { id: ids[2]!, owner: shown, by: 'Ana' });
+    await syncAll(a, b);
+    for (const l of [a, b]) {
+      expect(await l.call('sync.conflicts', {})).toEqual([]);
+      expect((await decision(l, ids[2]!)).owner).toBe(shown);
+    }
+    expect((await decision(b, ids[2]!)).history.at(-1)).toMatchObject({ comment: 'resolved a conflict', actor: 'Ana' });
+  });
+
   it('gives the same priority order on both after a move on each', async () => {
     await a.call('decision.move', { id: ids[2]!, to: 'top', by: 'Ana' });
     await b.call('decision.move', { id: ids[1]!, to: 'bottom', by: 'Ben' });

@@ -14,7 +14,11 @@ import { FIELD_LABEL, valueText } from './conflictText';
 
 const keyOf = (c: SyncConflictT) => `${c.entity}:${c.uid}:${c.field}`;
 
-export function Conflicts({ onResolved }: { onResolved?(): void }) {
+/**
+ * `expected`: the count sync.status gave, so the card shows "None" at once when there are none
+ * (the list still loads to confirm) instead of a loading line that then changes.
+ */
+export function Conflicts({ onResolved, expected }: { onResolved?(): void; expected?: number }) {
   const [list, setList] = useState<SyncConflictT[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [said, setSaid] = useState('');
@@ -64,8 +68,8 @@ export function Conflicts({ onResolved }: { onResolved?(): void }) {
         Conflicts to resolve {list && list.length > 0 && <span className="badge warn">{list.length}</span>}
       </h2>
       {error && <ErrorBanner error={error} onRetry={() => void load()} />}
-      {!list && !error && <p className="muted">Loading the conflicts…</p>}
-      {list && list.length === 0 && (
+      {!list && !error && expected !== 0 && <p className="muted">Loading the conflicts…</p>}
+      {((list && list.length === 0) || (!list && !error && expected === 0)) && (
         <p className="muted">None: every field edited on two laptops was edited by one after seeing the other.</p>
       )}
       {list && list.length > 0 && (

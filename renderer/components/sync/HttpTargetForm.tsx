@@ -9,6 +9,7 @@ import { envNameOf, secretNameOf } from '../../../shared/sync/secretNames';
 import { KIND_LABELS, TEMPLATE_EXAMPLES } from '../../../shared/sync/templateExamples';
 import { call } from '../../api/client';
 import { useSubmit } from '../../useSubmit';
+import { FieldError } from '../FieldError';
 import { FormResult } from '../FormResult';
 
 type Kind = (typeof OUTBOX_KINDS)[number];
@@ -18,24 +19,6 @@ const AUTHS = { none: 'None', bearer: 'Bearer token', basic: 'Basic (user name a
 
 /** The environment variable the target's secret can come from (PLANROOM_TARGET_ERP_SECRET). */
 export const secretVariable = (id: string): string => envNameOf(secretNameOf(id || '<NAME>'));
-
-/** The message under a field: the service's refusal when it names that field. */
-function FieldError({
-  id,
-  field,
-  error,
-}: {
-  id: string;
-  field: string;
-  error: { where?: { field?: string }; message: string } | null;
-}) {
-  const mine = error?.where?.field === field;
-  return mine ? (
-    <span id={id} className="field-note field-error" role="alert">
-      {error.message}
-    </span>
-  ) : null;
-}
 
 /** Extra headers as typed, one `Name: value` a line (a line without a colon is sent as a name the service refuses). */
 function parseHeaders(text: string): Record<string, string> {
