@@ -14,7 +14,7 @@ import type { TableReader } from './tableReader';
 export interface TableRead {
   mapping: FileMapping;
   reader: TableReader;
-  /** The feed names a modifiedSince field: a pull with `since` reads only the changed rows. */
+  /** An OData feed naming a modifiedSince field: a pull with `since` reads only the changed rows. */
   modifiedSince: boolean;
 }
 
@@ -58,7 +58,10 @@ export function readersFor(
   const reads: TableRead[] = [];
   for (const mapping of tablesOf(profile)) {
     const reader = make(settings, mapping, opts);
-    const modifiedSince = settings.kind === 'http' && settings.tables[mapping.table]?.modifiedSince !== undefined;
+    // Only OData has a standard filter: a plain JSON feed sends every row whatever `since` says,
+    // and laying those over the previous rows would keep rows the source has deleted.
+    const modifiedSince =
+      settings.kind === 'http' && settings.odata && settings.tables[mapping.table]?.modifiedSince !== undefined;
     if (reader) reads.push({ mapping, reader, modifiedSince });
     else if (!mapping.optional) throw noReaderFor(source, settings, mapping);
   }

@@ -91,7 +91,7 @@ export function demoHttpConnection(source: SourceSystem, modifiedSince: string[]
       },
     ]),
   );
-  return { kind: 'http', odata: false, auth: { kind: 'none' }, timeoutSeconds: 5, retries: 0, maxPageMb: 8, tables };
+  return { kind: 'http', odata: true, auth: { kind: 'none' }, timeoutSeconds: 5, retries: 0, maxPageMb: 8, tables };
 }
 
 /** A makeReader for pullSource / testSource: the demo's rows for each table the connection names. */

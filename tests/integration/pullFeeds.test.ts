@@ -102,6 +102,25 @@ describe('pulling whole demo sources from the real readers', () => {
         secrets: envSecrets({ PLANROOM_SOURCE_ERP_SECRET: TOKEN }),
       });
       expect(again).toMatchObject({ unchanged: true, snapshotId: pinnedOf(api).ERP });
+
+      // Modified-since on customers: the feed is asked ($filter) only for rows changed since the
+      // last good pull; none were, so the previous customers are carried over.
+      const settings = { ...feed.settingsFor('ERP', 'odata'), auth: { kind: 'bearer' as const } };
+      settings.tables.customers = { ...settings.tables.customers!, modifiedSince: 'ModifiedAt' };
+      saveConnection(api.db, 'ERP', settings, null);
+      const since = getConnection(api.db, 'ERP')!.lastGoodPullAt!;
+      const asked = feed.requests.length;
+      const secrets = envSecrets({ PLANROOM_SOURCE_ERP_SECRET: TOKEN });
+      const delta = await pullSource(api.db, getConnection(api.db, 'ERP')!, { secrets });
+      const filtered = feed.requests.slice(asked).filter((r) => decodeURIComponent(r.url).includes('$filter'));
+      expect(filtered).toHaveLength(1);
+      expect(decodeURIComponent(filtered[0]!.url)).toContain('ModifiedAt gt');
+      expect(delta.files.find((f) => f.table === 'customers')!.rows).toBe(0);
+      expect(delta.rowCounts).toEqual(again.rowCounts);
+      expect(since).not.toBeNull();
+      // The table is hashed as stored from now on: the next pull that brings nothing is a no-op.
+      const still = await pullSource(api.db, getConnection(api.db, 'ERP')!, { secrets });
+      expect(still).toMatchObject({ unchanged: true, snapshotId: delta.snapshotId });
     } finally {
       await api.close();
     }
