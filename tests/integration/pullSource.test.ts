@@ -266,5 +266,17 @@ describe('pullSource: a pull is one snapshot through the import pipeline', () =>
     // Nothing changed since: no lanes read, the rest as before, so the pull is a no-op.
     const same = await pull(api, 'TMS', conn, { now: () => new Date('2026-12-01T06:30:00.000Z') });
     expect(same).toMatchObject({ unchanged: true, snapshotId: changed.snapshotId });
+
+    // A changed profile maps rows otherwise: the next pull reads every row again.
+    const { profile } = await api.call('profile.get', { source: 'TMS' });
+    const lanesOptional = {
+      ...profile,
+      files: profile.files.map((f) => (f.table === 'lanes' ? { ...f, optional: true } : f)),
+    };
+    await api.call('profile.save', { source: 'TMS', profile: lanesOptional, by: 'test' });
+    made.length = 0;
+    const afterProfile = await pull(api, 'TMS', conn, { made, now: () => new Date('2026-12-01T06:40:00.000Z') });
+    expect(made.every((m) => m.since === null)).toBe(true);
+    expect(afterProfile.files.find((f) => f.table === 'lanes')!.rows).toBe(full);
   });
 });
