@@ -23,6 +23,7 @@ import { profileVerb } from './cli/profile';
 import { scenarioVerb } from './cli/scenario';
 import { serveVerb, startVerb } from './cli/serve';
 import { snapshotsVerb } from './cli/snapshots';
+import { sourceVerb } from './cli/source';
 import { syncVerb } from './cli/sync';
 import { versionVerb } from './cli/version';
 import { logInternal } from './log';
@@ -35,6 +36,7 @@ const VERBS: Record<string, Verb> = {
   import: importVerb,
   profile: profileVerb,
   snapshots: snapshotsVerb,
+  source: sourceVerb,
   cycle: cycleVerb,
   'data-issues': dataIssuesVerb,
   exceptions: exceptionsVerb,

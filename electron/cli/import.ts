@@ -43,7 +43,7 @@ export const importVerb: Verb = {
 };
 
 /** One line per file an import read: its table, rows, rows set aside and headers not read. */
-function printFiles(io: Io, files: ApiOutput<'snapshot.import'>['files']): void {
+export function printFiles(io: Io, files: ApiOutput<'snapshot.import'>['files']): void {
   for (const f of files) {
     const notes = [
       f.rejected > 0 ? `${f.rejected} rejected` : '',

@@ -78,6 +78,9 @@ import {
   setSourceSecret,
 } from './sources';
 import { pullSource } from '../pulls/pullSource';
+import { PullScheduler, type SchedulerClock } from '../pulls/pullScheduler';
+import { scheduleTimeZone } from '../pulls/cronSchedule';
+import { listConnections } from '../db/repos/sourceConnections';
 import { testSource } from '../pulls/testSource';
 
 export interface ServiceContext {
@@ -105,6 +108,8 @@ export interface ServiceContext {
   sync?: boolean;
   /** Secrets: the hub password, HTTP targets' tokens (Electron: safeStorage); the environment or a 0600 file when not given. */
   secrets?: SecretStore;
+  /** The clock the pull schedule runs on (with `sync`); the system's when not given (tests fire it by hand). */
+  pullClock?: SchedulerClock;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -165,7 +170,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });
     },
   };
-  return queueWrites(writes, queued, {
+  const handlers: Handlers = queueWrites(writes, queued, {
     'app.info': () => ({
       version: ctx.version,
       dbPath: ctx.dbPath,
@@ -179,6 +184,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'cycle.setTimeZone': async (input) => {
       const c = toSummary(await setTimeZone(db, input));
+      scheduler.refresh(); // schedules run in the cycle's time zone
       return warm(c, c.id);
     },
     'cycle.pin': async (input) => warm(await pinToCycle(db, input), input.cycleId),
@@ -245,8 +251,16 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'sync.conflicts': (input) => syncConflicts(read, input),
     'sync.resolveConflict': (input) => resolveConflict(db, input),
     'source.list': () => listSourceConnections(read, secrets, pulling),
-    'source.set': (input) => setSourceConnection(db, secrets, pulling, input),
-    'source.remove': (input) => removeSourceConnection(db, secrets, input.source),
+    'source.set': (input) => {
+      const status = setSourceConnection(db, secrets, pulling, input);
+      scheduler.refresh();
+      return status;
+    },
+    'source.remove': (input) => {
+      const removed = removeSourceConnection(db, secrets, input.source);
+      scheduler.refresh();
+      return removed;
+    },
     'source.setSecret': (input) => setSourceSecret(db, secrets, pulling, input),
     'source.removeSecret': (input) => removeSourceSecret(db, secrets, pulling, input.source),
     'source.test': (input) =>
@@ -324,6 +338,17 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       // A draft being mapped is looked at before it is complete: its shape only is checked.
       previewFolder(input.dir, draftOrStored(input.source, input.profile, true)),
   });
+  // Scheduled pulls take the path of source.pull: the write queue, the pulling set, the outcome.
+  const scheduler = new PullScheduler({
+    list: () => listConnections(read).map((c) => ({ source: c.source, schedule: c.schedule })),
+    timeZone: () => scheduleTimeZone(read),
+    pull: async (source) => handlers['source.pull']({ source }, {}),
+    running: (source) => pulling.has(source),
+    log: (message, error) => writeLog('warn', message, error),
+    clock: ctx.pullClock,
+  });
+  if (ctx.sync) scheduler.start();
+  return handlers;
 }
 
 type QueuedHooks = { [K in ApiName]?: (input: Parameters<Handlers[K]>[0]) => void };

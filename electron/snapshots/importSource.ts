@@ -7,19 +7,15 @@ import type { ApiOutput } from '../../shared/api';
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { canonicalTable, SOURCE_OWNER_ROLE, type SourceSystem } from '../../shared/domain/canonical';
-import { shownName } from '../../shared/domain/displayName';
-import { AppError } from '../../shared/domain/errors';
+import { canonicalTable, type SourceSystem } from '../../shared/domain/canonical';
 import { headersOf } from '../../shared/domain/mappingHeaders';
 import { fileFormat, type FileMapping, type SourceProfile } from '../../shared/domain/profile';
 import { bulkWrite } from '../db/bulkWrite';
 import { crashPoint } from '../db/crashPoints';
 import { writeTxAsync } from '../db/writeTx';
 import { getProfile } from '../db/repos/profiles';
-import { findSnapshotByChecksum, insertSnapshot, setSnapshotCounts, type SnapshotRow } from '../db/repos/snapshots';
-import { ensureSource } from '../db/repos/sources';
+import { findSnapshotByChecksum, type SnapshotRow } from '../db/repos/snapshots';
 import type { WriteDb } from '../db/types';
-import { nowIso } from '../db/types';
 import {
   DEFAULT_LIMITS,
   isWorkbook,
@@ -30,11 +26,12 @@ import {
 } from '../sources/readRows';
 import { openRegular } from '../sources/regularFile';
 import type { XlsxReader } from '../sources/readXlsx';
-import { BadRows, DEFAULT_BAD_ROW_LIMITS, type BadRowLimits } from './badRows';
+import { DEFAULT_BAD_ROW_LIMITS, type BadRowLimits } from './badRows';
 import { importWorkerSession, type FileRead } from './importWorkerClient';
 import { MapRowsSink, type MapJob } from './mapRows';
 import { extractionTime } from './manifest';
 import { pickFiles, type PickedFiles } from './pickFiles';
+import { closeSnapshot, openSnapshot } from './snapshotTx';
 import { FileStore } from './storeRows';
 
 export interface ImportProgress {
@@ -45,6 +42,8 @@ export interface ImportProgress {
   /** Bytes of all the import's files read so far, of bytesTotal. */
   bytesRead: number;
   bytesTotal: number;
+  /** Rows per second so far, when the pace is known (a pull: its size is not known up front). */
+  rowsPerSecond?: number;
 }
 
 /** What an import gives back is the contract's output of snapshot.import (shared/api.ts). */
@@ -110,7 +109,7 @@ interface SnapshotImport {
   csv: Map<string, FileRead>;
 }
 
-const unchanged = (source: SourceSystem, existing: SnapshotRow): ImportResult => ({
+export const unchanged = (source: SourceSystem, existing: SnapshotRow): ImportResult => ({
   source,
   snapshotId: existing.id,
   unchanged: true,
@@ -137,23 +136,13 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
       // Another process may have imported the same export while we waited for the write lock.
       const raced = findSnapshotByChecksum(db, source, checksum);
       if (raced) return unchanged(source, raced);
-      ensureSource(db, source, SOURCE_OWNER_ROLE[source]);
-      const snapshotId = insertSnapshot(db, {
-        source,
-        extractedAt,
-        importedAt: nowIso(),
-        origin: imp.dir,
-        checksum,
-        profile: JSON.stringify(profile),
-      });
-      const bad = new BadRows(db, snapshotId, skip, limits);
-      const rowCounts: Record<string, number> = {};
+      const snap = openSnapshot(db, { source, extractedAt, origin: imp.dir, checksum, profile, skip, limits });
+      const { snapshotId, bad, rowCounts } = snap;
       const files: ImportedFile[] = [];
       // At most two at a time: each may take its memory limit.
       for (const { mapping, path } of jobs.filter((j) => isWorkbook(j.path)).slice(0, 2)) {
         workbooks.set(path, startWorkbook(path, readOptions(profile, mapping, limits)));
       }
-      for (const m of profile.files) rowCounts[m.table] = 0;
       for (const { mapping, path } of jobs) {
         const size = sizes.get(path)!;
         const before = bad.count;
@@ -181,10 +170,7 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
         rowCounts[mapping.table] = (rowCounts[mapping.table] ?? 0) + done.rows;
         files.push({ ...done, file: basename(path), table: mapping.table, rejected: bad.count - before });
       }
-      bad.throwIfAny();
-      refuseEmptyTables(profile, rowCounts, files);
-      const rowCount = Object.values(rowCounts).reduce((a, b) => a + b, 0);
-      setSnapshotCounts(db, snapshotId, rowCount, rowCounts, bad.count);
+      const rowCount = closeSnapshot(db, profile, snap, files);
       return {
         source,
         snapshotId,
@@ -201,28 +187,7 @@ async function writeSnapshot(db: WriteDb, imp: SnapshotImport, opts: ImportOptio
   }
 }
 
-/**
- * With "skip bad rows" every row of a table may have been set aside: such a snapshot would look
- * like a source with no rows and the next cycle would pin it. Only a table the profile marks
- * optional may be empty.
- */
-function refuseEmptyTables(profile: SourceProfile, rowCounts: Record<string, number>, files: ImportedFile[]): void {
-  for (const [table, rows] of Object.entries(rowCounts)) {
-    if (rows > 0 || profile.files.some((f) => f.table === table && f.optional)) continue;
-    const read = files.filter((f) => f.table === table);
-    const rejected = read.reduce((n, f) => n + f.rejected, 0);
-    throw new AppError(
-      'import_failed',
-      `Every row of the ${table} table was set aside as bad (${rejected.toLocaleString('en')} in ${read.map((f) => shownName(f.file)).join(', ')}): the snapshot would hold no ${table}. Nothing was imported.`,
-      {
-        where: { file: read[0]?.file },
-        hint: 'Import without "skip bad rows" to see why each row is refused, then fix the export or the mapping profile. If the source truly has no rows here, mark the file optional in the profile.',
-      },
-    );
-  }
-}
-
-const mapJob = (
+export const mapJob = (
   profile: SourceProfile,
   mapping: FileMapping,
   path: string,

@@ -18,6 +18,8 @@ import { RowMapper } from './rowMapper';
 /** What the reading half needs to know about a file: all of it can be posted to a worker. */
 export interface MapJob {
   path: string;
+  /** The name errors give for where the rows are from; the path's file name when not given (a pull names its feed). */
+  file?: string;
   table: CanonicalTableName;
   mapping: FileMapping;
   format: ValueFormat;
@@ -96,7 +98,7 @@ export class MapRowsSink implements RowSink {
     private readonly job: MapJob,
     private readonly out: MappedOut,
   ) {
-    this.file = basename(job.path);
+    this.file = job.file ?? basename(job.path);
   }
 
   header(cells: string[], row: number, info: SheetInfo): void {

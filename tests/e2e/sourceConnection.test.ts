@@ -2,7 +2,7 @@
 // HTTP connection set with the keyboard only and kept over a reload; a refusal shown beside the
 // field it names; the token set and forgotten, its state shown and never its value; a secret the
 // environment supplies; a schedule and its next pull; Test connection and Pull now with their
-// answers (on this branch the readers are stubs: the test reads no table, the pull fails), and how
+// answers (the feed set here cannot be reached from the test: every table fails, the pull fails), and how
 // a test's tables and a failed last pull are drawn. Screenshots at 1280x800.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -216,7 +216,8 @@ describe.skipIf(!findChromium())('source connections on the Data page (browser)'
         () => erp.locator('.source-probes[role="status"], .source-probes [role="status"]').first().textContent(),
         WAIT,
       )
-      .toBe('Test failed: no table was read.');
+      // The feed at erp.example.com cannot be reached from the test: every table fails.
+      .toMatch(/^Test failed: (\d+) of \1 tables could not be read as the profile expects\.$/);
     // Everything above the result area stays where it was.
     expect(await top()).toBe(before);
     expect(await erp.getByRole('button', { name: 'Test connection' }).isEnabled()).toBe(true);
@@ -288,7 +289,8 @@ describe.skipIf(!findChromium())('source connections on the Data page (browser)'
     await erp.getByRole('button', { name: 'Pull now' }).click();
     await expect
       .poll(() => erp.locator('.source-result [role="alert"]').textContent(), WAIT)
-      .toMatch(/^Pull failed: Pulling ERP is not built yet\./);
+      // The pull recorded its failure (the feed cannot be reached): the card's last pull says it.
+      .toBe('Pull failed: the last pull above says why and what to do.');
     expect(await erp.getByRole('button', { name: 'Pull now' }).isEnabled()).toBe(true);
     expect(await erp.locator('h2').textContent()).not.toContain('pulling');
 

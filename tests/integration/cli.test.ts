@@ -17,6 +17,7 @@ describe('planroom CLI', () => {
       'import',
       'profile',
       'snapshots',
+      'source',
       'cycle',
       'data-issues',
       'exceptions',

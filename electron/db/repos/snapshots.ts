@@ -100,3 +100,15 @@ export function listSnapshots(db: ReadDb, limit = 200): SnapshotRow[] {
     .prepare(`SELECT ${COLUMNS} FROM snapshots ORDER BY source_id, extracted_at DESC, id DESC LIMIT ?`)
     .all(limit) as SnapshotRow[];
 }
+
+/** The newest snapshot of one source, by extraction time. */
+export function latestSnapshotOf(db: ReadDb, source: string): SnapshotRow | undefined {
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM snapshots WHERE source_id = ? ORDER BY extracted_at DESC, id DESC LIMIT 1`)
+    .get(source) as SnapshotRow | undefined;
+}
+
+/** A pull knows its content's checksum only once every row is read (still inside its transaction). */
+export function setSnapshotChecksum(db: WriteDb, id: number, checksum: string): void {
+  db.prepare('UPDATE snapshots SET checksum = ? WHERE id = ?').run(checksum, id);
+}

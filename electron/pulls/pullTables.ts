@@ -1,0 +1,153 @@
+// One snapshot from table readers (an HTTP/OData feed or a PostgreSQL query per canonical table),
+// through the file import's own pipeline: each reader's rows go through MapRowsSink (the mapping
+// profile, validation, the pulled cells' one format) into a FileStore, all in one transaction.
+// Any failure rolls the snapshot back, so the previous one stays pinned. Content the source's
+// latest snapshot already holds is rolled back too, and the pull is a no-op (contentHash.ts).
+import { canonicalTable, type SourceSystem } from '../../shared/domain/canonical';
+import { AppError, cutInput } from '../../shared/domain/errors';
+import type { SourceProfile } from '../../shared/domain/profile';
+import { bulkWrite } from '../db/bulkWrite';
+import { crashPoint } from '../db/crashPoints';
+import { latestSnapshotOf, setSnapshotChecksum, type SnapshotRow } from '../db/repos/snapshots';
+import type { WriteDb } from '../db/types';
+import { writeTxAsync } from '../db/writeTx';
+import { DEFAULT_LIMITS } from '../sources/readRows';
+import { DEFAULT_BAD_ROW_LIMITS } from '../snapshots/badRows';
+import {
+  mapJob,
+  unchanged,
+  type ImportedFile,
+  type ImportProgress,
+  type ImportResult,
+} from '../snapshots/importSource';
+import { MapRowsSink } from '../snapshots/mapRows';
+import { closeSnapshot, openSnapshot } from '../snapshots/snapshotTx';
+import { FileStore } from '../snapshots/storeRows';
+import { ContentHash, pullChecksum, sameContent } from './contentHash';
+import { hashStored, layOver, storedRows } from './overlay';
+import type { TableRead } from './readersFor';
+import { PULL_FORMAT } from './tableReader';
+
+export interface TablesPull {
+  source: SourceSystem;
+  /** The connection's kind and place, as the snapshot list shows the snapshot's origin. */
+  origin: string;
+  kind: string;
+  profile: SourceProfile;
+  reads: TableRead[];
+  /** When the pull started: the snapshot's extraction time. */
+  startedAt: string;
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+  /**
+   * The snapshot the modifiedSince tables' changed rows are laid over (overlay.ts); undefined
+   * when the readers were asked for every row.
+   */
+  baseId?: number;
+}
+
+/** Thrown inside the transaction to roll back a pull whose content the latest snapshot holds. */
+class SameAsLatest extends Error {
+  constructor(readonly latest: SnapshotRow) {
+    super('unchanged');
+  }
+}
+
+export async function pullTables(db: WriteDb, pull: TablesPull): Promise<ImportResult> {
+  try {
+    return await bulkWrite(db, () => writeTxAsync(db, 'import', () => writePulled(db, pull)));
+  } catch (e) {
+    if (e instanceof SameAsLatest) return unchanged(pull.source, e.latest);
+    throw e;
+  }
+}
+
+async function writePulled(db: WriteDb, pull: TablesPull): Promise<ImportResult> {
+  const { source, profile, startedAt } = pull;
+  const limits = { ...DEFAULT_LIMITS, ...DEFAULT_BAD_ROW_LIMITS };
+  // What the pull is compared with: the source's newest snapshot before it.
+  const previous = latestSnapshotOf(db, source);
+  // The content's checksum is known once everything is read: a placeholder (unique: the pull's
+  // time) holds its place until then.
+  const snap = openSnapshot(db, {
+    source,
+    extractedAt: startedAt,
+    origin: pull.origin,
+    checksum: `pull:reading@${startedAt}`,
+    profile,
+    skip: false,
+    limits,
+  });
+  const content = new ContentHash(pull.kind, profile);
+  const signal = pull.signal ?? new AbortController().signal;
+  const files: ImportedFile[] = [];
+  let rowsDone = 0;
+  const began = performance.now();
+  for (const read of pull.reads) {
+    const { reader } = read;
+    const table = canonicalTable(read.mapping.table);
+    const delta = read.modifiedSince && pull.baseId !== undefined;
+    // Changed rows only: none changed is no "header but no rows" failure.
+    const mapping = delta ? { ...read.mapping, optional: true } : read.mapping;
+    const before = snap.bad.count;
+    const file = reader.from;
+    const store = new FileStore(db, snap.snapshotId, table, file, mapping, snap.bad, (rows) => {
+      crashPoint('import', 'after-rows', rowsDone + rows);
+      const seconds = (performance.now() - began) / 1000;
+      pull.onProgress?.({
+        source,
+        file,
+        rows: rowsDone + rows,
+        bytesRead: 0,
+        bytesTotal: 0,
+        rowsPerSecond: seconds > 0 ? Math.round((rowsDone + rows) / seconds) : undefined,
+      });
+    });
+    // Pulled cells are written one way whatever the profile says of its export files; no CSV
+    // parser has looked at them, so control characters are checked cell by cell.
+    const job = { ...mapJob(profile, mapping, file, limits, false), file, format: PULL_FORMAT, checkControls: true };
+    const mapped = new MapRowsSink(job, (m) => store.take(m));
+    // A modifiedSince table is hashed as stored once complete (below), not as read.
+    const sink = read.modifiedSince ? mapped : content.sinkFor(mapping.table, mapped);
+    try {
+      await reader.read(sink, signal);
+    } catch (e) {
+      throw asPullError(e, file);
+    }
+    const done = store.finish();
+    rowsDone += done.rows + (snap.bad.count - before);
+    snap.rowCounts[mapping.table] = (snap.rowCounts[mapping.table] ?? 0) + done.rows;
+    if (read.modifiedSince) {
+      if (delta) {
+        layOver(db, table, pull.baseId!, snap.snapshotId);
+        snap.rowCounts[mapping.table] = storedRows(db, table, snap.snapshotId);
+      }
+      hashStored(db, table, snap.snapshotId, content.raw);
+    }
+    files.push({ ...done, file, table: mapping.table, rejected: snap.bad.count - before });
+  }
+  const rowCount = closeSnapshot(db, profile, snap, files);
+  const hash = content.digest();
+  if (previous && sameContent(previous.checksum, hash)) throw new SameAsLatest(previous);
+  setSnapshotChecksum(db, snap.snapshotId, pullChecksum(hash, startedAt));
+  return {
+    source,
+    snapshotId: snap.snapshotId,
+    unchanged: false,
+    rowCount,
+    rowCounts: snap.rowCounts,
+    rejectedCount: snap.bad.count,
+    extractedAt: startedAt,
+    files,
+  };
+}
+
+/** A reader's AppError as it is; anything else (a bug, a socket torn down) named by where it came from. */
+function asPullError(e: unknown, from: string): unknown {
+  if (e instanceof AppError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new AppError('import_failed', `Reading ${cutInput(from, 200)} failed: ${cutInput(message, 300)}`, {
+    where: { file: from },
+    hint: 'Test the connection (planroom source test, or "Test connection" on the Data page), then pull again.',
+  });
+}
