@@ -85,6 +85,8 @@ export function cutInput(text: string, limit = QUOTE_LIMIT): string {
   return `${text.slice(0, end)}…`;
 }
 
+const PULLED_FROM = /^(GET |query for )/;
+
 /**
  * "file items.csv, row 12, column qty, value "-3"": the where-part of a message. Every part
  * comes from the user's files (a name, a header, a cell), so each is shown escaped and cut.
@@ -92,7 +94,8 @@ export function cutInput(text: string, limit = QUOTE_LIMIT): string {
 export function describeWhere(where: ErrorWhere | undefined): string {
   if (!where) return '';
   const parts: string[] = [];
-  if (where.file) parts.push(`file ${shownName(where.file)}`);
+  // A pull names where it read as "GET <url>" or "query for <table> on <db>", not a file name.
+  if (where.file) parts.push(PULLED_FROM.test(where.file) ? shownName(where.file) : `file ${shownName(where.file)}`);
   if (where.sheet) parts.push(`sheet ${shownName(where.sheet)}`);
   if (where.row !== undefined) parts.push(`row ${where.row}`);
   if (where.column) parts.push(`column ${shownName(where.column)}`);
