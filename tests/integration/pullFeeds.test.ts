@@ -16,27 +16,9 @@ import { loadDemoPostgres, type DemoPostgres } from '../helpers/demoPostgres';
 import { startFeedServer, type FeedServer } from '../helpers/feedServer';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { tempDir } from '../helpers/tmp';
+import { exceptionKeys, pinnedOf } from '../helpers/cycleState';
 
 const TOKEN = 'feed-token-pull-3b7a';
-
-const pinnedOf = (api: DemoApi): Record<string, number> =>
-  Object.fromEntries(
-    (
-      api.db.prepare('SELECT source_id, snapshot_id FROM cycle_snapshots').all() as {
-        source_id: string;
-        snapshot_id: number;
-      }[]
-    ).map((r) => [r.source_id, r.snapshot_id]),
-  );
-
-async function exceptionKeys(api: DemoApi): Promise<string[]> {
-  const keys: string[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await api.call('exception.list', { offset, limit: 1000 });
-    keys.push(...page.rows.map((e) => `${e.type} ${e.key} ${e.valueAtRisk}`));
-    if (offset + 1000 >= page.total) return keys.sort();
-  }
-}
 
 /** Pulls every source of `api` from its connection, at the files' extraction times, and pins each. */
 async function pullAll(

@@ -17,6 +17,7 @@ import { openDemoApi, type DemoApi } from '../helpers/demoApi';
 import { demoTablesOf } from '../helpers/demoTables';
 import { demoConnection, demoHttpConnection, demoReaders, type DemoReaderOptions } from '../helpers/demoReaders';
 import { tempDir } from '../helpers/tmp';
+import { exceptionKeys, pinnedOf, snapshotCount } from '../helpers/cycleState';
 
 const secrets = envSecrets({});
 const PULLED_AT = new Date('2026-12-01T06:00:00.000Z');
@@ -34,27 +35,6 @@ async function pull(
     makeReader: demoReaders(source, opts),
     ...opts,
   });
-}
-
-const pinnedOf = (api: DemoApi): Record<string, number> =>
-  Object.fromEntries(
-    (
-      api.db.prepare('SELECT source_id, snapshot_id FROM cycle_snapshots').all() as {
-        source_id: string;
-        snapshot_id: number;
-      }[]
-    ).map((r) => [r.source_id, r.snapshot_id]),
-  );
-const snapshotCount = (api: DemoApi): number =>
-  (api.db.prepare('SELECT count(*) n FROM snapshots').get() as { n: number }).n;
-
-async function exceptionKeys(api: DemoApi): Promise<string[]> {
-  const keys: string[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await api.call('exception.list', { offset, limit: 1000 });
-    keys.push(...page.rows.map((e) => `${e.type} ${e.key} ${e.valueAtRisk ?? ''}`));
-    if (offset + 1000 >= page.total) return keys.sort();
-  }
 }
 
 describe('pullSource: a pull is one snapshot through the import pipeline', () => {

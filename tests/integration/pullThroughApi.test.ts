@@ -11,11 +11,7 @@ import { openDemoApi, type DemoApi } from '../helpers/demoApi';
 import { loadDemoPostgres, type DemoPostgres } from '../helpers/demoPostgres';
 import { postgresBin, startPostgres, type TestPostgres } from '../helpers/postgres';
 import { tempDir } from '../helpers/tmp';
-
-const pinnedWms = (api: DemoApi): number =>
-  (api.db.prepare("SELECT snapshot_id AS id FROM cycle_snapshots WHERE source_id = 'WMS'").get() as { id: number }).id;
-const snapshotCount = (api: DemoApi): number =>
-  (api.db.prepare('SELECT count(*) AS n FROM snapshots').get() as { n: number }).n;
+import { snapshotCount, pinnedOf } from '../helpers/cycleState';
 
 describe.skipIf(!postgresBin())('a source pulled through the API', () => {
   const dir = tempDir('planroom-pull-api-', 'all');
@@ -64,7 +60,7 @@ describe.skipIf(!postgresBin())('a source pulled through the API', () => {
     expect(error.code).toBe('import_failed');
     expect(error.hint).toBeTruthy();
     expect(snapshotCount(api)).toBe(before);
-    expect(pinnedWms(api)).toBe(pulled.snapshotId);
+    expect(pinnedOf(api).WMS).toBe(pulled.snapshotId);
     const status = (await api.call('source.list', {})).find((s) => s.source === 'WMS')!;
     expect(status.lastPull).toMatchObject({ ok: false, snapshotId: null });
     expect(status.lastPull!.error!.message).toBe(error.message);

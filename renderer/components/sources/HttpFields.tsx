@@ -7,6 +7,7 @@ import { emptyTable, type AuthKind, type ConnectionDraft, type HeaderDraft } fro
 import { formFieldOf } from './fieldErrors';
 import { HttpTableFields } from './HttpTableFields';
 import type { MappedTable } from './mappedTables';
+import { ChoiceOptions } from '../ChoiceOptions';
 
 const AUTHS: Record<AuthKind, string> = {
   none: 'None',
@@ -61,11 +62,7 @@ export function HttpFields({
         <label>
           Auth
           <select value={draft.auth} onChange={(e) => onChange({ auth: e.target.value as AuthKind })}>
-            {Object.entries(AUTHS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
+            <ChoiceOptions choices={AUTHS} />
           </select>
         </label>
         {draft.auth === 'basic' && (

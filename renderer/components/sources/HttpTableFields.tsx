@@ -6,6 +6,7 @@ import { FieldError } from '../FieldError';
 import type { HttpTableDraft, PagingKind } from './connectionDraft';
 import { formFieldOf } from './fieldErrors';
 import type { MappedTable } from './mappedTables';
+import { ChoiceOptions } from '../ChoiceOptions';
 
 const PAGING: Record<PagingKind, string> = {
   none: 'None (one response)',
@@ -79,11 +80,7 @@ export function HttpTableFields({
           aria-invalid={bad('paging')}
           aria-describedby={id('paging-err')}
         >
-          {Object.entries(PAGING).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
+          <ChoiceOptions choices={PAGING} />
         </select>
         {(value.paging === 'next-link' || value.paging === 'cursor') && (
           <label>

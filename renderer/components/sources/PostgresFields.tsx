@@ -8,6 +8,7 @@ import { FieldError } from '../FieldError';
 import type { ConnectionDraft, Tls } from './connectionDraft';
 import { formFieldOf } from './fieldErrors';
 import type { MappedTable } from './mappedTables';
+import { ChoiceOptions } from '../ChoiceOptions';
 
 const TLS: Record<Tls, string> = {
   disable: 'Off (local network only)',
@@ -51,11 +52,7 @@ export function PostgresFields({
         <label>
           TLS
           <select value={draft.tls} onChange={(e) => onChange({ tls: e.target.value as Tls })}>
-            {Object.entries(TLS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
+            <ChoiceOptions choices={TLS} />
           </select>
         </label>
         <label>

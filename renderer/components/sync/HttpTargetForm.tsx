@@ -11,6 +11,7 @@ import { call } from '../../api/client';
 import { useSubmit } from '../../useSubmit';
 import { FieldError } from '../FieldError';
 import { FormResult } from '../FormResult';
+import { ChoiceOptions } from '../ChoiceOptions';
 
 type Kind = (typeof OUTBOX_KINDS)[number];
 type HttpInput = Extract<ApiInput<'sync.setTarget'>, { kind: 'http' }>;
@@ -140,11 +141,7 @@ export function HttpTargetForm({
         <label>
           Auth
           <select value={auth} onChange={(e) => setAuth(e.target.value as keyof typeof AUTHS)}>
-            {Object.entries(AUTHS).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
+            <ChoiceOptions choices={AUTHS} />
           </select>
         </label>
         <label>
