@@ -95,6 +95,9 @@ function pullFrom(
     startedAt,
     onProgress,
     baseId: reads.some((r) => r.modifiedSince) ? base : undefined,
+    // The connection's own readers are made again and read in the import worker; a test's
+    // injected ones are in-process fakes that cannot cross to it.
+    connection: opts.makeReader ? undefined : { settings, secret, since },
   });
 }
 

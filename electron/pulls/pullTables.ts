@@ -1,8 +1,11 @@
 // One snapshot from table readers (an HTTP/OData feed or a PostgreSQL query per canonical table),
 // through the file import's own pipeline: each reader's rows go through MapRowsSink (the mapping
 // profile, validation, the pulled cells' one format) into a FileStore, all in one transaction.
+// The readers run in the import worker, as CSV files are read there (their connection's settings
+// and secret cross to it), so this thread only stores; readers a test injects run here.
 // Any failure rolls the snapshot back, so the previous one stays pinned. Content the source's
 // latest snapshot already holds is rolled back too, and the pull is a no-op (contentHash.ts).
+import type { HttpSource, PostgresSource } from '../../shared/calls/sources';
 import { canonicalTable, type SourceSystem } from '../../shared/domain/canonical';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import type { SourceProfile } from '../../shared/domain/profile';
@@ -20,13 +23,14 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '../snapshots/importSource';
-import { MapRowsSink } from '../snapshots/mapRows';
+import { importWorkerSession, type FileRead } from '../snapshots/importWorkerClient';
+import { MapRowsSink, type MapJob } from '../snapshots/mapRows';
 import { closeSnapshot, openSnapshot } from '../snapshots/snapshotTx';
 import { FileStore } from '../snapshots/storeRows';
-import { ContentHash, pullChecksum, sameContent } from './contentHash';
+import { ContentHash, pullChecksum, sameContent, TableHash } from './contentHash';
 import { hashStored, layOver, storedRows } from './overlay';
 import type { TableRead } from './readersFor';
-import { PULL_FORMAT } from './tableReader';
+import { PULL_FORMAT, type TableReader } from './tableReader';
 
 export interface TablesPull {
   source: SourceSystem;
@@ -44,6 +48,11 @@ export interface TablesPull {
    * when the readers were asked for every row.
    */
   baseId?: number;
+  /**
+   * What the reads' readers were made from (readersFor.ts readerFor), so the import worker makes
+   * them again and reads there; undefined runs `reads`' own readers on this thread.
+   */
+  connection?: { settings: HttpSource | PostgresSource; secret: string | undefined; since: string | null };
 }
 
 /** Thrown inside the transaction to roll back a pull whose content the latest snapshot holds. */
@@ -83,48 +92,73 @@ async function writePulled(db: WriteDb, pull: TablesPull): Promise<ImportResult>
   const files: ImportedFile[] = [];
   let rowsDone = 0;
   const began = performance.now();
-  for (const read of pull.reads) {
-    const { reader } = read;
-    const table = canonicalTable(read.mapping.table);
+  const tables = pull.reads.map((read) => {
     const delta = read.modifiedSince && pull.baseId !== undefined;
     // Changed rows only: none changed is no "header but no rows" failure.
     const mapping = delta ? { ...read.mapping, optional: true } : read.mapping;
-    const before = snap.bad.count;
-    const file = reader.from;
-    const store = new FileStore(db, snap.snapshotId, table, file, mapping, snap.bad, (rows) => {
-      crashPoint('import', 'after-rows', rowsDone + rows);
-      const seconds = (performance.now() - began) / 1000;
-      pull.onProgress?.({
-        source,
-        file,
-        rows: rowsDone + rows,
-        bytesRead: 0,
-        bytesTotal: 0,
-        rowsPerSecond: seconds > 0 ? Math.round((rowsDone + rows) / seconds) : undefined,
-      });
-    });
+    const file = read.reader.from;
     // Pulled cells are written one way whatever the profile says of its export files; no CSV
     // parser has looked at them, so control characters are checked cell by cell.
-    const job = { ...mapJob(profile, mapping, file, limits, false), file, format: PULL_FORMAT, checkControls: true };
-    const mapped = new MapRowsSink(job, (m) => store.take(m));
-    // A modifiedSince table is hashed as stored once complete (below), not as read.
-    const sink = read.modifiedSince ? mapped : content.sinkFor(mapping.table, mapped);
-    try {
-      await reader.read(sink, signal);
-    } catch (e) {
-      throw asPullError(e, file);
+    const job: MapJob = {
+      ...mapJob(profile, mapping, file, limits, false),
+      file,
+      format: PULL_FORMAT,
+      checkControls: true,
+    };
+    return { read, delta, mapping, file, job };
+  });
+  // Every table is posted now: the worker reads the next while this thread stores the last.
+  const session = pull.connection ? importWorkerSession() : undefined;
+  try {
+    const inWorker = new Map<number, FileRead>();
+    if (session && pull.connection) {
+      const { settings, secret, since } = pull.connection;
+      tables.forEach(({ read, job }, i) => {
+        const hash = !read.modifiedSince;
+        inWorker.set(i, session.read({ ...job, pull: { settings, mapping: read.mapping, secret, since, hash } }));
+      });
     }
-    const done = store.finish();
-    rowsDone += done.rows + (snap.bad.count - before);
-    snap.rowCounts[mapping.table] = (snap.rowCounts[mapping.table] ?? 0) + done.rows;
-    if (read.modifiedSince) {
-      if (delta) {
-        layOver(db, table, pull.baseId!, snap.snapshotId);
-        snap.rowCounts[mapping.table] = storedRows(db, table, snap.snapshotId);
+    for (const [i, { read, delta, mapping, file, job }] of tables.entries()) {
+      const table = canonicalTable(mapping.table);
+      const before = snap.bad.count;
+      const store = new FileStore(db, snap.snapshotId, table, file, mapping, snap.bad, (rows) => {
+        crashPoint('import', 'after-rows', rowsDone + rows);
+        const seconds = (performance.now() - began) / 1000;
+        pull.onProgress?.({
+          source,
+          file,
+          rows: rowsDone + rows,
+          bytesRead: 0,
+          bytesTotal: 0,
+          rowsPerSecond: seconds > 0 ? Math.round((rowsDone + rows) / seconds) : undefined,
+        });
+      });
+      // A modifiedSince table is hashed as stored once complete (below), not as read.
+      let digest: string | undefined;
+      try {
+        const worker = inWorker.get(i);
+        if (worker) digest = await worker.run((m) => store.take(m));
+        else digest = await readHere(read.reader, job, store, !read.modifiedSince, signal);
+      } catch (e) {
+        throw asPullError(e, file);
       }
-      hashStored(db, table, snap.snapshotId, content.raw);
+      const done = store.finish();
+      rowsDone += done.rows + (snap.bad.count - before);
+      snap.rowCounts[mapping.table] = (snap.rowCounts[mapping.table] ?? 0) + done.rows;
+      if (read.modifiedSince) {
+        if (delta) {
+          layOver(db, table, pull.baseId!, snap.snapshotId);
+          snap.rowCounts[mapping.table] = storedRows(db, table, snap.snapshotId);
+        }
+        const stored = new TableHash();
+        hashStored(db, table, snap.snapshotId, stored.raw);
+        digest = stored.digest();
+      }
+      content.add(mapping.table, digest!);
+      files.push({ ...done, file, table: mapping.table, rejected: snap.bad.count - before });
     }
-    files.push({ ...done, file, table: mapping.table, rejected: snap.bad.count - before });
+  } finally {
+    session?.close();
   }
   const rowCount = closeSnapshot(db, profile, snap, files);
   const hash = content.digest();
@@ -140,6 +174,20 @@ async function writePulled(db: WriteDb, pull: TablesPull): Promise<ImportResult>
     extractedAt: startedAt,
     files,
   };
+}
+
+/** Reads a table on this thread (an injected reader); its content digest when `hash`. */
+async function readHere(
+  reader: TableReader,
+  job: MapJob,
+  store: FileStore,
+  hash: boolean,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const mapped = new MapRowsSink(job, (m) => store.take(m));
+  const content = hash ? new TableHash() : undefined;
+  await reader.read(content ? content.sinkFor(mapped) : mapped, signal);
+  return content?.digest();
 }
 
 /** A reader's AppError as it is; anything else (a bug, a socket torn down) named by where it came from. */

@@ -1,10 +1,20 @@
-// Worker thread, started once and kept: reads CSV exports and maps their rows (mapRows.ts) so
-// the main thread only inserts. Jobs run one at a time in the order posted, each ending in an
+// Worker thread, started once and kept: reads CSV exports, or a pull's tables from their feed or
+// query (the pull's readers, readersFor.ts), and maps their rows (mapRows.ts) so the main thread
+// only inserts. Jobs run one at a time in the order posted, each ending in an
 // 'end' or an 'error' message; the jobs of a cancelled session end silently.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { readRows } from '../sources/readRows';
+import { readRows, type RowSink } from '../sources/readRows';
+import { TableHash } from '../pulls/contentHash';
+import { readerFor } from '../pulls/readersFor';
 import { MapRowsSink, type MappedMessage } from './mapRows';
-import { MAX_IN_FLIGHT, sendable, type WorkerJob, type WorkerMessage, type WorkerSetup } from './importWorkerProtocol';
+import {
+  MAX_IN_FLIGHT,
+  sendable,
+  type PullJob,
+  type WorkerJob,
+  type WorkerMessage,
+  type WorkerSetup,
+} from './importWorkerProtocol';
 
 const port = parentPort!;
 const { flow, control } = workerData as WorkerSetup;
@@ -36,12 +46,27 @@ function post(job: WorkerJob, m: MappedMessage, transfer: ArrayBuffer[]): void {
 async function run(job: WorkerJob): Promise<void> {
   if (isCancelled(job.session)) return;
   try {
-    await readRows(job.path, new MapRowsSink(job, (m, transfer) => post(job, m, transfer)), job.read);
-    port.postMessage({ job: job.id, type: 'end' } satisfies WorkerMessage);
+    const mapped = new MapRowsSink(job, (m, transfer) => post(job, m, transfer));
+    let digest: string | undefined;
+    if (job.pull) digest = await readTable(job.pull, mapped);
+    else await readRows(job.path, mapped, job.read!);
+    port.postMessage({ job: job.id, type: 'end', digest } satisfies WorkerMessage);
   } catch (e) {
     if (e === CANCELLED || isCancelled(job.session)) return;
     port.postMessage({ job: job.id, type: 'error', error: sendable(e) } satisfies WorkerMessage);
   }
+}
+
+/** Reads a pulled table into `mapped`; its content digest when the job asks for one. */
+async function readTable(pull: PullJob, mapped: RowSink): Promise<string | undefined> {
+  const { settings, mapping, secret, since } = pull;
+  const reader = readerFor(settings, mapping, { secret, since });
+  // readersFor made this reader on the main thread already: the table has its URL or query.
+  if (!reader) throw new Error(`no reader for the ${mapping.table} table`);
+  const hash = pull.hash ? new TableHash() : undefined;
+  // A cancelled job stops at its next batch (post throws), which ends the reader's reading.
+  await reader.read(hash ? hash.sinkFor(mapped) : mapped, new AbortController().signal);
+  return hash?.digest();
 }
 
 const queue: WorkerJob[] = [];

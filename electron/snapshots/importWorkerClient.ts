@@ -1,6 +1,6 @@
 // The import worker (importWorker.ts) from the main thread: one worker for the process, started
 // when the importer is first used and kept for later imports and files (starting one costs tens
-// of milliseconds). An import opens a session and posts all its CSV files at once, so the worker
+// of milliseconds). An import opens a session and posts all its CSV files (a pull: its tables) at once, so the worker
 // reads the next file while this thread still inserts the last; their messages are then taken
 // file by file, in the order of the import.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
@@ -13,8 +13,11 @@ export type FileJob = Omit<WorkerJob, 'id' | 'session'>;
 
 /** One file being read by the worker. */
 export interface FileRead {
-  /** Gives the file's messages to take, in order; settles at the file's end or first error (take's own too). */
-  run(take: (m: MappedMessage) => void): Promise<void>;
+  /**
+   * Gives the file's messages to take, in order; settles at the file's end (with a pulled
+   * table's content digest, when asked for) or first error (take's own too).
+   */
+  run(take: (m: MappedMessage) => void): Promise<string | undefined>;
 }
 
 export interface ReadSession {
@@ -29,7 +32,7 @@ interface JobState {
   /** Messages that came before run(). */
   queued: WorkerMessage[];
   take?: (m: MappedMessage) => void;
-  resolve?: () => void;
+  resolve?: (digest: string | undefined) => void;
   reject?: (e: unknown) => void;
 }
 
@@ -77,7 +80,7 @@ class ImportWorker {
     this.worker!.postMessage({ ...job, id, session } satisfies WorkerJob);
     return {
       run: (take) =>
-        new Promise<void>((resolve, reject) => {
+        new Promise<string | undefined>((resolve, reject) => {
           if (!this.jobs.has(id)) return reject(new Error('the file was dropped from the import'));
           Object.assign(state, { take, resolve, reject });
           for (let m = state.queued.shift(); m && this.jobs.has(id); m = state.queued.shift()) {
@@ -100,7 +103,7 @@ class ImportWorker {
   private deliver(id: number, state: JobState, m: WorkerMessage): void {
     if (m.type === 'end') {
       this.end(id);
-      state.resolve!();
+      state.resolve!(m.digest);
     } else if (m.type === 'error') {
       this.end(id);
       state.reject!(received(m.error));

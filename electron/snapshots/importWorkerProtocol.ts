@@ -1,9 +1,12 @@
 // What the main thread and the import worker (importWorker.ts) say to each other. A job is one
-// CSV file of one import ("session"); the worker answers with the file's messages (mapRows.ts),
-// then its end or its error. Row batches are counted in a shared Int32 so at most MAX_IN_FLIGHT
+// CSV file of one import ("session"), or one table of a pull (its connection's reader is made in
+// the worker); the worker answers with the file's messages (mapRows.ts), then its end (with a
+// pulled table's content digest) or its error. Row batches are counted in a shared Int32 so at most MAX_IN_FLIGHT
 // are posted and not yet stored; a session is cancelled through a port the worker polls, because
 // a worker waiting for room is blocked and reads no messages.
 import type { MessagePort } from 'node:worker_threads';
+import type { HttpSource, PostgresSource } from '../../shared/calls/sources';
+import type { FileMapping } from '../../shared/domain/profile';
 import { AppError, type AppErrorShape } from '../../shared/domain/errors';
 import type { ReadOptions } from '../sources/readRows';
 import type { MapJob, MappedMessage } from './mapRows';
@@ -18,16 +21,32 @@ export interface WorkerSetup {
   control: MessagePort;
 }
 
+/** One table of a pull, read in the worker: everything its reader is made from (readersFor.ts readerFor). */
+export interface PullJob {
+  settings: HttpSource | PostgresSource;
+  /** The mapping the reader is made with (the MapJob's may be marked optional for a changed-rows read). */
+  mapping: FileMapping;
+  secret: string | undefined;
+  since: string | null;
+  /** Hash the rows as read (contentHash.ts TableHash) and send the digest with the end. */
+  hash: boolean;
+}
+
 export interface WorkerJob extends MapJob {
   id: number;
   session: number;
-  read: Omit<ReadOptions, 'xlsx'>;
+  /** A CSV file's read options; absent for a pull's table. */
+  read?: Omit<ReadOptions, 'xlsx'>;
+  /** A pull's table instead of a file. */
+  pull?: PullJob;
 }
 
 export type SentError =
   { app: AppErrorShape } | { plain: { name: string; message: string; stack?: string; code?: string } };
 
-export type WorkerMessage = { job: number } & (MappedMessage | { type: 'end' } | { type: 'error'; error: SentError });
+export type WorkerMessage = { job: number } & (
+  MappedMessage | { type: 'end'; digest?: string } | { type: 'error'; error: SentError }
+);
 
 /** An error as it can cross to the main thread. */
 export function sendable(e: unknown): SentError {
