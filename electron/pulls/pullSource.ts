@@ -85,7 +85,7 @@ function pullFrom(
   const secret = secretOf(source, settings, opts.secrets);
   const base = overlayBase(db, source, profile, lastGoodPullAt);
   const since = base === undefined ? null : lastGoodPullAt;
-  const reads = readersFor(source, settings, profile, { secret, since }, opts.makeReader);
+  const reads = readersFor(source, settings, profile, { source, secret, since }, opts.makeReader);
   return pullTables(db, {
     source,
     origin: originOf(settings),

@@ -115,7 +115,10 @@ async function writePulled(db: WriteDb, pull: TablesPull): Promise<ImportResult>
       const { settings, secret, since } = pull.connection;
       tables.forEach(({ read, job }, i) => {
         const hash = !read.modifiedSince;
-        inWorker.set(i, session.read({ ...job, pull: { settings, mapping: read.mapping, secret, since, hash } }));
+        inWorker.set(
+          i,
+          session.read({ ...job, pull: { source, settings, mapping: read.mapping, secret, since, hash } }),
+        );
       });
     }
     for (const [i, { read, delta, mapping, file, job }] of tables.entries()) {

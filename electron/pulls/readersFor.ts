@@ -19,6 +19,8 @@ export interface TableRead {
 }
 
 export interface ReaderOptions {
+  /** The source system pulled: a credentials error names its secret's variable. */
+  source: SourceSystem;
   secret: string | undefined;
   /** The last good pull's start, for tables read by modified-since; null reads everything. */
   since: string | null;
@@ -44,7 +46,7 @@ export function readerFor(
     return httpTableReader(settings, table, mapping, { secret: opts.secret, since: opts.since, maxRows: opts.maxRows });
   }
   if (!settings.queries[table]) return null;
-  return pgTableReader(settings, table, { secret: opts.secret, maxRows: opts.maxRows });
+  return pgTableReader(settings, table, { secret: opts.secret, maxRows: opts.maxRows, source: opts.source });
 }
 
 /** Readers for every table the profile maps; refuses a required table without a URL or query. */

@@ -64,7 +64,7 @@ async function probeTables(
   }
   const probes: TableProbe[] = [];
   for (const mapping of tablesOf(profile)) {
-    const reader = makeReader(settings, mapping, { secret, since: null, maxRows: PROBE_ROWS });
+    const reader = makeReader(settings, mapping, { source, secret, since: null, maxRows: PROBE_ROWS });
     if (!reader) {
       if (!mapping.optional) probes.push(failed(mapping, '', noReaderFor(source, settings, mapping).toShape()));
       continue;

@@ -59,8 +59,8 @@ async function run(job: WorkerJob): Promise<void> {
 
 /** Reads a pulled table into `mapped`; its content digest when the job asks for one. */
 async function readTable(pull: PullJob, mapped: RowSink): Promise<string | undefined> {
-  const { settings, mapping, secret, since } = pull;
-  const reader = readerFor(settings, mapping, { secret, since });
+  const { source, settings, mapping, secret, since } = pull;
+  const reader = readerFor(settings, mapping, { source, secret, since });
   // readersFor made this reader on the main thread already: the table has its URL or query.
   if (!reader) throw new Error(`no reader for the ${mapping.table} table`);
   const hash = pull.hash ? new TableHash() : undefined;

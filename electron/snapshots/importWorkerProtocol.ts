@@ -6,6 +6,7 @@
 // a worker waiting for room is blocked and reads no messages.
 import type { MessagePort } from 'node:worker_threads';
 import type { HttpSource, PostgresSource } from '../../shared/calls/sources';
+import type { SourceSystem } from '../../shared/domain/canonical';
 import type { FileMapping } from '../../shared/domain/profile';
 import { AppError, type AppErrorShape } from '../../shared/domain/errors';
 import type { ReadOptions } from '../sources/readRows';
@@ -23,6 +24,7 @@ export interface WorkerSetup {
 
 /** One table of a pull, read in the worker: everything its reader is made from (readersFor.ts readerFor). */
 export interface PullJob {
+  source: SourceSystem;
   settings: HttpSource | PostgresSource;
   /** The mapping the reader is made with (the MapJob's may be marked optional for a changed-rows read). */
   mapping: FileMapping;

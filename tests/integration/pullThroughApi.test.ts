@@ -52,6 +52,13 @@ describe.skipIf(!postgresBin())('a source pulled through the API', () => {
     expect(again).toMatchObject({ unchanged: true, snapshotId: pulled.snapshotId });
     await api.call('cycle.pin', { source: 'WMS', snapshotId: pulled.snapshotId, by: 'Dana', reason: 'pulled' });
 
+    // A wrong password: refused, naming this source's variable to set.
+    process.env[variable] = 'not-the-password';
+    const refusedLogin = await api.fail('source.pull', { source: 'WMS' });
+    expect(refusedLogin.message).toMatch(/credentials refused/i);
+    expect(refusedLogin.hint).toContain(variable);
+    process.env[variable] = demo.reader.password;
+
     // The database is not there any more (a closed port): nothing is stored, nothing moves.
     const before = snapshotCount(api);
     const gone = { ...demo.sources.WMS, url: 'postgres://planroom_reader@127.0.0.1:1/demo_s' };
