@@ -5,8 +5,8 @@ import type { ApiInput, ApiOutput } from '../../shared/api';
 import type { SourceConnection, SourceConnectionStatus } from '../../shared/calls/sources';
 import type { SourceSystem } from '../../shared/domain/canonical';
 import { AppError, cutInput } from '../../shared/domain/errors';
-import { isAbsolute } from 'node:path';
-import { statSync } from 'node:fs';
+import { shownName } from '../../shared/domain/displayName';
+import { checkFolder } from '../fs/checkFolder';
 import {
   deleteConnection,
   getConnection,
@@ -68,25 +68,15 @@ export function connectionOf(db: ReadDb, source: SourceSystem): SourceConnection
 /** What a shape cannot say: a folder that exists, no secret in a header, a table to read. */
 export function checkConnection(c: SourceConnection): void {
   if (c.kind === 'folder') {
-    const where = { field: 'dir', value: cutInput(c.dir, 200) };
-    if (!isAbsolute(c.dir)) {
-      throw new AppError('invalid_input', 'The folder must be an absolute path.', {
-        where,
-        hint: 'Give the full path of the folder the source system exports into.',
-      });
-    }
-    let isDir: boolean;
-    try {
-      isDir = statSync(c.dir).isDirectory();
-    } catch {
-      isDir = false;
-    }
-    if (!isDir) {
-      throw new AppError('invalid_input', 'No such folder.', {
-        where,
-        hint: 'Create the folder (or mount the share) first, then set it here.',
-      });
-    }
+    checkFolder(c.dir, {
+      field: 'dir',
+      fileHint: 'Choose the folder the source system exports into, not a file in it.',
+      failure: (dir, e) =>
+        new AppError('invalid_input', `The folder ${shownName(dir, 200)} cannot be read.`, {
+          where: { field: 'dir', value: shownName(dir, 200) },
+          hint: `Give the user running Planroom read permission on it (or reconnect the share it is on). ${cutInput(e instanceof Error ? e.message : String(e), 200)}`,
+        }),
+    });
     return;
   }
   const tables = c.kind === 'http' ? c.tables : c.queries;

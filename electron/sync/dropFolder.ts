@@ -1,39 +1,19 @@
 // A file drop's folder: checked when the target is saved (an absolute path to a folder that
 // exists), and a run's file-system failure turned into what to do about that folder, so the
 // loop records it with the hint and backs off instead of showing an errno.
-import { statSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
 import { shownName } from '../../shared/domain/displayName';
 import { AppError } from '../../shared/domain/errors';
+import { checkFolder } from '../fs/checkFolder';
 
 const where = (folder: string) => ({ field: 'folder', value: shownName(folder, 200) });
 
 /** Refuses a folder a drop could never write to, naming the field and what to do. */
-export function checkDropFolder(folder: string): void {
-  if (!isAbsolute(folder)) {
-    throw new AppError('invalid_input', `"${shownName(folder, 200)}" is not an absolute path.`, {
-      where: where(folder),
-      hint: 'Type the folder’s full path, such as /srv/erp-inbox or C:\\ERP\\inbox.',
-    });
-  }
-  let isDir: boolean;
-  try {
-    isDir = statSync(folder).isDirectory();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw dropFolderError(folder, e);
-    throw new AppError('invalid_input', `The folder ${shownName(folder, 200)} does not exist.`, {
-      where: where(folder),
-      hint: 'Create it first (or mount the share it is on), or type the path of a folder that exists.',
-    });
-  }
-  if (!isDir) {
-    throw new AppError('invalid_input', `${shownName(folder, 200)} is a file, not a folder.`, {
-      where: where(folder),
-      hint: 'Choose the folder the other system reads, not a file in it.',
-    });
-  }
-}
+export const checkDropFolder = (folder: string): void =>
+  checkFolder(folder, {
+    field: 'folder',
+    fileHint: 'Choose the folder the other system reads, not a file in it.',
+    failure: dropFolderError,
+  });
 
 /** A failed read or write of the drop folder as an AppError naming the folder and what to do. */
 export function dropFolderError(folder: string, e: unknown): AppError {

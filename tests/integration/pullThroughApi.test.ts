@@ -33,6 +33,24 @@ describe.skipIf(!postgresBin())('a source pulled through the API', () => {
     server?.stop();
   });
 
+  it('refuses a folder connection that is a relative path or a file, naming the field', async () => {
+    const relative = await api.fail('source.set', {
+      source: 'ERP',
+      connection: { kind: 'folder', dir: 'exports' },
+      schedule: null,
+    });
+    expect(relative).toMatchObject({ code: 'invalid_input', where: { field: 'dir' } });
+    expect(relative.message).toMatch(/is not an absolute path/);
+    const file = await api.fail('source.set', {
+      source: 'ERP',
+      connection: { kind: 'folder', dir: join(dir, 'p', 'p.db') },
+      schedule: null,
+    });
+    expect(file).toMatchObject({ code: 'invalid_input', where: { field: 'dir' } });
+    expect(file.message).toMatch(/is a file, not a folder/);
+    expect(await api.call('source.list', {})).toEqual([]);
+  });
+
   it('sets, tests and pulls; a pull that cannot connect leaves the pulled snapshot pinned', async () => {
     const set = await api.call('source.set', { source: 'WMS', connection: demo.sources.WMS, schedule: '0 6 * * 1-5' });
     expect(set.secret).toMatchObject({ set: true, fromEnvironment: true, environmentVariable: variable });
