@@ -160,16 +160,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (id) board.update(id, progress);
     };
   // What a caller polling an import's progress sees while it waits its turn in the queue.
-  const queued: QueuedHooks = {
-    'snapshot.import': (input) => {
-      const id = input.progressId;
-      if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });
-    },
-    'source.pull': (input) => {
-      const id = input.progressId;
-      if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });
-    },
+  const waitingTurn = (input: { source: string; progressId?: string }): void => {
+    const id = input.progressId;
+    if (id) board.update(id, { label: `${input.source}: waiting for other writes`, done: 0, fraction: 0 });
   };
+  const queued: QueuedHooks = { 'snapshot.import': waitingTurn, 'source.pull': waitingTurn };
   const handlers: Handlers = queueWrites(writes, queued, {
     'app.info': () => ({
       version: ctx.version,
