@@ -4,8 +4,9 @@
 // the window was somehow navigated to).
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { dispatch, type DispatchHooks, type Handlers } from '../shared/dispatch';
+import { DESKTOP_CHANNELS } from '../shared/desktop/channels';
 
-export const API_CHANNEL = 'planroom:call';
+export const API_CHANNEL = DESKTOP_CHANNELS.call;
 
 /** What ipc needs to know of the sending frame (Electron's WebFrameMain). */
 export interface SenderFrame {

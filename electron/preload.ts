@@ -1,13 +1,27 @@
-// The only bridge between the sandboxed renderer and the main process: window.planroom.call, and
-// the window's own full screen for presenter mode (electron/presenterIpc.ts).
-import { contextBridge, ipcRenderer } from 'electron';
+// The only bridge between the sandboxed renderer and the main process: window.planroom, exactly
+// shared/desktop/channels.ts's DesktopBridge. Every payload is checked again in the main process.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { DESKTOP_CHANNELS, MENU_COMMANDS, type DesktopBridge, type MenuCommand } from '../shared/desktop/channels';
 
-const API_CHANNEL = 'planroom:call';
-const FULL_SCREEN_CHANNEL = 'planroom:fullScreen';
-
-contextBridge.exposeInMainWorld('planroom', {
-  call: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(API_CHANNEL, name, input),
-  setFullScreen: async (on: boolean): Promise<void> => {
-    await ipcRenderer.invoke(FULL_SCREEN_CHANNEL, on === true);
+const bridge: DesktopBridge = {
+  call: (name, input) => ipcRenderer.invoke(DESKTOP_CHANNELS.call, name, input),
+  setFullScreen: async (on) => {
+    await ipcRenderer.invoke(DESKTOP_CHANNELS.fullScreen, on === true);
   },
-});
+  onCommand: (listener) => {
+    // The renderer sees the command, never Electron's event (it carries the sender).
+    const wrapped = (_e: IpcRendererEvent, command: unknown): void => {
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(DESKTOP_CHANNELS.command, wrapped);
+    return () => {
+      ipcRenderer.removeListener(DESKTOP_CHANNELS.command, wrapped);
+    };
+  },
+  pickFolder: async (pick) => {
+    const path: unknown = await ipcRenderer.invoke(DESKTOP_CHANNELS.pickFolder, pick);
+    return typeof path === 'string' ? path : null;
+  },
+};
+
+contextBridge.exposeInMainWorld('planroom', bridge);

@@ -2,8 +2,9 @@
 // in the preload). Window-only, so not a contract call: it reaches no service and no data. Like
 // the API channel, it answers only the app's own windows.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { DESKTOP_CHANNELS } from '../shared/desktop/channels';
 
-export const FULL_SCREEN_CHANNEL = 'planroom:fullScreen';
+export const FULL_SCREEN_CHANNEL = DESKTOP_CHANNELS.fullScreen;
 
 /** What the handler needs of a BrowserWindow. */
 export interface FullScreenWindow {
