@@ -11,7 +11,7 @@ let cachedRoot: string | undefined;
 /** The folder holding package.json and migrations/: the repository or the packaged app. */
 export function appRoot(): string {
   if (cachedRoot) return cachedRoot;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = packedPath(dirname(fileURLToPath(import.meta.url)));
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'migrations'))) {
       cachedRoot = dir;
@@ -53,9 +53,28 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv =
   return join(dir, 'planroom.db');
 }
 
-/** The bundled worker script; app.asar cannot hold a worker's code, so packaged builds unpack it. */
-export function workerScript(name: string): string {
-  const path = join(appRoot(), 'dist', name).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build`);
+// A packaged app keeps its files in resources/app.asar, an archive only Electron's patched fs can
+// read; the files a worker thread is started from, and native modules, are unpacked beside it
+// into resources/app.asar.unpacked (electron-builder.yml: asarUnpack), same relative paths.
+const PACKED = /([\\/])app\.asar(?=[\\/]|$)/;
+const UNPACKED = /([\\/])app\.asar\.unpacked(?=[\\/]|$)/;
+
+/** The same file in app.asar.unpacked when `path` is inside app.asar; any other path as it is. */
+export const unpackedPath = (path: string): string => path.replace(PACKED, '$1app.asar.unpacked');
+
+/**
+ * The same file in app.asar when `path` is inside app.asar.unpacked. A worker runs from there,
+ * but package.json and migrations/ stay in the archive, where appRoot() must look for them.
+ */
+export const packedPath = (path: string): string => path.replace(UNPACKED, '$1app.asar');
+
+/** The bundled worker script: from the repository's dist/, or unpacked in a packaged app. */
+export function workerScript(
+  name: string,
+  root: string = appRoot(),
+  exists: (path: string) => boolean = existsSync,
+): string {
+  const path = unpackedPath(join(root, 'dist', name));
+  if (!exists(path)) throw new Error(`${path} is missing: run npm run build`);
   return path;
 }
