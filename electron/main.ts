@@ -16,6 +16,8 @@ import { roomWindows } from './presenterWindows';
 import { rendererDir } from './paths';
 import { loadDemoCompany } from './services/demoCompany';
 import { createHandlers } from './services/handlers';
+import { bundleFromArgv, bundleOpener, openBundleFile } from './shell/openBundle';
+import { electronOpenBundleDeps } from './shell/openBundleDeps';
 import { safeStorageSecrets } from './secrets/safeStorageSecrets';
 import { withEnvironment } from './secrets/withEnvironment';
 import { appVersion } from './version';
@@ -79,7 +81,34 @@ async function start(): Promise<void> {
   });
   win.once('ready-to-show', () => win.show());
   await win.loadFile(index);
+  // The window is up: a bundle asked for at launch (or since) may ask its question now.
+  bundles.ready();
 }
+
+// A .planroom file opened from the desktop (electron/shell/openBundle.ts): asked, imported into a
+// database of its own, then Planroom restarts on it. Requests wait until the window is up.
+const bundles = bundleOpener((file) =>
+  openBundleFile(
+    file,
+    electronOpenBundleDeps({ app, dialog, focusedWindow: () => BrowserWindow.getFocusedWindow() }, () => {
+      db?.close();
+      db = undefined;
+    }),
+  ),
+);
+// macOS: a double-click or a drop on the dock icon, which may come before the app is ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  bundles.request(path);
+});
+// Windows and Linux: the path on the command line; a running Planroom gets a second launch's
+// argv (the single-instance lock, electron/shell/singleInstance.ts, passes it here on merge).
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  const file = bundleFromArgv(argv, workingDirectory);
+  if (file) bundles.request(file);
+});
+const launchBundle = bundleFromArgv(process.argv);
+if (launchBundle) bundles.request(launchBundle);
 
 app.whenReady().then(
   () => {
