@@ -16,6 +16,7 @@ import {
 } from '../db/repos/sourceConnections';
 import type { ReadDb, WriteDb } from '../db/types';
 import { checkSchedule, nextRunOf, scheduleTimeZone } from '../pulls/cronSchedule';
+import { refuseSecretInUrl } from '../secrets/secretInUrl';
 import { envNameOf, type SecretName, type SecretStore } from '../secrets/secretStore';
 
 export const sourceSecretName = (source: SourceSystem): SecretName => `source:${source}`;
@@ -89,6 +90,14 @@ export function checkConnection(c: SourceConnection): void {
         hint: 'Each table the mapping profile maps needs one; the profile says which tables the source feeds.',
       },
     );
+  }
+  // A token or password in a URL's query would be kept in SQLite with the settings.
+  const setSecret =
+    "set the source's secret (planroom source secret SOURCE, or the Data page): it is kept out of the database.";
+  if (c.kind === 'postgres') refuseSecretInUrl(c.url, 'url', `Remove it from the URL and ${setSecret}`);
+  else {
+    const hint = `Remove it from the URL, choose bearer, basic or API-key (header) auth and ${setSecret}`;
+    for (const [table, t] of Object.entries(c.tables)) refuseSecretInUrl(t.url, `tables.${table}.url`, hint);
   }
   if (c.kind === 'http') {
     const carried = c.auth.kind === 'api-key' ? c.auth.header.toLowerCase() : null;

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import type { HubConfigT } from '../../shared/calls/sync';
+import { refuseSecretInUrl } from '../secrets/secretInUrl';
 
 /** Checks a hub URL as typed; returns it normalised. A password in it is refused, not stored. */
 export function checkHubUrl(text: string): string {
@@ -33,6 +34,11 @@ export function checkHubUrl(text: string): string {
       },
     );
   }
+  refuseSecretInUrl(
+    text,
+    'url',
+    'Remove it from the URL and set PLANROOM_HUB_PASSWORD, or PLANROOM_HUB_PASSWORD_FILE naming a file with mode 0600.',
+  );
   if (!url.hostname || url.pathname.length <= 1 || !url.username) {
     throw new AppError('invalid_input', 'The hub URL needs a user, a host and a database.', {
       where: { field: 'url', value: cutInput(text, 80) },

@@ -3,6 +3,7 @@
 import type { FileDropConfigT, HttpTargetConfigT } from '../../shared/calls/sync';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import { checkBodyTemplate } from '../../shared/sync/bodyTemplate';
+import { refuseSecretInUrl } from '../secrets/secretInUrl';
 import { checkDropFolder } from './dropFolder';
 
 type TargetConfigT = HttpTargetConfigT | FileDropConfigT;
@@ -42,6 +43,7 @@ export function checkTargetConfig<T extends TargetConfigT>(cfg: T): T {
         hint: 'Remove them from the URL; choose bearer or basic auth and set the secret apart.',
       });
     }
+    refuseSecretInUrl(cfg.url, 'url', 'Remove it from the URL; choose bearer or basic auth and set the secret apart.');
     if (cfg.auth === 'basic' && !cfg.username) {
       throw new AppError('invalid_input', 'Basic auth needs a user name.', {
         where: { field: 'username', value: '' },
