@@ -61,7 +61,7 @@ async function start(): Promise<void> {
     },
   });
   const indexUrl = pathToFileURL(index).href;
-  shell.attach(win, { indexUrl, dbPath });
+  shell.attach(win, { indexUrl });
   // Links open in the system browser, never inside the app window; the room view (#/room) opens
   // in a window of its own, on the second display when there is one.
   const room = roomWindows({ indexUrl, preload: join(__dirname, 'preload.cjs') });

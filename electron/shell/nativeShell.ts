@@ -26,8 +26,10 @@ import {
   loadWindowStates,
   restoredWindow,
   trackWindowState,
+  NO_STATES,
   WINDOW_STATE_FILE,
   type SavedWindowT,
+  type WindowStatesT,
 } from './windowState';
 
 const DEFAULT_SIZE = { width: 1440, height: 900 };
@@ -41,7 +43,7 @@ export interface NativeShell extends SingleInstance {
   /** The app window's place, size and background, for new BrowserWindow. */
   windowOptions(): Pick<BrowserWindowConstructorOptions, 'x' | 'y' | 'width' | 'height' | 'backgroundColor'>;
   /** Wires the app window: menu commands, folder dialogs, save dialogs, its place saved. */
-  attach(win: BrowserWindow, opts: { indexUrl: string; dbPath: string }): void;
+  attach(win: BrowserWindow, opts: { indexUrl: string }): void;
 }
 
 /** Call at load, before app is ready: the single-instance lock must be taken first. */
@@ -49,6 +51,10 @@ export function nativeShell(): NativeShell {
   let appWindow: BrowserWindow | null = null;
   let currentDb: string | null = null;
   let recent: string[] = [];
+  // The stored list, read once at ready; an opened database is added after it, never before
+  // (saving first would overwrite the list with that one database).
+  let recentLoaded: Promise<void> = Promise.resolve();
+  let states: WindowStatesT = NO_STATES;
   let restored: SavedWindowT | null = null;
   let background: () => string = () => '#f1f5f9';
   const lock = singleInstance(app, () => appWindow);
@@ -67,13 +73,24 @@ export function nativeShell(): NativeShell {
   function reopen(path: string): void {
     if (currentDb !== null && resolve(path) === currentDb) return;
     if (!existsSync(path)) {
-      dialog.showErrorBox('Planroom cannot open it', `${path.slice(0, 300)} is no longer there.`);
-      setMenu();
+      forget(path);
+      dialog.showErrorBox(
+        'Planroom cannot open it',
+        `${path.slice(0, 300)} is no longer there: it was moved or deleted. It is off Open Recent now; use File > Open database… to find it.`,
+      );
       return;
     }
     app.relaunch({ args: relaunchArgs(process.argv, resolve(path)) });
     app.quit();
   }
+
+  function remember(list: string[]): void {
+    recent = list;
+    void saveRecent(recentFile(), recent).catch((e: unknown) => warn('recent databases: cannot save', e));
+    setMenu();
+  }
+
+  const forget = (path: string): void => remember(recent.filter((p) => p !== path));
 
   function setMenu(): void {
     const template = menuTemplate({
@@ -90,10 +107,8 @@ export function nativeShell(): NativeShell {
       },
       openRecent: reopen,
       clearRecent: () => {
-        recent = [];
         app.clearRecentDocuments();
-        void saveRecent(recentFile(), recent).catch((e: unknown) => warn('recent databases: cannot save', e));
-        setMenu();
+        remember([]);
       },
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -104,26 +119,20 @@ export function nativeShell(): NativeShell {
     ready() {
       background = followTheme(nativeTheme, () => BrowserWindow.getAllWindows());
       setMenu();
-      void loadRecent(recentFile(), warn).then((list) => {
-        // The database opened meanwhile stays first.
-        recent = currentDb ? withRecent(list, currentDb) : list;
+      recentLoaded = loadRecent(recentFile(), warn).then((list) => {
+        recent = list;
         setMenu();
       });
     },
     databaseOpened(dbPath) {
       currentDb = resolve(dbPath);
-      recent = withRecent(recent, currentDb);
-      app.addRecentDocument(currentDb);
-      void saveRecent(recentFile(), recent).catch((e: unknown) => warn('recent databases: cannot save', e));
-      setMenu();
+      const path = currentDb;
+      app.addRecentDocument(path);
+      void recentLoaded.then(() => remember(withRecent(recent, path)));
     },
     windowOptions() {
-      restored = restoredWindow(
-        loadWindowStates(stateFile(), warn),
-        screen.getAllDisplays(),
-        screen.getPrimaryDisplay(),
-        DEFAULT_SIZE,
-      );
+      states = loadWindowStates(stateFile(), warn);
+      restored = restoredWindow(states, screen.getAllDisplays(), screen.getPrimaryDisplay(), DEFAULT_SIZE);
       return { ...restored.bounds, backgroundColor: background() };
     },
     attach(win, opts) {
@@ -136,7 +145,7 @@ export function nativeShell(): NativeShell {
         if (saved?.maximized) win.maximize();
         if (saved?.fullScreen) win.setFullScreen(true);
       });
-      trackWindowState(win, screen, stateFile(), loadWindowStates(stateFile(), warn), warn);
+      trackWindowState(win, screen, stateFile(), states, warn);
       ipcMain.handle(
         DESKTOP_CHANNELS.pickFolder,
         pickFolderHandler({
