@@ -46,7 +46,7 @@ async function start(): Promise<void> {
     db = undefined;
     throw e;
   }
-  shell.databaseOpened(dbPath);
+  void shell.databaseOpened(dbPath);
   const index = join(rendererDir(), 'index.html');
   const win = new BrowserWindow({
     // Where it was last left on this display, in the OS's light or dark background.
@@ -95,7 +95,7 @@ async function start(): Promise<void> {
 app.whenReady().then(
   () => {
     if (!shell.primary) return;
-    shell.ready();
+    void shell.ready();
     start().catch((e: unknown) => {
       const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
       const message =

@@ -36,10 +36,10 @@ const DEFAULT_SIZE = { width: 1440, height: 900 };
 const warn = (what: string, error: unknown): void => void writeLog('warn', what, error);
 
 export interface NativeShell extends SingleInstance {
-  /** Once ready: the application menu (before any window, so its shortcuts work at once). */
-  ready(): void;
-  /** The database is open: first in Open Recent and in the OS's recent documents. */
-  databaseOpened(dbPath: string): void;
+  /** Once ready: the application menu (before any window, so its shortcuts work at once); resolves once Open Recent is read. */
+  ready(): Promise<void>;
+  /** The database is open: first in Open Recent and in the OS's recent documents; resolves once saved. */
+  databaseOpened(dbPath: string): Promise<void>;
   /** The app window's place, size and background, for new BrowserWindow. */
   windowOptions(): Pick<BrowserWindowConstructorOptions, 'x' | 'y' | 'width' | 'height' | 'backgroundColor'>;
   /** Wires the app window: menu commands, folder dialogs, save dialogs, its place saved. */
@@ -84,13 +84,13 @@ export function nativeShell(): NativeShell {
     app.quit();
   }
 
-  function remember(list: string[]): void {
+  function remember(list: string[]): Promise<void> {
     recent = list;
-    void saveRecent(recentFile(), recent).catch((e: unknown) => warn('recent databases: cannot save', e));
     setMenu();
+    return saveRecent(recentFile(), recent).catch((e: unknown) => warn('recent databases: cannot save', e));
   }
 
-  const forget = (path: string): void => remember(recent.filter((p) => p !== path));
+  const forget = (path: string): void => void remember(recent.filter((p) => p !== path));
 
   function setMenu(): void {
     const template = menuTemplate({
@@ -108,7 +108,7 @@ export function nativeShell(): NativeShell {
       openRecent: reopen,
       clearRecent: () => {
         app.clearRecentDocuments();
-        remember([]);
+        void remember([]);
       },
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -123,12 +123,13 @@ export function nativeShell(): NativeShell {
         recent = list;
         setMenu();
       });
+      return recentLoaded;
     },
     databaseOpened(dbPath) {
       currentDb = resolve(dbPath);
       const path = currentDb;
       app.addRecentDocument(path);
-      void recentLoaded.then(() => remember(withRecent(recent, path)));
+      return recentLoaded.then(() => remember(withRecent(recent, path)));
     },
     windowOptions() {
       states = loadWindowStates(stateFile(), warn);
