@@ -88,7 +88,10 @@ describe.skipIf(!findChromium())('desktop menu commands and folder dialogs (fake
     await page.keyboard.press('Escape');
     await page.locator('#main').focus();
     await page.keyboard.press('6');
-    await page.getByRole('button', { name: 'Choose folder… for Folder the other system reads' }).waitFor(WAIT);
+    const drop = page.getByRole('button', { name: 'Choose folder… for Folder the other system reads' });
+    await drop.waitFor(WAIT);
+    await drop.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'desktop-choose-folder-file-drop.png') });
   });
 
   it('File > New cycle focuses the new cycle form', async () => {
