@@ -1,6 +1,6 @@
 // Electron main process: one window on the renderer, the API over IPC, the database in the
 // user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,8 @@ import { logInternal } from './log';
 import { electronPrinter } from './printPdf';
 import { bindPresenterIpc } from './presenterIpc';
 import { roomWindows } from './presenterWindows';
+import { nativeShell } from './shell/nativeShell';
+import { presenterFullScreen } from './shell/presenterDisplay';
 import { rendererDir } from './paths';
 import { loadDemoCompany } from './services/demoCompany';
 import { createHandlers } from './services/handlers';
@@ -23,6 +25,8 @@ import { withEnvironment } from './secrets/withEnvironment';
 import { appVersion } from './version';
 
 let db: WriteDb | undefined;
+// First of all: a second launch hands its arguments to the running app and quits here.
+const shell = nativeShell();
 
 function dbPathFromArgs(): string {
   const i = process.argv.indexOf('--db');
@@ -44,13 +48,13 @@ async function start(): Promise<void> {
     db = undefined;
     throw e;
   }
+  void shell.databaseOpened(dbPath);
   const index = join(rendererDir(), 'index.html');
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    // Where it was last left on this display, in the OS's light or dark background.
+    ...shell.windowOptions(),
     show: false,
     title: 'Planroom',
-    backgroundColor: '#0f172a',
     webPreferences: {
       preload: join(__dirname, 'preload.cjs'),
       sandbox: true,
@@ -59,6 +63,7 @@ async function start(): Promise<void> {
     },
   });
   const indexUrl = pathToFileURL(index).href;
+  shell.attach(win, { indexUrl });
   // Links open in the system browser, never inside the app window; the room view (#/room) opens
   // in a window of its own, on the second display when there is one.
   const room = roomWindows({ indexUrl, preload: join(__dirname, 'preload.cjs') });
@@ -76,8 +81,14 @@ async function start(): Promise<void> {
     createHandlers({ db, dbPath, version: appVersion(), warm: true, sync: true, printPdf: electronPrinter, secrets }),
     { indexUrl, isAppWindow, hooks: callHooks(dbPath) },
   );
+  // Presenter mode in the app window brings the room view up on a second display.
+  const presenting = presenterFullScreen(
+    win,
+    { present: () => room.present(), close: () => room.window()?.close() },
+    () => screen.getAllDisplays().length,
+  );
   bindPresenterIpc(ipcMain, {
-    windowOf: (sender) => (sender === win.webContents ? win : room.isRoomView(sender) ? room.window() : null),
+    windowOf: (sender) => (sender === win.webContents ? presenting : room.isRoomView(sender) ? room.window() : null),
   });
   win.once('ready-to-show', () => win.show());
   await win.loadFile(index);
@@ -112,7 +123,8 @@ if (launchBundle) bundles.request(launchBundle);
 
 app.whenReady().then(
   () => {
-    Menu.setApplicationMenu(null);
+    if (!shell.primary) return;
+    void shell.ready();
     start().catch((e: unknown) => {
       const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
       const message =

@@ -36,16 +36,22 @@ export interface RoomWindows {
   isRoomView(sender: WebContents): boolean;
   /** The room view window, when open. */
   window(): BrowserWindow | null;
+  /** Opens (or shows) the room view without taking the focus; true when it made a new window. */
+  present(): boolean;
 }
 
 export function roomWindows(opts: { indexUrl: string; preload: string }): RoomWindows {
   let room: BrowserWindow | null = null;
 
-  function open(url: string): void {
+  // `focus` false (presenter mode opening it): the facilitator's window keeps the keyboard.
+  function open(url: string, focus = true): boolean {
     if (room && !room.isDestroyed()) {
-      room.show();
-      room.focus();
-      return;
+      if (!focus) room.showInactive();
+      else {
+        room.show();
+        room.focus();
+      }
+      return false;
     }
     const display = roomDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
     const win = new BrowserWindow({
@@ -57,12 +63,13 @@ export function roomWindows(opts: { indexUrl: string; preload: string }): RoomWi
     });
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     win.webContents.on('will-navigate', (e) => e.preventDefault());
-    win.once('ready-to-show', () => win.show());
+    win.once('ready-to-show', () => (focus ? win.show() : win.showInactive()));
     win.on('closed', () => {
       if (room === win) room = null;
     });
     room = win;
     void win.loadURL(url);
+    return true;
   }
 
   return {
@@ -73,5 +80,6 @@ export function roomWindows(opts: { indexUrl: string; preload: string }): RoomWi
     },
     isRoomView: (sender) => room !== null && !room.isDestroyed() && sender === room.webContents,
     window: () => (room && !room.isDestroyed() ? room : null),
+    present: () => open(`${opts.indexUrl}#/room`, false),
   };
 }

@@ -9,6 +9,7 @@ import { DataPage } from './pages/DataPage';
 import { DecisionsPage } from './pages/DecisionsPage';
 import { ExceptionsPage } from './pages/ExceptionsPage';
 import { SyncPage } from './pages/SyncPage';
+import { useDesktopCommands } from './desktopCommands';
 import { ROUTES } from './routes';
 import { SkipLink } from './SkipLink';
 import { useCycleStore } from './stores/cycleStore';
@@ -30,6 +31,8 @@ export function App() {
     void loadOverview();
   }, [loadOverview]);
   useDocumentTitle(route, overview?.cycle.name ?? null);
+  // The desktop menu's commands (Electron only).
+  useDesktopCommands();
 
   return (
     <div className="frame" data-ready={status === 'ready' || status === 'error' ? 'true' : 'false'}>

@@ -5,11 +5,14 @@ import type { ApiResult, FileOutT } from '../../shared/api';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import { shownName } from '../../shared/domain/displayName';
 import { call } from '../api/client';
+import { COMMAND_TARGETS } from '../commandTargets';
 import { downloadFile } from '../fileDownload';
 import { ErrorBanner } from './ErrorBanner';
 
 export interface ExportItem {
   label: string;
+  /** The button's id, for the one a desktop menu command presses (renderer/desktopCommands.ts). */
+  id?: string;
   make: () => Promise<ApiResult<FileOutT>>;
 }
 
@@ -17,7 +20,11 @@ export interface ExportItem {
 export function decisionExports(userName: string): readonly ExportItem[] {
   const by = userName.trim().slice(0, 80) || undefined;
   return [
-    { label: 'Minutes (PDF)', make: () => call('minutes.export', { format: 'pdf', by }) },
+    {
+      label: 'Minutes (PDF)',
+      id: COMMAND_TARGETS['export-minutes'],
+      make: () => call('minutes.export', { format: 'pdf', by }),
+    },
     { label: 'Minutes (XLSX)', make: () => call('minutes.export', { format: 'xlsx', by }) },
     { label: 'Minutes (Markdown)', make: () => call('minutes.export', { format: 'md', by }) },
     { label: 'Calendar (.ics)', make: () => call('decision.ics', {}) },
@@ -46,7 +53,13 @@ export function ExportButtons({ items }: { items: readonly ExportItem[] }) {
   return (
     <div className="export-buttons" role="group" aria-label="Export">
       {items.map((x) => (
-        <button key={x.label} type="button" aria-busy={busy === x.label} onClick={() => void run(x.label, x.make)}>
+        <button
+          key={x.label}
+          id={x.id}
+          type="button"
+          aria-busy={busy === x.label}
+          onClick={() => void run(x.label, x.make)}
+        >
           {busy === x.label ? `${x.label}…` : x.label}
         </button>
       ))}

@@ -5,6 +5,8 @@ import { fmtInt } from '../format';
 import { useCycleStore } from '../stores/cycleStore';
 import { useProgress } from '../useProgress';
 import { useSubmit } from '../useSubmit';
+import { COMMAND_TARGETS } from '../commandTargets';
+import { FolderInput } from './FolderInput';
 import { FormResult } from './FormResult';
 import { ImportProgress } from './ImportProgress';
 import { ImportedFiles } from './ImportedFiles';
@@ -47,16 +49,17 @@ export function ImportForm({ onRejected }: { onRejected: (snapshotId: number) =>
           ))}
         </select>
       </label>
-      <label className="grow">
-        Export folder
-        <input
-          value={dir}
-          onChange={(e) => setDir(e.target.value)}
-          placeholder="/path/to/exports/erp"
-          required
-          disabled={busy}
-        />
-      </label>
+      <FolderInput
+        labelClassName="grow"
+        label="Export folder"
+        id={COMMAND_TARGETS.import}
+        what={`${source} export folder`}
+        value={dir}
+        onChange={setDir}
+        placeholder="/path/to/exports/erp"
+        required
+        disabled={busy}
+      />
       <label
         className="inline"
         title="Import the good rows and keep the bad ones aside for review, instead of stopping"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { COMMAND_TARGETS } from '../commandTargets';
 import { useCycleStore } from '../stores/cycleStore';
 import { useDataIssueStore } from '../stores/dataIssueStore';
 import { useSubmit } from '../useSubmit';
@@ -42,7 +43,13 @@ export function NewCycleForm() {
     >
       <label className="grow">
         Name
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="2027-01 S&OP" required />
+        <input
+          id={COMMAND_TARGETS['new-cycle']}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="2027-01 S&OP"
+          required
+        />
       </label>
       <label>
         Meeting

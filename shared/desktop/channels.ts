@@ -11,8 +11,11 @@ export const DESKTOP_CHANNELS = {
   pickFolder: 'planroom:pickFolder',
 } as const;
 
-/** The menu's own commands the renderer carries out (electron/shell/menu.ts sends them). */
-export const MENU_COMMANDS = ['import', 'new-cycle', 'presenter', 'export-minutes'] as const;
+/**
+ * The menu's own commands the renderer carries out (electron/shell/menu.ts sends them).
+ * Append only: an older renderer ignores a command it does not know (the preload filters).
+ */
+export const MENU_COMMANDS = ['import', 'new-cycle', 'presenter', 'export-minutes', 'shortcuts'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** What a folder dialog is for: its title, and where it opens. */

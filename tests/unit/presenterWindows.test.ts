@@ -34,6 +34,10 @@ class FakeWindow {
   show() {
     this.shown++;
   }
+  inactive = 0;
+  showInactive() {
+    this.inactive++;
+  }
   focus() {}
 }
 vi.mock('electron', () => ({
@@ -109,6 +113,17 @@ describe('the room view window', () => {
     expect(room.window()).toBeNull();
     room.onWindowOpen({ url: `${INDEX}#/room` });
     expect(made).toHaveLength(2);
+  });
+
+  it('opens it for presenter mode without taking the focus from the app window', () => {
+    const room = roomWindows({ indexUrl: INDEX, preload: '/p.cjs' });
+    expect(room.present()).toBe(true);
+    const w = made[0]!;
+    expect(w.url).toBe(`${INDEX}#/room`);
+    w.handlers['ready-to-show']!();
+    expect([w.shown, w.inactive]).toEqual([0, 1]);
+    expect(room.present()).toBe(false);
+    expect([w.shown, w.inactive, made.length]).toEqual([0, 2, 1]);
   });
 
   it('opens a normal window with one display, and other links in the system browser', () => {

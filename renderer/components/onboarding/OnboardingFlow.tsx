@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { fmtInt } from '../../format';
 import { useCycleStore } from '../../stores/cycleStore';
 import { useProgress } from '../../useProgress';
+import { FolderInput } from '../FolderInput';
 import { FormResult } from '../FormResult';
 import { ImportProgress } from '../ImportProgress';
 import { ValueFormatChoices } from '../ProfileChoices';
@@ -131,10 +132,15 @@ export function OnboardingFlow({ userName }: { userName: string }) {
             ))}
           </select>
         </label>
-        <label className="grow">
-          Folder of this source&apos;s exports
-          <input value={dir} onChange={(e) => setDir(e.target.value)} placeholder="/path/to/exports/erp" required />
-        </label>
+        <FolderInput
+          labelClassName="grow"
+          label="Folder of this source's exports"
+          what={`Folder of the ${source} exports`}
+          value={dir}
+          onChange={setDir}
+          placeholder="/path/to/exports/erp"
+          required
+        />
         <button type="submit" disabled={dir.trim() === '' || !draft}>
           {looked && looked === dir.trim() ? 'Look again' : 'Look at folder'}
         </button>

@@ -4,6 +4,7 @@
 // page the facilitator is on is told to the room view.
 import { useEffect, useState } from 'react';
 import type { RouteId } from '../../routes';
+import { SHORTCUTS_EVENT } from '../../commandTargets';
 import { PRESENTER_KEY, ROOM_VIEW_KEY, SHORTCUTS_KEY } from '../../shortcuts';
 import { isTyping } from '../decisions/captureFields';
 import { FacilitatorBar } from './FacilitatorBar';
@@ -35,10 +36,14 @@ export function PresenterHost({ route }: { route: RouteId }) {
     const onFullScreen = (): void => {
       if (!document.fullscreenElement) usePresenterStore.getState().fullScreenLeft();
     };
+    // Help > Keyboard shortcuts in the desktop menu opens the same dialog as `?`.
+    const onShortcuts = (): void => setKeysOpen(true);
     window.addEventListener('keydown', onKey);
+    window.addEventListener(SHORTCUTS_EVENT, onShortcuts);
     document.addEventListener('fullscreenchange', onFullScreen);
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener(SHORTCUTS_EVENT, onShortcuts);
       document.removeEventListener('fullscreenchange', onFullScreen);
     };
   }, []);

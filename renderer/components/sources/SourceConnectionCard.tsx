@@ -14,6 +14,7 @@ import { ErrorBanner } from '../ErrorBanner';
 import { FieldError } from '../FieldError';
 import { ImportProgress } from '../ImportProgress';
 import { connectionOf, draftOf, headerProblem, type ConnectionDraft, type ConnectionKind } from './connectionDraft';
+import { FolderInput } from '../FolderInput';
 import { formFieldOf, shownFields } from './fieldErrors';
 import { HttpFields } from './HttpFields';
 import { LastPull } from './LastPull';
@@ -192,19 +193,20 @@ export function SourceConnectionCard({
           <p className="muted">Reading the mapping profile…</p>
         ) : draft.kind === 'folder' ? (
           <div className="form-row">
-            <label className="grow">
-              Export folder (absolute path)
-              <input
-                value={draft.dir}
-                onChange={(e) => change({ dir: e.target.value })}
-                placeholder={`/srv/exports/${source.toLowerCase()}`}
-                maxLength={4000}
-                spellCheck={false}
-                aria-invalid={field === 'dir' ? true : undefined}
-                aria-describedby={`${idPrefix}-dir-err`}
-              />
+            <FolderInput
+              labelClassName="grow"
+              label="Export folder (absolute path)"
+              what={`${source} export folder`}
+              value={draft.dir}
+              onChange={(dir) => change({ dir })}
+              placeholder={`/srv/exports/${source.toLowerCase()}`}
+              maxLength={4000}
+              spellCheck={false}
+              aria-invalid={field === 'dir' ? true : undefined}
+              aria-describedby={`${idPrefix}-dir-err`}
+            >
               <FieldError id={`${idPrefix}-dir-err`} field="dir" error={formError} fieldOf={formFieldOf} />
-            </label>
+            </FolderInput>
           </div>
         ) : draft.kind === 'http' ? (
           <HttpFields

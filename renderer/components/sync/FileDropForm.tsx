@@ -3,6 +3,7 @@ import type { ApiOutput } from '../../../shared/api';
 import type { AppErrorShape } from '../../../shared/domain/errors';
 import { call } from '../../api/client';
 import { useSubmit } from '../../useSubmit';
+import { FolderInput } from '../FolderInput';
 import { FormResult } from '../FormResult';
 
 type Format = 'csv' | 'xlsx';
@@ -79,24 +80,25 @@ export function FileDropForm({ onSaved }: { onSaved(s: ApiOutput<'sync.status'>)
             />
             <FieldNote id="drop-id-note" error={errorOf('id')} help="lower-case letters, digits, dashes" />
           </label>
-          <label className="grow">
-            Folder
-            <input
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-              placeholder="/srv/erp/inbox or C:\ERP\inbox"
-              maxLength={1000}
-              spellCheck={false}
-              autoComplete="off"
-              aria-invalid={errorOf('folder') ? true : undefined}
-              aria-describedby="drop-folder-note"
-            />
+          <FolderInput
+            labelClassName="grow"
+            label="Folder"
+            what="Folder the other system reads"
+            value={folder}
+            onChange={setFolder}
+            placeholder="/srv/erp/inbox or C:\ERP\inbox"
+            maxLength={1000}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={errorOf('folder') ? true : undefined}
+            aria-describedby="drop-folder-note"
+          >
             <FieldNote
               id="drop-folder-note"
               error={errorOf('folder')}
               help="the full path of a folder that exists and that the other system reads"
             />
-          </label>
+          </FolderInput>
           <fieldset className="plain file-drop-formats" aria-describedby="drop-formats-note">
             <legend>Formats</legend>
             {FORMATS.map((f) => (
