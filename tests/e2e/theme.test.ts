@@ -15,6 +15,8 @@ import { tempDir } from '../helpers/tmp';
 const SHOTS = join(ROOT, 'test-output', 'screenshots');
 /** The machine is slow and busy: the first exception list computes the cycle. */
 const WAIT = { timeout: 30_000 };
+const SCENARIOS = ['Overtime P1', 'Promo +15%'];
+const DECISION = 'Run a night shift on P1 for four weeks';
 
 /** WCAG relative luminance of a computed `rgb(r, g, b)` colour; null when it is not one. */
 function luminanceOf(css: string): number | null {
@@ -60,6 +62,8 @@ describe.skipIf(!findChromium())('light and dark theme (browser)', () => {
     await page.keyboard.press('2');
     const grid = page.getByRole('grid', { name: 'Ranked exceptions' });
     await page.locator('section[aria-label="Exceptions"][data-loading="false"]').waitFor(WAIT);
+    await grid.locator('[role="row"][data-key]').first().waitFor(WAIT);
+    await shot('exceptions');
     await page.getByRole('combobox', { name: /^Type/ }).selectOption('below_safety_stock');
     const first = grid.locator('[role="row"][data-key^="below_safety_stock"]').first();
     await first.waitFor(WAIT);
@@ -72,9 +76,22 @@ describe.skipIf(!findChromium())('light and dark theme (browser)', () => {
     await page.keyboard.press('3');
     await page.locator('.echart canvas').first().waitFor(WAIT);
     await shot('scenarios');
+    // The trade-off charts: the two scenarios compared with the baseline.
+    for (const name of SCENARIOS) await page.getByLabel(`Compare ${name}`).check();
+    const tradeoffs = page.getByTestId('tradeoff-charts');
+    await tradeoffs.locator('canvas').first().waitFor(WAIT);
+    await tradeoffs.scrollIntoViewIfNeeded();
+    await shot('scenarios-tradeoffs');
     await page.keyboard.press('4');
     await page.getByRole('heading', { level: 1, name: /Decisions/ }).waitFor(WAIT);
+    await page.getByText(DECISION).first().waitFor(WAIT);
     await shot('decisions');
+    // The capture dialog over the page (n), then closed.
+    await page.keyboard.press('n');
+    await page.getByRole('dialog').waitFor(WAIT);
+    await shot('capture');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.keyboard.press('5');
     await page.getByRole('heading', { level: 1, name: /Data/ }).waitFor(WAIT);
     await shot('data');
@@ -87,10 +104,29 @@ describe.skipIf(!findChromium())('light and dark theme (browser)', () => {
     await page.getByRole('banner', { name: 'Facilitator' }).waitFor(WAIT);
     await shot('presenter');
     await page.keyboard.press('Escape');
+    // The room view (the projector's window) and the navigation as a top bar at 1000 px.
+    await page.goto(`${served.url}#/room`);
+    await page.reload(); // a hash change alone keeps the app: the room view is chosen at start
+    await page.locator('.room-view').waitFor(WAIT);
+    await shot('room');
+    await page.setViewportSize({ width: 1000, height: 768 });
+    await page.goto(`${served.url}#/exceptions`);
+    await page.reload();
+    await page.locator('.frame[data-ready="true"]').waitFor(WAIT);
+    await page.locator('section[aria-label="Exceptions"][data-loading="false"]').waitFor(WAIT);
+    await shot('exceptions-1000');
+    await page.setViewportSize({ width: 1366, height: 768 });
   }
 
   beforeAll(async () => {
     served = await startServe(join(dir, 'theme.db'));
+    // Something on every page: two scenarios to compare, a decision in the log.
+    const post = async (name: string, body: unknown): Promise<void> => {
+      const out = (await (await served.post(name, body)).json()) as { ok: boolean; error?: unknown };
+      if (!out.ok) throw new Error(`${name}: ${JSON.stringify(out.error)}`);
+    };
+    for (const name of SCENARIOS) await post('scenario.create', { name, owner: 'COO', by: 'Facilitator' });
+    await post('decision.add', { title: DECISION, owner: 'COO', due: '+2w', by: 'Facilitator' });
     browser = await chromium.launch({
       executablePath: findChromium(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
