@@ -1,8 +1,9 @@
 // The dark theme in Chromium: a browser whose OS asks for dark (Playwright's colorScheme) gets
 // the app dark from the first paint; the "Theme" select at the foot of the navigation switches it
-// to light and back and the choice survives a reload; presenter mode follows it. Screenshots of
-// the agenda, an exception's detail with its chart, the scenarios' charts, decisions, data, sync
-// and presenter mode in both themes at 1366x768: test-output/screenshots/theme-<scheme>-*.png.
+// to light and back and the choice survives a reload; presenter mode follows it; a chart is drawn
+// again in the new theme. Screenshots of the agenda, the exceptions and a detail with its chart,
+// the scenarios' charts, decisions, the capture dialog, data, sync, presenter mode, the room view
+// and the top-bar navigation, in both themes: test-output/screenshots/theme-<scheme>-*.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -187,6 +188,19 @@ describe.skipIf(!findChromium())('light and dark theme (browser)', () => {
     await page.getByRole('banner', { name: 'Facilitator' }).waitFor(WAIT);
     expect(await isDark(page, 'body')).toBe(true);
     await page.keyboard.press('Escape');
+    await context.close();
+  });
+
+  it('redraws a chart in the new theme when the choice changes', async () => {
+    const { context, page } = await openPage('dark');
+    await ready(page, '#/scenarios');
+    const chart = page.locator('.echart').first();
+    await chart.locator('canvas').waitFor(WAIT);
+    expect(await chart.getAttribute('data-theme-drawn')).toBe('dark');
+    await themeSelect(page).selectOption('light');
+    await expect.poll(() => chart.getAttribute('data-theme-drawn')).toBe('light');
+    await themeSelect(page).selectOption('system');
+    await expect.poll(() => chart.getAttribute('data-theme-drawn')).toBe('dark');
     await context.close();
   });
 
