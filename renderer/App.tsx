@@ -12,6 +12,7 @@ import { SyncPage } from './pages/SyncPage';
 import { useDesktopCommands } from './desktopCommands';
 import { ROUTES } from './routes';
 import { SkipLink } from './SkipLink';
+import { ThemeChoice } from './components/ThemeChoice';
 import { useCycleStore } from './stores/cycleStore';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useAgendaItemId, useRoute } from './useRoute';
@@ -52,6 +53,7 @@ export function App() {
         <CaptureButton />
         <PresentButton className="capture-open" />
         <div className="nav-foot">{overview ? overview.cycle.name : 'No cycle'}</div>
+        <ThemeChoice />
       </nav>
       {/* tabIndex -1: where the focus goes back to when what had it is gone. */}
       <main id="main" className="page" tabIndex={-1}>

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useResolvedTheme } from '../theme';
+import { themedOption } from './chartTheme';
 import { echarts, type ChartOption } from './echarts';
 import { smallestLabelPx, withLabelSize } from './labelSize';
 import { useChartTextPx } from './useChartTextPx';
@@ -7,13 +9,22 @@ import { useChartTextPx } from './useChartTextPx';
  * One ECharts chart on a canvas: created on mount, given each new option whole (notMerge, so
  * removed series go), resized with its box, disposed on unmount. In presenter mode its text is
  * set to the presenter scale and the box grows with it; `data-label-px` says the smallest label
- * size drawn (canvas text cannot be measured from the page).
+ * size drawn (canvas text cannot be measured from the page). Its colours are the page's CSS
+ * variables, read again when the theme changes (the OS's, or the user's choice).
  */
+/** A custom property of <html> as the page has it now (presenter mode's and the theme's included). */
+const readPageVar = (name: string): string => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+
 export function EChart({ option, height = 280, label }: { option: ChartOption; height?: number; label: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const textPx = useChartTextPx();
-  const shown = useMemo(() => (textPx === null ? option : withLabelSize(option, textPx)), [option, textPx]);
+  const theme = useResolvedTheme();
+  const shown = useMemo(() => {
+    const sized = textPx === null ? option : withLabelSize(option, textPx);
+    return themedOption(sized, readPageVar);
+    // `theme` is a dependency though not read: the variables themedOption reads change with it.
+  }, [option, textPx, theme]);
   // The plot keeps its share of the box when the labels grow (12 px is ECharts' own size).
   const boxHeight = textPx === null ? height : Math.round((height * textPx) / 12);
 
@@ -39,5 +50,14 @@ export function EChart({ option, height = 280, label }: { option: ChartOption; h
     box.current?.setAttribute('data-label-px', px === null ? '' : String(px));
   }, [shown]);
 
-  return <div ref={box} className="echart" role="img" aria-label={label} style={{ height: boxHeight }} />;
+  return (
+    <div
+      ref={box}
+      className="echart"
+      role="img"
+      aria-label={label}
+      data-theme-drawn={theme}
+      style={{ height: boxHeight }}
+    />
+  );
 }

@@ -68,7 +68,12 @@ function option(kind: ScenarioSubjectT['kind'], p: Projection): ChartOption {
     legend: { top: 4, type: 'plain', textStyle: { fontSize: 11 } },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: p.periods, axisLabel: { fontSize: 10 } },
-    yAxis: { type: 'value', name: spec.unit, nameTextStyle: { color: '#475569' }, axisLabel: { fontSize: 10 } },
+    yAxis: {
+      type: 'value',
+      name: spec.unit,
+      nameTextStyle: { color: 'var(--chart-axis-name)' },
+      axisLabel: { fontSize: 10 },
+    },
     series: out,
   };
 }

@@ -78,9 +78,9 @@ function option(view: (typeof VIEWS)[number], points: Point[], style: NumberStyl
     type: 'value' as const,
     name: a.name,
     scale: true,
-    nameTextStyle: { color: '#475569', fontSize: 11 },
+    nameTextStyle: { color: 'var(--chart-axis-name)', fontSize: 11 },
     axisLabel: { formatter: (v: number) => tick(a.unit, v), fontSize: 10 },
-    splitLine: { lineStyle: { color: '#eef2f7' } },
+    splitLine: { lineStyle: { color: 'var(--chart-split)' } },
     // Room around the points for their labels.
     boundaryGap: ['20%', '20%'] as [string, string],
   });
@@ -111,7 +111,14 @@ function option(view: (typeof VIEWS)[number], points: Point[], style: NumberStyl
             label: { show: together[0] === d.p.name, formatter: sameSpot(together) },
           };
         }),
-        label: { position: 'top', distance: 6, fontSize: 11, color: '#0f172a', width: 220, overflow: 'truncate' },
+        label: {
+          position: 'top',
+          distance: 6,
+          fontSize: 11,
+          color: 'var(--chart-ink)',
+          width: 220,
+          overflow: 'truncate',
+        },
         labelLayout: { moveOverlap: 'shiftY' },
       },
     ],

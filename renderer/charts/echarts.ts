@@ -38,6 +38,7 @@ export { echarts };
 export type { LineSeriesOption, ScatterSeriesOption };
 
 /** One colour per comparison column: the baseline in slate, then the scenarios in order. */
-export const BASELINE_COLOR = '#64748b';
-const SCENARIO_COLORS = ['#2563eb', '#d97706', '#16a34a', '#9333ea'];
+// CSS variables of styles.css, resolved for the theme when a chart is drawn (chartTheme.ts).
+export const BASELINE_COLOR = 'var(--chart-baseline)';
+const SCENARIO_COLORS = ['var(--chart-s1)', 'var(--chart-s2)', 'var(--chart-s3)', 'var(--chart-s4)'];
 export const scenarioColor = (i: number): string => SCENARIO_COLORS[i % SCENARIO_COLORS.length]!;

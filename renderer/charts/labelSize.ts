@@ -10,7 +10,8 @@ export function presenterLabelPx(rootPx: number): number {
   return Math.max(16, Math.round(rootPx * 0.75));
 }
 
-const INK = '#0f172a';
+/** The theme's chart ink (chartTheme.ts reads the variable when the chart is drawn). */
+const INK = 'var(--chart-ink)';
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const each = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : isObj(v) ? [v] : []);

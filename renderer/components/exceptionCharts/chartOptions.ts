@@ -7,9 +7,15 @@ import type { ChartOption, LineSeriesOption, ScatterSeriesOption } from '../../c
 
 type Of<T extends ExceptionSeriesT['type']> = Extract<ExceptionSeriesT, { type: T }>;
 
-/** Colours with at least 4.5:1 on white. */
-const C = { main: '#1d4ed8', limit: '#334155', alert: '#b91c1c', other: '#b45309', soft: '#047857' };
-const ALERT_AREA = 'rgba(185, 28, 28, 0.08)';
+/** CSS variables of styles.css (at least 4.5:1 on the chart's card in both themes: tests/unit/contrast.test.ts). */
+const C = {
+  main: 'var(--chart-main)',
+  limit: 'var(--chart-limit)',
+  alert: 'var(--chart-alert)',
+  other: 'var(--chart-other)',
+  soft: 'var(--chart-soft)',
+};
+const ALERT_AREA = 'var(--chart-alert-area)';
 
 function frame(unit: NumberUnit, style: NumberStyle, unitName: string): ChartOption {
   const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(unit, v, style) : 'no data');
