@@ -1,9 +1,8 @@
 // Electron main process: one window on the renderer, the API over IPC, the database in the
 // user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { formatError, AppError } from '../shared/domain/errors';
 import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
@@ -19,8 +18,14 @@ import { createHandlers } from './services/handlers';
 import { safeStorageSecrets } from './secrets/safeStorageSecrets';
 import { withEnvironment } from './secrets/withEnvironment';
 import { appVersion } from './version';
+import { APP_INDEX_URL, registerAppScheme, serveAppProtocol } from './shell/appProtocol';
+import { installGuards } from './shell/guards';
+import { secureWebPreferences } from './shell/webPreferences';
 
 let db: WriteDb | undefined;
+
+// The renderer's app:// scheme must be privileged before the app is ready (electron/shell/appProtocol.ts).
+registerAppScheme(protocol);
 
 function dbPathFromArgs(): string {
   const i = process.argv.indexOf('--db');
@@ -42,26 +47,20 @@ async function start(): Promise<void> {
     db = undefined;
     throw e;
   }
-  const index = join(rendererDir(), 'index.html');
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
     show: false,
     title: 'Planroom',
     backgroundColor: '#0f172a',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-    },
+    webPreferences: secureWebPreferences({ preload: join(__dirname, 'preload.cjs') }),
   });
-  const indexUrl = pathToFileURL(index).href;
-  // Links open in the system browser, never inside the app window; the room view (#/room) opens
-  // in a window of its own, on the second display when there is one.
+  const indexUrl = APP_INDEX_URL;
+  // Clicked http(s) links open in the system browser, never inside the app window (the guards
+  // stop every other navigation); the room view (#/room) opens in a window of its own, on the
+  // second display when there is one.
   const room = roomWindows({ indexUrl, preload: join(__dirname, 'preload.cjs') });
   win.webContents.setWindowOpenHandler((details) => room.onWindowOpen(details));
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
   // The room view goes with the app window: no window left on the projector after quitting.
   win.on('closed', () => room.window()?.close());
   const isAppWindow = (sender: Electron.WebContents): boolean =>
@@ -75,15 +74,20 @@ async function start(): Promise<void> {
     { indexUrl, isAppWindow, hooks: callHooks(dbPath) },
   );
   bindPresenterIpc(ipcMain, {
+    indexUrl,
     windowOf: (sender) => (sender === win.webContents ? win : room.isRoomView(sender) ? room.window() : null),
   });
   win.once('ready-to-show', () => win.show());
-  await win.loadFile(index);
+  await win.loadURL(indexUrl);
 }
 
 app.whenReady().then(
   () => {
     Menu.setApplicationMenu(null);
+    // Before the first window: the renderer's files, then navigation, window and permission
+    // rules on every web contents (electron/shell/guards.ts).
+    serveAppProtocol(protocol, rendererDir());
+    installGuards(app, session.defaultSession, { openExternal: (url) => shell.openExternal(url) });
     start().catch((e: unknown) => {
       const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
       const message =
