@@ -3,9 +3,12 @@
 // (electron/host.ts), and the <meta> in renderer/index.html (tests/unit/windowSecurity.test.ts
 // checks the file holds exactly META_CSP). No 'unsafe-eval': zod runs jitless (renderer/zodJitless.ts).
 //
-// Why each source is there: scripts and the stylesheet are the bundle's own files; inline style
-// *attributes* (ECharts' tooltip and React's style props) need style-src 'unsafe-inline'; chart
-// images saved as data: URLs need img-src data:; blob: URLs are downloads, which no directive governs.
+// Why each source is there: scripts and the stylesheet are the bundle's own files. style-src
+// 'unsafe-inline' is for ECharts' HTML tooltips, written as markup with style="" attributes
+// (innerHTML), which the policy would refuse; React's style props and ECharts' cssText go through
+// the CSSOM and would not need it (the first-run and scenarios e2e tests ran clean without it, but
+// they hover no chart). img-src data: is for chart images; blob: URLs are downloads, which no
+// directive governs, so blob: is not allowed anywhere.
 
 export const CSP_DIRECTIVES = [
   "default-src 'self'",

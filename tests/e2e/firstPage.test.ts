@@ -71,7 +71,9 @@ const TARGETS: Target[] = [
         env: { ...process.env, PLANROOM_DB: dbPath },
       });
       const page = await app.firstWindow();
-      // The window may have loaded before Playwright saw it: load it again, watched.
+      // The window may have loaded before Playwright saw it: once it shows the app's page
+      // (app://planroom, electron/shell/appProtocol.ts), load it again, watched.
+      await page.waitForURL(/^app:\/\/planroom\/index\.html/);
       await watch(page);
       await page.reload();
       return { page, close: () => app.close() };
