@@ -10,6 +10,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import { dispatch, type DispatchHooks, type Handlers } from '../shared/dispatch';
 import { hostedHandlers } from './hostPaths';
 import { createHostSession, type HostSession } from './hostSession';
+import { CONTENT_TYPES } from './shell/contentTypes';
+import { CONTENT_SECURITY_POLICY } from './shell/csp';
 
 export interface HostOptions {
   handlers: Handlers;
@@ -29,34 +31,10 @@ export interface RunningHost {
 }
 
 const MAX_BODY = 1 << 20;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
-/**
- * On every response. The renderer runs under this policy: its bundled script and stylesheet,
- * inline style attributes (React and ECharts set them), canvas images as data: or blob: URLs.
- */
+/** On every response: the renderer's Content-Security-Policy (electron/shell/csp.ts) and no framing. */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; '),
+  'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
@@ -226,7 +204,7 @@ function serveStatic(res: ServerResponse, root: string, pathname: string): void 
     return;
   }
   res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=31536000, immutable',
   });
   createReadStream(file)

@@ -1,9 +1,8 @@
 // Electron main process: one window on the renderer, the API over IPC, the database in the
 // user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { formatError, AppError } from '../shared/domain/errors';
 import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
@@ -23,10 +22,16 @@ import { electronOpenBundleDeps } from './shell/openBundleDeps';
 import { safeStorageSecrets } from './secrets/safeStorageSecrets';
 import { withEnvironment } from './secrets/withEnvironment';
 import { appVersion } from './version';
+import { APP_INDEX_URL, registerAppScheme, serveAppProtocol } from './shell/appProtocol';
+import { installGuards } from './shell/guards';
+import { secureWebPreferences } from './shell/webPreferences';
 
 let db: WriteDb | undefined;
 // First of all: a second launch hands its arguments to the running app and quits here.
-const shell = nativeShell();
+const desktop = nativeShell();
+
+// The renderer's app:// scheme must be privileged before the app is ready (electron/shell/appProtocol.ts).
+registerAppScheme(protocol);
 
 function dbPathFromArgs(): string {
   const i = process.argv.indexOf('--db');
@@ -48,27 +53,21 @@ async function start(): Promise<void> {
     db = undefined;
     throw e;
   }
-  void shell.databaseOpened(dbPath);
-  const index = join(rendererDir(), 'index.html');
+  void desktop.databaseOpened(dbPath);
   const win = new BrowserWindow({
     // Where it was last left on this display, in the OS's light or dark background.
-    ...shell.windowOptions(),
+    ...desktop.windowOptions(),
     show: false,
     title: 'Planroom',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-    },
+    webPreferences: secureWebPreferences({ preload: join(__dirname, 'preload.cjs') }),
   });
-  const indexUrl = pathToFileURL(index).href;
-  shell.attach(win, { indexUrl });
-  // Links open in the system browser, never inside the app window; the room view (#/room) opens
-  // in a window of its own, on the second display when there is one.
+  const indexUrl = APP_INDEX_URL;
+  desktop.attach(win, { indexUrl });
+  // Clicked http(s) links open in the system browser, never inside the app window (the guards
+  // stop every other navigation); the room view (#/room) opens in a window of its own, on the
+  // second display when there is one.
   const room = roomWindows({ indexUrl, preload: join(__dirname, 'preload.cjs') });
   win.webContents.setWindowOpenHandler((details) => room.onWindowOpen(details));
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
   // The room view goes with the app window: no window left on the projector after quitting.
   win.on('closed', () => room.window()?.close());
   const isAppWindow = (sender: Electron.WebContents): boolean =>
@@ -88,10 +87,11 @@ async function start(): Promise<void> {
     () => screen.getAllDisplays().length,
   );
   bindPresenterIpc(ipcMain, {
+    indexUrl,
     windowOf: (sender) => (sender === win.webContents ? presenting : room.isRoomView(sender) ? room.window() : null),
   });
   win.once('ready-to-show', () => win.show());
-  await win.loadFile(index);
+  await win.loadURL(indexUrl);
   // The window is up: a bundle asked for at launch (or since) may ask its question now.
   bundles.ready();
 }
@@ -123,8 +123,12 @@ if (launchBundle) bundles.request(launchBundle);
 
 app.whenReady().then(
   () => {
-    if (!shell.primary) return;
-    void shell.ready();
+    if (!desktop.primary) return;
+    void desktop.ready();
+    // Before the first window: the renderer's files, then navigation, window and permission
+    // rules on every web contents (electron/shell/guards.ts).
+    serveAppProtocol(protocol, rendererDir());
+    installGuards(app, session.defaultSession, { openExternal: (url) => shell.openExternal(url) });
     start().catch((e: unknown) => {
       const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
       const message =

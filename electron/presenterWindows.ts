@@ -1,8 +1,12 @@
 // The room view in Electron: the renderer's window.open('#/room') is caught here and becomes a
 // window of our own on the app's index.html#/room, full screen on the second display when one is
 // connected (a projector), else a normal window beside the app. Opening it again brings the
-// same window back. Every other window.open goes to the system browser, as before.
+// same window back. Every other window.open follows electron/shell/guards.ts: an http(s) link
+// clicked goes to the system browser, anything else is denied. The room view's own navigation
+// and windows are guarded like every web contents (app.on('web-contents-created')).
 import { BrowserWindow, screen, shell, type HandlerDetails, type Rectangle, type WebContents } from 'electron';
+import { windowOpenHandler } from './shell/guards';
+import { secureWebPreferences } from './shell/webPreferences';
 
 /** What is needed of a display: its id and where it is. */
 export interface DisplayLike {
@@ -31,7 +35,7 @@ export function isRoomUrl(url: string, indexUrl: string): boolean {
 
 export interface RoomWindows {
   /** The window.open handler for the app window. */
-  onWindowOpen(details: Pick<HandlerDetails, 'url'>): { action: 'deny' };
+  onWindowOpen(details: Pick<HandlerDetails, 'url' | 'disposition'>): { action: 'deny' };
   /** True for the room view's web contents (the API answers it as it does the app window). */
   isRoomView(sender: WebContents): boolean;
   /** The room view window, when open. */
@@ -59,10 +63,8 @@ export function roomWindows(opts: { indexUrl: string; preload: string }): RoomWi
       show: false,
       title: 'Planroom — room view',
       backgroundColor: '#ffffff',
-      webPreferences: { preload: opts.preload, sandbox: true, contextIsolation: true, nodeIntegration: false },
+      webPreferences: secureWebPreferences({ preload: opts.preload }),
     });
-    win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    win.webContents.on('will-navigate', (e) => e.preventDefault());
     win.once('ready-to-show', () => (focus ? win.show() : win.showInactive()));
     win.on('closed', () => {
       if (room === win) room = null;
@@ -73,11 +75,14 @@ export function roomWindows(opts: { indexUrl: string; preload: string }): RoomWi
   }
 
   return {
-    onWindowOpen({ url }) {
-      if (isRoomUrl(url, opts.indexUrl)) open(url);
-      else void shell.openExternal(url);
-      return { action: 'deny' };
-    },
+    onWindowOpen: windowOpenHandler({
+      openExternal: (url) => shell.openExternal(url),
+      openRoom(url) {
+        if (!isRoomUrl(url, opts.indexUrl)) return false;
+        open(url);
+        return true;
+      },
+    }),
     isRoomView: (sender) => room !== null && !room.isDestroyed() && sender === room.webContents,
     window: () => (room && !room.isDestroyed() ? room : null),
     present: () => open(`${opts.indexUrl}#/room`, false),

@@ -2,13 +2,15 @@
 // sandboxed window with JavaScript off, printed by webContents.printToPDF with the same paper,
 // margins, header (the cycle's name) and footer (Page N of M) as headless Chromium (exports/pdf.ts).
 import { BrowserWindow } from 'electron';
+import { secureWebPreferences } from './shell/webPreferences';
 import type { PdfPrinter } from './exports/pdf';
 import { PAGE, pageTemplates } from './exports/minutesHtml';
 
 export const electronPrinter: PdfPrinter = async (html, title) => {
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    // No preload (the page gets no API) and no JavaScript (the minutes are static HTML).
+    webPreferences: secureWebPreferences({ javascript: false }),
   });
   try {
     win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

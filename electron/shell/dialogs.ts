@@ -5,28 +5,15 @@
 // - downloads (the exports the renderer saves through <a download>) ask where to save, starting
 //   in the Downloads folder with the export's own name and a filter for its type.
 // The dialog itself is injected: the tests pass a fake, main.ts passes Electron's.
-import type { BaseWindow, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { BaseWindow, IpcMain, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { basename, extname, join } from 'node:path';
-import { z } from 'zod';
-import type { AppErrorShape } from '../../shared/domain/errors';
-import { parseOrThrow } from '../../shared/domain/validate';
-import { AppError } from '../../shared/domain/errors';
-import { DESKTOP_CHANNELS, type FolderPick } from '../../shared/desktop/channels';
-import { isAppFrame } from '../ipc';
-
-export const FolderPickSchema = z.strictObject({
-  title: z.string().min(1).max(200),
-  defaultPath: z.string().max(4096).optional(),
-}) satisfies z.ZodType<FolderPick>;
+import { DESKTOP_CHANNELS } from '../../shared/desktop/channels';
+import { PickFolderArgs } from '../../shared/desktop/schemas';
+import { appSender, handleChecked } from './ipcGuard';
 
 /** What is needed of Electron's dialog. */
 export interface OpenDialog {
   showOpenDialog(window: BaseWindow, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
-}
-
-export interface Refused {
-  ok: false;
-  error: AppErrorShape;
 }
 
 type InvokeEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
@@ -38,38 +25,31 @@ async function chosen(dialog: OpenDialog, win: BaseWindow, options: OpenDialogOp
 }
 
 /**
- * The pickFolder channel's handler: a folder dialog on the sending window, the path or null.
- * A foreign sender or a bad payload is refused with a typed error (the preload shows null).
+ * Answers the pickFolder channel: a folder dialog on the sending app window, the path or null.
+ * A foreign sender or a bad payload is refused by handleChecked before any dialog opens.
  */
-export function pickFolderHandler(opts: {
-  dialog: OpenDialog;
-  indexUrl: string;
-  /** The app window that sent it; null for any other sender. */
-  windowOf(sender: InvokeEvent['sender']): BaseWindow | null;
-}): (event: InvokeEvent, pick: unknown) => Promise<string | null | Refused> {
-  const channel = DESKTOP_CHANNELS.pickFolder;
-  return async (event, raw) => {
-    const win = opts.windowOf(event.sender);
-    if (!win || !isAppFrame(event.senderFrame, opts.indexUrl)) {
-      const from = (event.senderFrame?.url || 'an unknown frame').slice(0, 200);
-      return {
-        ok: false,
-        error: { code: 'usage', message: `${channel} from ${from} refused: Planroom answers only its own window.` },
-      };
-    }
-    let pick: FolderPick;
-    try {
-      pick = parseOrThrow(FolderPickSchema, raw, `The folder dialog's request is`);
-    } catch (e) {
-      if (e instanceof AppError) return { ok: false, error: e.toShape() };
-      throw e;
-    }
-    return chosen(opts.dialog, win, {
-      title: pick.title,
-      defaultPath: pick.defaultPath,
-      properties: ['openDirectory', 'createDirectory'],
-    });
-  };
+export function bindPickFolder(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  opts: {
+    dialog: OpenDialog;
+    indexUrl: string;
+    /** The app window that sent it; null for any other sender. */
+    windowOf(sender: InvokeEvent['sender']): BaseWindow | null;
+  },
+): void {
+  const isAppWindow = (sender: InvokeEvent['sender']): boolean => opts.windowOf(sender) !== null;
+  handleChecked(
+    ipcMain,
+    DESKTOP_CHANNELS.pickFolder,
+    PickFolderArgs,
+    appSender({ indexUrl: opts.indexUrl, isAppWindow }),
+    ([pick], event) =>
+      chosen(opts.dialog, opts.windowOf(event.sender)!, {
+        title: pick.title,
+        defaultPath: pick.defaultPath,
+        properties: ['openDirectory', 'createDirectory'],
+      }),
+  );
 }
 
 /** File > Open database…: a Planroom database file, or null when cancelled. */

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DESKTOP_CHANNELS, type MenuCommand } from '../../shared/desktop/channels';
 import { writeLog } from '../log';
-import { chooseDatabase, pickFolderHandler, saveDialogOptions } from './dialogs';
+import { chooseDatabase, bindPickFolder, saveDialogOptions } from './dialogs';
 import { menuTemplate } from './menu';
 import { loadRecent, RECENT_FILE, recentItems, saveRecent, withRecent } from './recent';
 import { relaunchArgs } from './reopen';
@@ -147,14 +147,11 @@ export function nativeShell(): NativeShell {
         if (saved?.fullScreen) win.setFullScreen(true);
       });
       trackWindowState(win, screen, stateFile(), states, warn);
-      ipcMain.handle(
-        DESKTOP_CHANNELS.pickFolder,
-        pickFolderHandler({
-          dialog,
-          indexUrl: opts.indexUrl,
-          windowOf: (sender) => (sender === win.webContents && !win.isDestroyed() ? win : null),
-        }),
-      );
+      bindPickFolder(ipcMain, {
+        dialog,
+        indexUrl: opts.indexUrl,
+        windowOf: (sender) => (!win.isDestroyed() && sender === win.webContents ? win : null),
+      });
       // An export (<a download>) asks where to save it, from Downloads with its own name.
       win.webContents.session.on('will-download', (_e, item) => {
         item.setSaveDialogOptions(saveDialogOptions(item.getFilename(), app.getPath('downloads')));

@@ -4,7 +4,8 @@
 import type { BaseWindow, OpenDialogOptions } from 'electron';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { chooseDatabase, pickFolderHandler, saveDialogOptions } from '../../electron/shell/dialogs';
+import { bindPickFolder, chooseDatabase, saveDialogOptions } from '../../electron/shell/dialogs';
+import { DESKTOP_CHANNELS } from '../../shared/desktop/channels';
 
 const INDEX = 'file:///opt/planroom/renderer/index.html';
 const win = { id: 1 } as unknown as BaseWindow;
@@ -12,17 +13,21 @@ const appSender = { id: 'app' };
 
 function setup(answer: { canceled: boolean; filePaths: string[] }) {
   const dialog = { showOpenDialog: vi.fn(async (_w: BaseWindow, _o: OpenDialogOptions) => answer) };
-  const handler = pickFolderHandler({
-    dialog,
-    indexUrl: INDEX,
-    windowOf: (sender) => (sender === (appSender as unknown) ? win : null),
+  // A fake ipcMain: the one handler bindPickFolder registers, called as Electron would.
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+  bindPickFolder(
+    { handle: (channel, fn) => void handlers.set(channel, fn as never) },
+    { dialog, indexUrl: INDEX, windowOf: (sender) => (sender === (appSender as unknown) ? win : null) },
+  );
+  const handler = (event: unknown, pick: unknown) => handlers.get(DESKTOP_CHANNELS.pickFolder)!(event, pick);
+  const event = (url: string, sender: unknown = appSender, parent: unknown = null) => ({
+    sender,
+    senderFrame: { url, parent },
   });
-  const event = (url: string, sender: unknown = appSender, parent: unknown = null) =>
-    ({ sender, senderFrame: { url, parent } }) as unknown as Parameters<typeof handler>[0];
   return { dialog, handler, event };
 }
 
-describe('pickFolderHandler', () => {
+describe('bindPickFolder', () => {
   it('opens a folder dialog on the app window and answers the chosen path', async () => {
     const { dialog, handler, event } = setup({ canceled: false, filePaths: ['/data/erp'] });
     const path = await handler(event(`${INDEX}#/data`), { title: 'ERP export folder', defaultPath: '/data' });

@@ -1,8 +1,8 @@
 // The Electron side of presenter mode without an Electron binary: BrowserWindow, screen and shell
 // are fakes, so the tests check what is asked of Electron. The room view (#/room of the app's
 // own index.html) opens full screen on the second display when there is one, else as a normal
-// window, once (asked again, the same window comes back); every other address goes to the
-// system browser; the full-screen call answers only the app's own windows.
+// window, once (asked again, the same window comes back); an http(s) link clicked goes to the
+// system browser; the full-screen call answers only the app's own page, with a boolean.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const made: FakeWindow[] = [];
@@ -49,7 +49,8 @@ vi.mock('electron', () => ({
 const { isRoomUrl, roomDisplay, roomWindows } = await import('../../electron/presenterWindows');
 const { bindPresenterIpc, FULL_SCREEN_CHANNEL } = await import('../../electron/presenterIpc');
 
-const INDEX = 'file:///opt/planroom/renderer/index.html';
+const INDEX = 'app://planroom/index.html';
+const TAB = 'foreground-tab' as const;
 
 describe('the room view window', () => {
   beforeEach(() => {
@@ -82,7 +83,7 @@ describe('the room view window', () => {
       { id: 2, bounds: { x: 1366, y: 0, width: 1920, height: 1080 } },
     ];
     const room = roomWindows({ indexUrl: INDEX, preload: '/opt/planroom/preload.cjs' });
-    expect(room.onWindowOpen({ url: `${INDEX}#/room` })).toEqual({ action: 'deny' });
+    expect(room.onWindowOpen({ url: `${INDEX}#/room`, disposition: TAB })).toEqual({ action: 'deny' });
     expect(made).toHaveLength(1);
     const w = made[0]!;
     expect(w.options).toMatchObject({
@@ -97,21 +98,22 @@ describe('the room view window', () => {
         sandbox: true,
         contextIsolation: true,
         nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
       },
     });
     expect(w.url).toBe(`${INDEX}#/room`);
-    expect(w.webContents.setWindowOpenHandler).toHaveBeenCalled();
     expect(room.isRoomView(w.webContents as never)).toBe(true);
     expect(room.isRoomView({} as never)).toBe(false);
     // Asked again: the same window is shown, no second one.
-    room.onWindowOpen({ url: `${INDEX}#/room` });
+    room.onWindowOpen({ url: `${INDEX}#/room`, disposition: TAB });
     expect(made).toHaveLength(1);
     expect(w.shown).toBe(1);
     // Closed: the next ask opens a new one, and the closed one is no longer the room view.
     w.destroyed = true;
     w.handlers.closed!();
     expect(room.window()).toBeNull();
-    room.onWindowOpen({ url: `${INDEX}#/room` });
+    room.onWindowOpen({ url: `${INDEX}#/room`, disposition: TAB });
     expect(made).toHaveLength(2);
   });
 
@@ -128,20 +130,26 @@ describe('the room view window', () => {
 
   it('opens a normal window with one display, and other links in the system browser', () => {
     const room = roomWindows({ indexUrl: INDEX, preload: '/p.cjs' });
-    room.onWindowOpen({ url: `${INDEX}#/room` });
+    room.onWindowOpen({ url: `${INDEX}#/room`, disposition: TAB });
     expect(made[0]!.options).toMatchObject({ width: 1280, height: 720 });
     expect(made[0]!.options.fullscreen).toBeUndefined();
-    expect(room.onWindowOpen({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
+    expect(room.onWindowOpen({ url: 'https://example.com/help', disposition: TAB })).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledWith('https://example.com/help');
+    // Not a link's scheme: denied, not handed to the system.
+    room.onWindowOpen({ url: 'file:///etc/passwd', disposition: TAB });
+    room.onWindowOpen({ url: 'smb://host/share', disposition: TAB });
+    expect(openExternal).toHaveBeenCalledTimes(1);
     expect(made).toHaveLength(1);
   });
 });
 
 describe('the full-screen call', () => {
+  const frame = { url: `${INDEX}#/meeting`, parent: null };
   function bound() {
-    const handlers = new Map<string, (event: unknown, on: unknown) => unknown>();
+    const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
     const ipcMain = {
-      handle: (channel: string, fn: (event: unknown, on: unknown) => unknown) => handlers.set(channel, fn),
+      handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+        handlers.set(channel, fn),
     };
     const app = { sender: 'app' };
     const win = {
@@ -150,27 +158,38 @@ describe('the full-screen call', () => {
       isDestroyed: () => win.destroyed,
       setFullScreen: (on: boolean) => (win.full = on),
     };
-    bindPresenterIpc(ipcMain as never, { windowOf: (sender) => (sender === (app.sender as never) ? win : null) });
+    bindPresenterIpc(ipcMain as never, {
+      indexUrl: INDEX,
+      windowOf: (sender) => (sender === (app.sender as never) ? win : null),
+    });
     return { fn: handlers.get(FULL_SCREEN_CHANNEL)!, win };
   }
 
-  it("sets the sender's window full screen and back", () => {
+  it("sets the sender's window full screen and back", async () => {
     const { fn, win } = bound();
-    expect(fn({ sender: 'app' }, true)).toBe(true);
+    await expect(fn({ sender: 'app', senderFrame: frame }, true)).resolves.toBe(true);
     expect(win.full).toBe(true);
-    expect(fn({ sender: 'app' }, false)).toBe(true);
+    await expect(fn({ sender: 'app', senderFrame: frame }, false)).resolves.toBe(true);
     expect(win.full).toBe(false);
-    // Only a real true turns it on.
-    fn({ sender: 'app' }, 'yes');
+    // Only a boolean: anything else is an error naming the argument, and nothing changes.
+    await expect(fn({ sender: 'app', senderFrame: frame }, 'yes')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', where: { field: '0' } },
+    });
     expect(win.full).toBe(false);
   });
 
-  it('refuses any other sender and a destroyed window', () => {
+  it('refuses any other sender, a frame not on the app page, and a destroyed window', async () => {
     const { fn, win } = bound();
-    expect(fn({ sender: 'a page elsewhere' }, true)).toBe(false);
+    const refused = { ok: false, error: { code: 'usage' } };
+    await expect(fn({ sender: 'a page elsewhere', senderFrame: frame }, true)).resolves.toMatchObject(refused);
+    await expect(
+      fn({ sender: 'app', senderFrame: { url: 'https://example.com/', parent: null } }, true),
+    ).resolves.toMatchObject(refused);
+    await expect(fn({ sender: 'app', senderFrame: { ...frame, parent: {} } }, true)).resolves.toMatchObject(refused);
     expect(win.full).toBe(false);
     win.destroyed = true;
-    expect(fn({ sender: 'app' }, true)).toBe(false);
+    await expect(fn({ sender: 'app', senderFrame: frame }, true)).resolves.toBe(false);
     expect(win.full).toBe(false);
   });
 });
