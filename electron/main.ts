@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { formatError, AppError } from '../shared/domain/errors';
 import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
 import type { WriteDb } from './db/types';
+import { currentCycle } from './db/repos/cycles';
 import { callHooks } from './callHooks';
 import { bindIpc } from './ipc';
 import { logInternal } from './log';
@@ -53,7 +54,8 @@ async function start(): Promise<void> {
     db = undefined;
     throw e;
   }
-  void desktop.databaseOpened(dbPath);
+  // Open Recent names the cycle the database opens on.
+  void desktop.databaseOpened(dbPath, currentCycle(db)?.name);
   const win = new BrowserWindow({
     // Where it was last left on this display, in the OS's light or dark background.
     ...desktop.windowOptions(),

@@ -18,7 +18,7 @@ import { DESKTOP_CHANNELS, type MenuCommand } from '../../shared/desktop/channel
 import { writeLog } from '../log';
 import { chooseDatabase, bindPickFolder, saveDialogOptions } from './dialogs';
 import { menuTemplate } from './menu';
-import { loadRecent, RECENT_FILE, recentItems, saveRecent, withRecent } from './recent';
+import { loadRecent, RECENT_FILE, recentItems, saveRecent, withRecent, type RecentEntry } from './recent';
 import { relaunchArgs } from './reopen';
 import { bringToFront, singleInstance, type SingleInstance } from './singleInstance';
 import { followTheme } from './theme';
@@ -38,8 +38,11 @@ const warn = (what: string, error: unknown): void => void writeLog('warn', what,
 export interface NativeShell extends SingleInstance {
   /** Once ready: the application menu (before any window, so its shortcuts work at once); resolves once Open Recent is read. */
   ready(): Promise<void>;
-  /** The database is open: first in Open Recent and in the OS's recent documents; resolves once saved. */
-  databaseOpened(dbPath: string): Promise<void>;
+  /**
+   * The database is open on `cycle` (its current cycle's name; undefined without one): first in
+   * Open Recent and in the OS's recent documents; resolves once saved.
+   */
+  databaseOpened(dbPath: string, cycle?: string): Promise<void>;
   /** The app window's place, size and background, for new BrowserWindow. */
   windowOptions(): Pick<BrowserWindowConstructorOptions, 'x' | 'y' | 'width' | 'height' | 'backgroundColor'>;
   /** Wires the app window: menu commands, folder dialogs, save dialogs, its place saved. */
@@ -50,7 +53,7 @@ export interface NativeShell extends SingleInstance {
 export function nativeShell(): NativeShell {
   let appWindow: BrowserWindow | null = null;
   let currentDb: string | null = null;
-  let recent: string[] = [];
+  let recent: RecentEntry[] = [];
   // The stored list, read once at ready; an opened database is added after it, never before
   // (saving first would overwrite the list with that one database).
   let recentLoaded: Promise<void> = Promise.resolve();
@@ -84,13 +87,13 @@ export function nativeShell(): NativeShell {
     app.quit();
   }
 
-  function remember(list: string[]): Promise<void> {
+  function remember(list: RecentEntry[]): Promise<void> {
     recent = list;
     setMenu();
     return saveRecent(recentFile(), recent).catch((e: unknown) => warn('recent databases: cannot save', e));
   }
 
-  const forget = (path: string): void => void remember(recent.filter((p) => p !== path));
+  const forget = (path: string): void => void remember(recent.filter((e) => e.path !== path));
 
   function setMenu(): void {
     const template = menuTemplate({
@@ -125,11 +128,11 @@ export function nativeShell(): NativeShell {
       });
       return recentLoaded;
     },
-    databaseOpened(dbPath) {
+    databaseOpened(dbPath, cycle) {
       currentDb = resolve(dbPath);
       const path = currentDb;
       app.addRecentDocument(path);
-      return recentLoaded.then(() => remember(withRecent(recent, path)));
+      return recentLoaded.then(() => remember(withRecent(recent, { path, cycle })));
     },
     windowOptions() {
       states = loadWindowStates(stateFile(), warn);

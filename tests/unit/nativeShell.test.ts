@@ -104,17 +104,20 @@ describe('nativeShell', () => {
     const ready = shell.ready();
     expect(h.menus).toHaveLength(1);
     // Opened before the stored list was read: added to it, not written over it.
-    const opened = shell.databaseOpened(current);
+    const opened = shell.databaseOpened(current, '2027-01 S&OP');
     await ready;
     await opened;
-    expect(JSON.parse(readFileSync(join(h.userData, 'recent.json'), 'utf8'))).toEqual({ databases: [current, older] });
+    expect(JSON.parse(readFileSync(join(h.userData, 'recent.json'), 'utf8'))).toEqual({
+      databases: [{ path: current, cycle: '2027-01 S&OP' }, { path: older }],
+    });
     expect(lastMenuItem(`older.db — ${h.userData}`).toolTip).toBe(older);
+    expect(lastMenuItem(`2027-01 S&OP — current.db — ${h.userData}`).toolTip).toBe(current);
 
     click(`older.db — ${h.userData}`);
     expect(h.relaunch).toEqual([{ args: expect.arrayContaining(['--db', older]) as unknown }]);
     expect(h.quit).toBe(1);
     // The database already open: nothing to do.
-    click(`current.db — ${h.userData}`);
+    click(`2027-01 S&OP — current.db — ${h.userData}`);
     expect(h.relaunch).toHaveLength(1);
   });
 

@@ -4,20 +4,27 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { loadRecent, RECENT_MAX, recentItems, saveRecent, withRecent } from '../../electron/shell/recent';
+import {
+  loadRecent,
+  RECENT_MAX,
+  recentItems,
+  saveRecent,
+  withRecent,
+  type RecentEntry,
+} from '../../electron/shell/recent';
 import { relaunchArgs } from '../../electron/shell/reopen';
 import { tempDir } from '../helpers/tmp';
 
 describe('recent databases', () => {
   it('puts the opened database first, once, and keeps at most ten', () => {
-    let list: string[] = [];
-    for (let i = 0; i < 12; i++) list = withRecent(list, `/db/${i}.db`);
+    let list: RecentEntry[] = [];
+    for (let i = 0; i < 12; i++) list = withRecent(list, { path: `/db/${i}.db` });
     expect(list).toHaveLength(RECENT_MAX);
-    expect(list[0]).toBe('/db/11.db');
-    expect(list).not.toContain('/db/0.db');
-    list = withRecent(list, '/db/5.db');
-    expect(list[0]).toBe('/db/5.db');
-    expect(list.filter((p) => p === '/db/5.db')).toHaveLength(1);
+    expect(list[0]).toEqual({ path: '/db/11.db' });
+    expect(list.map((e) => e.path)).not.toContain('/db/0.db');
+    list = withRecent(list, { path: '/db/5.db', cycle: '2027-01 S&OP' });
+    expect(list[0]).toEqual({ path: '/db/5.db', cycle: '2027-01 S&OP' });
+    expect(list.filter((e) => e.path === '/db/5.db')).toHaveLength(1);
     expect(list).toHaveLength(RECENT_MAX);
   });
 
@@ -25,10 +32,17 @@ describe('recent databases', () => {
     const dir = tempDir();
     const kept = join(dir, 'kept.db');
     writeFileSync(kept, '');
-    const items = recentItems([join(dir, 'gone.db'), kept], existsSync);
+    const items = recentItems([{ path: join(dir, 'gone.db') }, { path: kept }], existsSync);
     expect(items).toEqual([{ path: kept, label: `kept.db — ${dir}` }]);
     const deep = `/${'x'.repeat(80)}/a.db`;
-    expect(recentItems([deep], () => true)[0]!.label.length).toBeLessThan(60);
+    expect(recentItems([{ path: deep }], () => true)[0]!.label.length).toBeLessThan(60);
+  });
+
+  it('names the cycle each database opened on, cut when long', () => {
+    const [item] = recentItems([{ path: '/trips/2026-12-1.db', cycle: '2026-12 S&OP (demo company)' }], () => true);
+    expect(item!.label).toBe('2026-12 S&OP (demo company) — 2026-12-1.db — /trips');
+    const [long] = recentItems([{ path: '/a.db', cycle: 'c'.repeat(150) }], () => true);
+    expect(long!.label.length).toBeLessThan(90);
   });
 
   it('saves and loads the list; no file yet is an empty list without a log line', async () => {
@@ -36,8 +50,12 @@ describe('recent databases', () => {
     const warn = vi.fn();
     expect(await loadRecent(file, warn)).toEqual([]);
     expect(warn).not.toHaveBeenCalled();
-    await saveRecent(file, ['/a.db', '/b.db']);
-    expect(await loadRecent(file, warn)).toEqual(['/a.db', '/b.db']);
+    await saveRecent(file, [{ path: '/a.db', cycle: '2026-12 S&OP' }, { path: '/b.db' }]);
+    expect(await loadRecent(file, warn)).toEqual([{ path: '/a.db', cycle: '2026-12 S&OP' }, { path: '/b.db' }]);
+    // The first version's file, plain paths, still reads.
+    writeFileSync(file, '{"databases": ["/old.db"]}');
+    expect(await loadRecent(file, warn)).toEqual([{ path: '/old.db' }]);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it.each([
