@@ -1,26 +1,19 @@
 // Electron main process: one window on the renderer, the API over IPC, the database in the
-// user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
+// user data folder (or --db / PLANROOM_DB). Nothing heavy before the first paint: the window is
+// created and loading first, the database and the services (shell/appData.ts, imported only
+// then) open once it has painted, and the API's calls wait for them (shell/startup.ts).
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatError, AppError } from '../shared/domain/errors';
-import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
-import type { WriteDb } from './db/types';
-import { callHooks } from './callHooks';
-import { bindIpc } from './ipc';
 import { logInternal } from './log';
-import { electronPrinter } from './printPdf';
 import { bindPresenterIpc } from './presenterIpc';
 import { roomWindows } from './presenterWindows';
 import { rendererDir } from './paths';
-import { loadDemoCompany } from './services/demoCompany';
-import { createHandlers } from './services/handlers';
-import { safeStorageSecrets } from './secrets/safeStorageSecrets';
-import { withEnvironment } from './secrets/withEnvironment';
-import { appVersion } from './version';
+import type { AppData } from './shell/appData';
+import { startInOrder, type StartupWindow } from './shell/startup';
 
-let db: WriteDb | undefined;
+let data: AppData | undefined;
 
 function dbPathFromArgs(): string {
   const i = process.argv.indexOf('--db');
@@ -28,21 +21,8 @@ function dbPathFromArgs(): string {
   return flag ?? process.env.PLANROOM_DB ?? join(app.getPath('userData'), 'planroom.db');
 }
 
-async function start(): Promise<void> {
-  const dbPath = dbPathFromArgs();
-  const isNew = !existsSync(dbPath);
-  db = openDatabase(dbPath);
-  const versionAtOpen = dataVersion(db);
-  try {
-    if (!process.argv.includes('--no-demo')) await loadDemoCompany(db);
-  } catch (e) {
-    // A first run that fails leaves no database behind.
-    if (isNew) discardNewDatabase(db, dbPath, versionAtOpen);
-    else db.close();
-    db = undefined;
-    throw e;
-  }
-  const index = join(rendererDir(), 'index.html');
+/** The app window, loading the renderer; shown at its first paint. */
+function createWindow(indexUrl: string): AppWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -56,7 +36,6 @@ async function start(): Promise<void> {
       nodeIntegration: false,
     },
   });
-  const indexUrl = pathToFileURL(index).href;
   // Links open in the system browser, never inside the app window; the room view (#/room) opens
   // in a window of its own, on the second display when there is one.
   const room = roomWindows({ indexUrl, preload: join(__dirname, 'preload.cjs') });
@@ -64,40 +43,83 @@ async function start(): Promise<void> {
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   // The room view goes with the app window: no window left on the projector after quitting.
   win.on('closed', () => room.window()?.close());
-  const isAppWindow = (sender: Electron.WebContents): boolean =>
-    (!win.isDestroyed() && sender === win.webContents) || room.isRoomView(sender);
-  // Passwords typed in the window are encrypted by the system keyring (safeStorage, usable once
-  // the app is ready); one in the environment still wins, as in the CLI.
-  const secrets = withEnvironment(safeStorageSecrets(safeStorage, app.getPath('userData')));
-  bindIpc(
-    ipcMain,
-    createHandlers({ db, dbPath, version: appVersion(), warm: true, sync: true, printPdf: electronPrinter, secrets }),
-    { indexUrl, isAppWindow, hooks: callHooks(dbPath) },
-  );
   bindPresenterIpc(ipcMain, {
     windowOf: (sender) => (sender === win.webContents ? win : room.isRoomView(sender) ? room.window() : null),
   });
-  win.once('ready-to-show', () => win.show());
-  await win.loadFile(index);
+  const shown = new Promise<void>((resolve) =>
+    win.once('ready-to-show', () => {
+      win.show();
+      resolve();
+    }),
+  );
+  const loaded = win.loadFile(join(rendererDir(), 'index.html'));
+  const close = (): void => {
+    if (!win.isDestroyed()) win.destroy();
+  };
+  return { win, isRoomView: (sender) => room.isRoomView(sender), startup: { loaded, shown, close } };
+}
+
+interface AppWindow {
+  win: BrowserWindow;
+  isRoomView(sender: Electron.WebContents): boolean;
+  startup: StartupWindow;
+}
+
+/**
+ * The API over IPC, every call waiting for the data. Called in the same task that started the
+ * window's load: its modules (the contract, zod) load in this task's microtasks, so the handler
+ * is registered before the renderer's first call can arrive.
+ */
+async function bindApi({ win, isRoomView }: AppWindow, indexUrl: string, ready: Promise<AppData>): Promise<void> {
+  const [{ bindIpc }, { deferredHandlers }, { callHooks }] = await Promise.all([
+    import('./ipc'),
+    import('./shell/deferredHandlers'),
+    import('./callHooks'),
+  ]);
+  const isAppWindow = (sender: Electron.WebContents): boolean =>
+    (!win.isDestroyed() && sender === win.webContents) || isRoomView(sender);
+  bindIpc(ipcMain, deferredHandlers(ready.then((d) => d.handlers)), {
+    indexUrl,
+    isAppWindow,
+    hooks: callHooks(dbPathFromArgs()),
+  });
+}
+
+function failStart(e: unknown): void {
+  const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
+  const message =
+    e instanceof AppError
+      ? formatError(e.toShape())
+      : `${String(e)}${loggedAt ? `\n\nThe details are in ${loggedAt}.` : ''}`;
+  dialog.showErrorBox('Planroom cannot start', message);
+  app.exit(1);
 }
 
 app.whenReady().then(
   () => {
     Menu.setApplicationMenu(null);
-    start().catch((e: unknown) => {
-      const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
-      const message =
-        e instanceof AppError
-          ? formatError(e.toShape())
-          : `${String(e)}${loggedAt ? `\n\nThe details are in ${loggedAt}.` : ''}`;
-      dialog.showErrorBox('Planroom cannot start', message);
-      app.exit(1);
+    const indexUrl = pathToFileURL(join(rendererDir(), 'index.html')).href;
+    let appWindow: AppWindow | undefined;
+    const started = startInOrder<AppData>({
+      createWindow: () => (appWindow = createWindow(indexUrl)).startup,
+      openData: async () => {
+        const { openAppData } = await import('./shell/appData');
+        data = await openAppData({
+          dbPath: dbPathFromArgs(),
+          demo: !process.argv.includes('--no-demo'),
+          userData: app.getPath('userData'),
+          safeStorage,
+        });
+        return data;
+      },
+      fail: failStart,
     });
+    void bindApi(appWindow!, indexUrl, started.ready);
   },
   () => app.exit(1),
 );
 
 app.on('window-all-closed', () => {
-  db?.close();
+  data?.close();
   app.quit();
 });
