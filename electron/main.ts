@@ -1,33 +1,25 @@
 // Electron main process: one window on the renderer, the API over IPC, the database in the
-// user data folder (or --db / PLANROOM_DB). Nothing heavy before the window is up.
+// user data folder (or --db / PLANROOM_DB). Nothing heavy before the first paint: the window is
+// created and loading first, the database and the services (shell/appData.ts, imported only
+// then) open once it has painted, and the API's calls wait for them (shell/startup.ts).
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatError, AppError } from '../shared/domain/errors';
-import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
-import type { WriteDb } from './db/types';
-import { currentCycle } from './db/repos/cycles';
-import { callHooks } from './callHooks';
-import { bindIpc } from './ipc';
 import { logInternal } from './log';
-import { electronPrinter } from './printPdf';
+import { rendererDir } from './paths';
 import { bindPresenterIpc } from './presenterIpc';
 import { roomWindows } from './presenterWindows';
-import { nativeShell } from './shell/nativeShell';
-import { presenterFullScreen } from './shell/presenterDisplay';
-import { rendererDir } from './paths';
-import { loadDemoCompany } from './services/demoCompany';
-import { createHandlers } from './services/handlers';
-import { bundleFromArgv, bundleOpener, openBundleFile } from './shell/openBundle';
-import { electronOpenBundleDeps } from './shell/openBundleDeps';
-import { safeStorageSecrets } from './secrets/safeStorageSecrets';
-import { withEnvironment } from './secrets/withEnvironment';
-import { appVersion } from './version';
+import type { AppData } from './shell/appData';
 import { APP_INDEX_URL, registerAppScheme, serveAppProtocol } from './shell/appProtocol';
 import { installGuards } from './shell/guards';
+import { nativeShell } from './shell/nativeShell';
+import { bundleFromArgv, bundleOpener, openBundleFile } from './shell/openBundle';
+import { electronOpenBundleDeps } from './shell/openBundleDeps';
+import { presenterFullScreen } from './shell/presenterDisplay';
+import { startInOrder, type StartupWindow } from './shell/startup';
 import { secureWebPreferences } from './shell/webPreferences';
 
-let db: WriteDb | undefined;
+let data: AppData | undefined;
 // First of all: a second launch hands its arguments to the running app and quits here.
 const desktop = nativeShell();
 
@@ -40,48 +32,30 @@ function dbPathFromArgs(): string {
   return flag ?? process.env.PLANROOM_DB ?? join(app.getPath('userData'), 'planroom.db');
 }
 
-async function start(): Promise<void> {
-  const dbPath = dbPathFromArgs();
-  const isNew = !existsSync(dbPath);
-  db = openDatabase(dbPath);
-  const versionAtOpen = dataVersion(db);
-  try {
-    if (!process.argv.includes('--no-demo')) await loadDemoCompany(db);
-  } catch (e) {
-    // A first run that fails leaves no database behind.
-    if (isNew) discardNewDatabase(db, dbPath, versionAtOpen);
-    else db.close();
-    db = undefined;
-    throw e;
-  }
-  // Open Recent names the cycle the database opens on.
-  void desktop.databaseOpened(dbPath, currentCycle(db)?.name);
+interface AppWindow {
+  win: BrowserWindow;
+  isRoomView(sender: Electron.WebContents): boolean;
+  startup: StartupWindow;
+}
+
+/** The app window, loading the renderer; shown at its first paint. */
+function createWindow(indexUrl: string): AppWindow {
+  const preload = join(__dirname, 'preload.cjs');
   const win = new BrowserWindow({
     // Where it was last left on this display, in the OS's light or dark background.
     ...desktop.windowOptions(),
     show: false,
     title: 'Planroom',
-    webPreferences: secureWebPreferences({ preload: join(__dirname, 'preload.cjs') }),
+    webPreferences: secureWebPreferences({ preload }),
   });
-  const indexUrl = APP_INDEX_URL;
   desktop.attach(win, { indexUrl });
   // Clicked http(s) links open in the system browser, never inside the app window (the guards
   // stop every other navigation); the room view (#/room) opens in a window of its own, on the
   // second display when there is one.
-  const room = roomWindows({ indexUrl, preload: join(__dirname, 'preload.cjs') });
+  const room = roomWindows({ indexUrl, preload });
   win.webContents.setWindowOpenHandler((details) => room.onWindowOpen(details));
   // The room view goes with the app window: no window left on the projector after quitting.
   win.on('closed', () => room.window()?.close());
-  const isAppWindow = (sender: Electron.WebContents): boolean =>
-    (!win.isDestroyed() && sender === win.webContents) || room.isRoomView(sender);
-  // Passwords typed in the window are encrypted by the system keyring (safeStorage, usable once
-  // the app is ready); one in the environment still wins, as in the CLI.
-  const secrets = withEnvironment(safeStorageSecrets(safeStorage, app.getPath('userData')));
-  bindIpc(
-    ipcMain,
-    createHandlers({ db, dbPath, version: appVersion(), warm: true, sync: true, printPdf: electronPrinter, secrets }),
-    { indexUrl, isAppWindow, hooks: callHooks(dbPath) },
-  );
   // Presenter mode in the app window brings the room view up on a second display.
   const presenting = presenterFullScreen(
     win,
@@ -92,10 +66,47 @@ async function start(): Promise<void> {
     indexUrl,
     windowOf: (sender) => (sender === win.webContents ? presenting : room.isRoomView(sender) ? room.window() : null),
   });
-  win.once('ready-to-show', () => win.show());
-  await win.loadURL(indexUrl);
-  // The window is up: a bundle asked for at launch (or since) may ask its question now.
-  bundles.ready();
+  const shown = new Promise<void>((resolve) =>
+    win.once('ready-to-show', () => {
+      win.show();
+      resolve();
+    }),
+  );
+  const loaded = win.loadURL(indexUrl);
+  const close = (): void => {
+    if (!win.isDestroyed()) win.destroy();
+  };
+  return { win, isRoomView: (sender) => room.isRoomView(sender), startup: { loaded, shown, close } };
+}
+
+/**
+ * The API over IPC, every call waiting for the data. Called in the same task that started the
+ * window's load: its modules (the contract, zod) load in this task's microtasks, so the handler
+ * is registered before the renderer's first call can arrive.
+ */
+async function bindApi({ win, isRoomView }: AppWindow, indexUrl: string, ready: Promise<AppData>): Promise<void> {
+  const [{ bindIpc }, { deferredHandlers }, { callHooks }] = await Promise.all([
+    import('./ipc'),
+    import('./shell/deferredHandlers'),
+    import('./callHooks'),
+  ]);
+  const isAppWindow = (sender: Electron.WebContents): boolean =>
+    (!win.isDestroyed() && sender === win.webContents) || isRoomView(sender);
+  bindIpc(ipcMain, deferredHandlers(ready.then((d) => d.handlers)), {
+    indexUrl,
+    isAppWindow,
+    hooks: callHooks(dbPathFromArgs()),
+  });
+}
+
+function failStart(e: unknown): void {
+  const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
+  const message =
+    e instanceof AppError
+      ? formatError(e.toShape())
+      : `${String(e)}${loggedAt ? `\n\nThe details are in ${loggedAt}.` : ''}`;
+  dialog.showErrorBox('Planroom cannot start', message);
+  app.exit(1);
 }
 
 // A .planroom file opened from the desktop (electron/shell/openBundle.ts): asked, imported into a
@@ -104,8 +115,8 @@ const bundles = bundleOpener((file) =>
   openBundleFile(
     file,
     electronOpenBundleDeps({ app, dialog, focusedWindow: () => BrowserWindow.getFocusedWindow() }, () => {
-      db?.close();
-      db = undefined;
+      data?.close();
+      data = undefined;
     }),
   ),
 );
@@ -114,8 +125,8 @@ app.on('open-file', (event, path) => {
   event.preventDefault();
   bundles.request(path);
 });
-// Windows and Linux: the path on the command line; a running Planroom gets a second launch's
-// argv (the single-instance lock, electron/shell/singleInstance.ts, passes it here on merge).
+// Windows and Linux: the path on the command line; a running Planroom gets a second launch's argv
+// (the single-instance lock, electron/shell/singleInstance.ts, brings its window to the front).
 app.on('second-instance', (_event, argv, workingDirectory) => {
   const file = bundleFromArgv(argv, workingDirectory);
   if (file) bundles.request(file);
@@ -131,20 +142,36 @@ app.whenReady().then(
     // rules on every web contents (electron/shell/guards.ts).
     serveAppProtocol(protocol, rendererDir());
     installGuards(app, session.defaultSession, { openExternal: (url) => shell.openExternal(url) });
-    start().catch((e: unknown) => {
-      const loggedAt = e instanceof AppError ? undefined : logInternal('start-up', e);
-      const message =
-        e instanceof AppError
-          ? formatError(e.toShape())
-          : `${String(e)}${loggedAt ? `\n\nThe details are in ${loggedAt}.` : ''}`;
-      dialog.showErrorBox('Planroom cannot start', message);
-      app.exit(1);
+    const indexUrl = APP_INDEX_URL;
+    let appWindow: AppWindow | undefined;
+    const started = startInOrder<AppData>({
+      createWindow: () => (appWindow = createWindow(indexUrl)).startup,
+      openData: async () => {
+        const { openAppData } = await import('./shell/appData');
+        const dbPath = dbPathFromArgs();
+        data = await openAppData({
+          dbPath,
+          demo: !process.argv.includes('--no-demo'),
+          userData: app.getPath('userData'),
+          safeStorage,
+        });
+        // Open Recent names the cycle the database opens on.
+        void desktop.databaseOpened(dbPath, data.cycle);
+        return data;
+      },
+      fail: failStart,
     });
+    void bindApi(appWindow!, indexUrl, started.ready);
+    // The window is up and the data open: a bundle asked for at launch (or since) may ask now.
+    void started.ready.then(
+      () => bundles.ready(),
+      () => undefined,
+    );
   },
   () => app.exit(1),
 );
 
 app.on('window-all-closed', () => {
-  db?.close();
+  data?.close();
   app.quit();
 });

@@ -3,16 +3,15 @@
 // address (it carries the launch's one-time code: see hostSession.ts). A database this command
 // created is removed again when it fails before it is ready.
 import { AppError } from '../shared/domain/errors';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { callHooks } from './callHooks';
-import { dataVersion, discardNewDatabase, openDatabase } from './db/open';
 import { startHost } from './host';
 import { openAppWindow } from './openBrowser';
 import { rendererDir } from './paths';
 import { ProgressLine } from './progressLine';
-import { loadDemoCompany } from './services/demoCompany';
 import { createHandlers } from './services/handlers';
 import { fileSecrets } from './secrets/fileSecrets';
+import { openAppDatabase } from './shell/openAppDatabase';
 import { appVersion } from './version';
 
 export interface ServeOptions {
@@ -25,9 +24,12 @@ export interface ServeOptions {
 
 /** Resolves when the server has stopped (SIGINT / SIGTERM). */
 export async function serve(opts: ServeOptions): Promise<void> {
-  const isNew = !existsSync(opts.dbPath);
-  const db = openDatabase(opts.dbPath);
-  const versionAtOpen = dataVersion(db);
+  const progress = new ProgressLine(opts.io);
+  const { db, loadedDemo, abandon } = await openAppDatabase(opts.dbPath, {
+    demo: opts.demo,
+    progress: (p) => progress.update(p.label, p.done),
+  }).finally(() => progress.done());
+  if (loadedDemo) opts.io.err(`First run: loaded the demo company into ${opts.dbPath}`);
   let ready = false;
   /** The page that hands the browser its sign-in address: removed once it has been used. */
   let launchPage: string | undefined;
@@ -36,12 +38,6 @@ export async function serve(opts: ServeOptions): Promise<void> {
     launchPage = undefined;
   };
   try {
-    if (opts.demo) {
-      const progress = new ProgressLine(opts.io);
-      const loaded = await loadDemoCompany(db, undefined, { progress: (p) => progress.update(p.label, p.done) });
-      progress.done();
-      if (loaded) opts.io.err(`First run: loaded the demo company into ${opts.dbPath}`);
-    }
     const host = await startHost({
       handlers: createHandlers({
         db,
@@ -79,7 +75,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     await host.close();
   } finally {
     removeLaunchPage();
-    if (isNew && !ready) discardNewDatabase(db, opts.dbPath, versionAtOpen);
+    if (!ready) abandon();
     else db.close();
   }
 }

@@ -16,6 +16,13 @@ export interface OpenOptions {
   /** Create the file when it does not exist (default true). */
   create?: boolean;
   readonly?: boolean;
+  /**
+   * Reads every page for damage before the first write (default true). The long-running starts
+   * (the window, `planroom serve`) pass false: on an L database it takes seconds on every start.
+   * The schema is checked either way, damage met later is the same database error
+   * (callHooks.ts), and `planroom db check` reads every page on demand.
+   */
+  quickCheck?: boolean;
 }
 
 export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
@@ -56,7 +63,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): WriteDb {
     db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: true });
     const migrations = loadMigrations();
     // Reads only, before the first write of this connection.
-    if (!created) checkSound(db as ReadDb, file);
+    if (!created) checkSound(db as ReadDb, file, opts.quickCheck ?? true);
     checkCompatible(db as WriteDb, migrations, file);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
@@ -109,11 +116,14 @@ export function discardNewDatabase(db: WriteDb, file: string, versionAtOpen: num
 
 /**
  * Refuses a damaged file (quick_check: every page and index, without the slower cross-checks of
- * integrity_check) and a non-empty SQLite file without Planroom's schema, reading only.
+ * integrity_check; unless the caller opted out) and a non-empty SQLite file without Planroom's
+ * schema, reading only.
  */
-function checkSound(db: ReadDb, file: string): void {
-  const problems = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
-  if (problems.length !== 1 || problems[0] !== 'ok') throw corruptDatabase(file, problems);
+function checkSound(db: ReadDb, file: string, quickCheck: boolean): void {
+  if (quickCheck) {
+    const problems = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
+    if (problems.length !== 1 || problems[0] !== 'ok') throw corruptDatabase(file, problems);
+  }
   const objects = (
     db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
       name: string;

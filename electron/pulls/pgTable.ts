@@ -5,8 +5,8 @@
 // server's text and is written as a pulled cell by its column's type (pgCells.ts); a column of a
 // type that has no cell (json, bytea, arrays...) is refused when the header arrives, a value that
 // has none (NaN, infinity) at its row. Faults are told by pgErrors.ts.
-import pg from 'pg';
-import Cursor from 'pg-cursor';
+import type pg from 'pg';
+import type Cursor from 'pg-cursor';
 import type { PostgresSource } from '../../shared/calls/sources';
 import type { CanonicalTableName, SourceSystem } from '../../shared/domain/canonical';
 import { AppError, cutInput } from '../../shared/domain/errors';
@@ -74,7 +74,7 @@ export function pgTableReader(settings: PostgresSource, table: CanonicalTableNam
           hint: `Add a SELECT for ${table} to the source's queries, returning the columns its mapping profile names.`,
         });
       }
-      const reading = new PgRead(settings, target, opts, ctx);
+      const reading = new PgRead(await pgLibraries(), settings, target, opts, ctx);
       try {
         await reading.run(query, sink, signal);
       } catch (e) {
@@ -85,18 +85,30 @@ export function pgTableReader(settings: PostgresSource, table: CanonicalTableNam
   };
 }
 
+interface PgLibraries {
+  Client: typeof pg.Client;
+  Cursor: typeof Cursor;
+}
+
+/** pg and pg-cursor, loaded with the first PostgreSQL read rather than at every start of the app. */
+async function pgLibraries(): Promise<PgLibraries> {
+  const [{ default: lib }, { default: CursorClass }] = await Promise.all([import('pg'), import('pg-cursor')]);
+  return { Client: lib.Client, Cursor: CursorClass };
+}
+
 /** One read: a connection, its transaction and its cursor, all closed whatever happens. */
 class PgRead {
   private readonly client: pg.Client;
   private connected = false;
 
   constructor(
+    private readonly lib: PgLibraries,
     settings: PostgresSource,
     private readonly target: PgTarget,
     private readonly opts: PgTableOptions,
     private readonly ctx: PgErrorContext,
   ) {
-    this.client = new pg.Client(pgClientConfig(settings, target, opts.secret));
+    this.client = new lib.Client(pgClientConfig(settings, target, opts.secret));
     // A connection lost while idle between our calls is reported by the next call; without a
     // listener it would be an unhandled 'error' event.
     this.client.on('error', () => {});
@@ -125,7 +137,9 @@ class PgRead {
   }
 
   private async stream(query: string, types: TypeCatalogue, sink: RowSink, signal: AbortSignal): Promise<void> {
-    const cursor = this.client.query(new Cursor<string[]>(query, undefined, { rowMode: 'array', types: AS_TEXT }));
+    const cursor = this.client.query(
+      new this.lib.Cursor<string[]>(query, undefined, { rowMode: 'array', types: AS_TEXT }),
+    );
     const batch = Math.max(1, this.opts.batchRows ?? PG_BATCH_ROWS);
     let left = this.opts.maxRows ?? Infinity;
     let readers: CellReader[] | undefined;

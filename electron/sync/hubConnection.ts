@@ -2,7 +2,7 @@
 // TLS as chosen, and the password handed in by the caller from the secret store of the mode
 // (electron/secrets/: the environment, a 0600 file beside the database, or Electron's
 // safeStorage; never in clear text in SQLite).
-import pg from 'pg';
+import type pg from 'pg';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import type { HubConfigT } from '../../shared/calls/sync';
 import { refuseSecretInUrl } from '../secrets/secretInUrl';

@@ -3,7 +3,7 @@
 // never on the UI's thread of work: network waits are async, and each local write is one short
 // transaction through the write queue. One run at a time; a timer that never keeps the process
 // alive on its own.
-import pg from 'pg';
+import type pg from 'pg';
 import type { z } from 'zod';
 import type { HubConfigT, SyncRun } from '../../shared/calls/sync';
 import { backoffMs } from '../../shared/sync/backoff';
@@ -134,7 +134,9 @@ export class SyncLoop {
     let client: pg.Client | null = null;
     try {
       const password = this.secrets.get('hub');
-      client = new pg.Client(hubClientConfig(JSON.parse(t.config) as HubConfigT, password));
+      // pg loads with the first hub run, not at every start of the app.
+      const { default: lib } = await import('pg');
+      client = new lib.Client(hubClientConfig(JSON.parse(t.config) as HubConfigT, password));
       // An unexpected drop later (hub restarted) arrives as an 'error' event: the run fails
       // with it instead of the process crashing on an unhandled event.
       client.on('error', (e) => writeLog('warn', `hub connection of ${t.id} dropped`, e));

@@ -1,7 +1,8 @@
 // `npm run bench -- --size M`: each figure beside a peer measured in the same run, printed as
 // `figure  value  peer  ratio  target  PASS|MISS` and written to bench/results.json.
 // `--only push` runs the one figure that needs no demo company (and no --size); `--only pull` the
-// pull figures with the file import they are measured beside.
+// pull figures with the file import they are measured beside; `--only cold` the cold start with
+// S and L (and --size).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { importSource } from '../../electron/snapshots/importSource';
 import { createCycle } from '../../electron/services/cycles';
 import type { WriteDb } from '../../electron/db/types';
 import type { Manifest } from '../../electron/demo/generate';
+import { benchColdStart } from './coldStartBench';
 import { benchLongList } from './longListBench';
 import { benchPull } from './pullBench';
 import { isFeedWorker, runFeedWorker } from './pullFeedWorker';
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
   try {
     if (values.only === 'push') figures.push(...(await benchPush(work)));
     else if (values.only === 'pull') figures.push(...(await pullFigures(work)));
+    else if (values.only === 'cold') figures.push(...(await benchColdStart(work, ['S', 'L', size])));
     else figures.push(...(await allFigures(work)));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -112,6 +115,8 @@ async function allFigures(work: string): Promise<Figure[]> {
     figures.push(...(await benchPush(work)));
     // The same company pulled from an OData service and from PostgreSQL, beside the file import.
     figures.push(...(await benchPull(work, size, importSecs)));
+    // Process start to the agenda interactive, S and L (BENCHMARKS.md) and this run's size.
+    figures.push(...(await benchColdStart(work, ['S', 'L', size], (s) => (s === size ? dir : undefined))));
   return figures;
 }
 
