@@ -55,17 +55,39 @@ export function rowsAt(doc: unknown, rowsPath: string, label: string, from: stri
 
 const pageLabel = (n: number, url: string): string => (n === 1 ? 'first page' : `page ${n} (${shownUrl(url, 200)})`);
 
+export interface PagingOptions {
+  /** Rows wanted in all: once the pages given hold this many, no further page is asked for. */
+  maxRows?: number;
+}
+
+/** A page asked for: its number, and its JSON on the way. */
+interface Asked {
+  n: number;
+  doc: Promise<unknown>;
+}
+
+/**
+ * The feed's pages in order, each asked for one page ahead: page n+1's URL is worked out from page
+ * n's body as soon as it has arrived (before page n's rows are handed on), and its request is in
+ * flight while the caller maps page n, so a service building its next page and the reader
+ * mapping the last do not take turns. At most one page is asked ahead (two held: the one handed
+ * on and the one coming). A fault found while working out the next URL (a loop, a bad link) is
+ * thrown after page n is handed on, and a failure of page n+1 when it is awaited, so the caller
+ * sees every error in the order it would reading one page at a time. The caller stops a request
+ * still in flight through the signal its `get` uses.
+ */
 export async function* feedPages(
   first: string,
   table: HttpTable,
   get: GetPage,
   from: string,
+  opts: PagingOptions = {},
 ): AsyncGenerator<FeedPage, void, undefined> {
   const paging = table.paging;
   const origin = new URL(first).origin;
+  const max = opts.maxRows ?? Number.POSITIVE_INFINITY;
   const seen = new Set<string>();
   let n = 0;
-  let url: string | null = first;
   // OData with a page size: rows read in the current $skip window, and where it started.
   let windowStart = 0;
   let windowRows = 0;
@@ -86,60 +108,81 @@ export async function* feedPages(
     }
     return resolved.href;
   };
-  while (url !== null) {
-    if (seen.has(url)) throw looped(`the next link ${shownUrl(url, 200)}`, n, from);
-    seen.add(url);
-    n += 1;
-    const label = pageLabel(n, url);
-    const doc = await get(url, label);
-    const rows = rowsAt(doc, table.rowsPath, label, from);
-    yield { n, rows };
-    const here: string = url;
+  /** The URL after page n (`here`, whose JSON is `doc`), or null after the last page. */
+  const after = (doc: unknown, rows: unknown[], here: string): string | null => {
     switch (paging.kind) {
       case 'none':
-        url = null;
-        break;
+        return null;
       case 'next-link':
-        url = next(atPath(doc, paging.path), here, `next link at "${cutInput(paging.path, 100)}"`);
-        break;
+        return next(atPath(doc, paging.path), here, `next link at "${cutInput(paging.path, 100)}"`);
       case 'odata': {
-        url = next(fieldOf(doc, '@odata.nextLink'), here, '@odata.nextLink');
+        const link = next(fieldOf(doc, '@odata.nextLink'), here, '@odata.nextLink');
         windowRows += rows.length;
-        if (url === null && paging.pageSize !== undefined && windowRows >= paging.pageSize) {
+        if (link === null && paging.pageSize !== undefined && windowRows >= paging.pageSize) {
           windowStart += windowRows;
           windowRows = 0;
-          url = withParams(first, [
+          return withParams(first, [
             ['$skip', String(windowStart)],
             ['$top', String(paging.pageSize)],
           ]);
         }
-        break;
+        return link;
       }
       case 'offset': {
-        if (rows.length < paging.pageSize) url = null;
-        else {
-          windowStart += rows.length;
-          url = withParams(first, [
-            [paging.offsetParam, String(windowStart)],
-            [paging.limitParam, String(paging.pageSize)],
-          ]);
-        }
-        break;
+        if (rows.length < paging.pageSize) return null;
+        windowStart += rows.length;
+        return withParams(first, [
+          [paging.offsetParam, String(windowStart)],
+          [paging.limitParam, String(paging.pageSize)],
+        ]);
       }
       case 'cursor': {
         const c = atPath(doc, paging.path);
-        if (c === undefined || c === null || c === '') url = null;
-        else if (typeof c !== 'string' && typeof c !== 'number') {
+        if (c === undefined || c === null || c === '') return null;
+        if (typeof c !== 'string' && typeof c !== 'number') {
           throw badLink(`The cursor at "${cutInput(paging.path, 100)}" of page ${n} is ${kindOf(c)}`, from);
-        } else {
-          const cursor = String(c);
-          if (seen.has(`cursor:${cursor}`)) throw looped(`the cursor "${cutInput(cursor, 100)}"`, n, from);
-          seen.add(`cursor:${cursor}`);
-          url = withParams(first, [[paging.param, cursor]]);
         }
-        break;
+        const cursor = String(c);
+        if (seen.has(`cursor:${cursor}`)) throw looped(`the cursor "${cutInput(cursor, 100)}"`, n, from);
+        seen.add(`cursor:${cursor}`);
+        return withParams(first, [[paging.param, cursor]]);
       }
     }
+  };
+  const ask = (url: string): Asked => {
+    if (seen.has(url)) throw looped(`the next link ${shownUrl(url, 200)}`, n, from);
+    seen.add(url);
+    n += 1;
+    const doc = get(url, pageLabel(n, url));
+    // Awaited when its turn comes, or by nobody when the caller stops first: never unhandled.
+    doc.catch(() => undefined);
+    return { n, doc };
+  };
+
+  let asked: Asked | null = ask(first);
+  let url = first;
+  let given = 0;
+  while (asked !== null) {
+    const page: Asked = asked;
+    const here = url;
+    const doc = await page.doc;
+    const rows = rowsAt(doc, table.rowsPath, pageLabel(page.n, here), from);
+    given += rows.length;
+    asked = null;
+    let fault: unknown = null;
+    if (given < max) {
+      try {
+        const to = after(doc, rows, here);
+        if (to !== null) {
+          asked = ask(to);
+          url = to;
+        }
+      } catch (e) {
+        fault = e;
+      }
+    }
+    yield { n: page.n, rows };
+    if (fault !== null) throw fault;
   }
 }
 

@@ -3,7 +3,8 @@
 // object whose fields are cells (jsonCells.ts). The header is the mapping's source fields found
 // in the first rows, then the first row's other fields, so the import's own header check names
 // a field the feed lacks as it names a missing column of a file. Rows are numbered from 1 across
-// pages and handed on a page (at most BATCH rows) at a time; only one page is held at once.
+// pages and handed on a page (at most BATCH rows) at a time; the next page is asked for while
+// one is mapped (httpPages.ts), so at most two are held at once.
 import type { HttpSource, HttpTable } from '../../shared/calls/sources';
 import type { CanonicalTableName } from '../../shared/domain/canonical';
 import { AppError, cutInput } from '../../shared/domain/errors';
@@ -82,11 +83,13 @@ async function readFeed(
     );
   }
   const auth = feedAuth(settings, opts.secret, from);
+  // Stops the page asked ahead when the read ends early (maxRows, a refused row, the sink's error).
+  const done = new AbortController();
   const ctx: FetchContext = {
     settings,
     auth,
     from,
-    signal,
+    signal: AbortSignal.any([signal, done.signal]),
     wait: opts.wait ?? abortableWait,
     random: Math.random,
     onRetry: opts.onRetry,
@@ -103,21 +106,25 @@ async function readFeed(
   const max = opts.maxRows ?? Number.POSITIVE_INFINITY;
   let header: string[] | null = null;
   let row = 0;
-  for await (const page of feedPages(firstPageUrl(url, feed), feed, get, from)) {
-    const rows = page.rows.slice(0, Math.max(0, max - row));
-    if (header === null && rows.length > 0) {
-      header = headerOf(rows, wanted, settings.odata, row + 1, from);
-      sink.header(header, 0, {});
+  try {
+    for await (const page of feedPages(firstPageUrl(url, feed), feed, get, from, { maxRows: opts.maxRows })) {
+      const rows = page.rows.slice(0, Math.max(0, max - row));
+      if (header === null && rows.length > 0) {
+        header = headerOf(rows, wanted, settings.odata, row + 1, from);
+        sink.header(header, 0, {});
+      }
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const part = rows.slice(i, i + BATCH);
+        sink.rows(
+          part.map((r, j) => cellsOf(r, header!, row + i + j + 1, from)),
+          row + i + 1,
+        );
+      }
+      row += rows.length;
+      if (row >= max) break;
     }
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const part = rows.slice(i, i + BATCH);
-      sink.rows(
-        part.map((r, j) => cellsOf(r, header!, row + i + j + 1, from)),
-        row + i + 1,
-      );
-    }
-    row += rows.length;
-    if (row >= max) break;
+  } finally {
+    done.abort();
   }
   // A feed with no rows: the mapping's fields as its header, so the import says "no rows".
   if (header === null) sink.header(wanted, 0, {});

@@ -21,6 +21,8 @@ export interface PgErrorContext {
   secret: string | undefined;
   /** The pull was stopped by its caller. */
   aborted: boolean;
+  /** Characters sent before the query in the statement that failed ("COPY (" for a COPY). */
+  positionOffset?: number;
 }
 
 /** The fields of pg's DatabaseError and Node's system errors that are read here. */
@@ -129,7 +131,7 @@ function translate(err: DriverError, ctx: PgErrorContext): AppError {
     return fail(`PostgreSQL at ${host}:${port} did not answer within 15 s.`, reach);
   }
   if (err.position !== undefined && /^\d+$/.test(err.position)) {
-    const place = queryPlace(ctx.query, Number(err.position));
+    const place = queryPlace(ctx.query, Math.max(1, Number(err.position) - (ctx.positionOffset ?? 0)));
     const serverHint = err.hint ? ` PostgreSQL suggests: ${cutInput(err.hint, 200)}` : '';
     return fail(
       `The query for ${ctx.table} failed at line ${place.line}, column ${place.column}: ${server}.`,

@@ -1,12 +1,15 @@
 // Reads one canonical table from a PostgreSQL query (issue 18 item 2): the connection's URL and
 // the secret as password, one read-only transaction (REPEATABLE READ: every batch from the same
-// snapshot of the source), the server's statement timeout, and the result streamed through a
-// cursor in batches, so an L-size table never sits whole in memory. Every value arrives as the
-// server's text and is written as a pulled cell by its column's type (pgCells.ts); a column of a
-// type that has no cell (json, bytea, arrays...) is refused when the header arrives, a value that
-// has none (NaN, infinity) at its row. Faults are told by pgErrors.ts.
+// snapshot of the source), the server's statement timeout. The query is described first
+// (pgDescribe.ts: its columns' names and type OIDs, nothing run), then its rows streamed by
+// `COPY (query) TO STDOUT` in text format (pgCopyText.ts) and handed on in batches, so an L-size
+// table never sits whole in memory; COPY sends rows several times faster than the row protocol
+// pg parses one message at a time. Every value arrives as the server's text and is written as a
+// pulled cell by its column's type (pgCells.ts); a column of a type that has no cell (json, bytea,
+// arrays...) is refused before a row is read, a value that has none (NaN, infinity) at its row.
+// Faults are told by pgErrors.ts.
 import type pg from 'pg';
-import type Cursor from 'pg-cursor';
+import type { to as copyToFn } from 'pg-copy-streams';
 import type { PostgresSource } from '../../shared/calls/sources';
 import type { CanonicalTableName, SourceSystem } from '../../shared/domain/canonical';
 import { AppError, cutInput } from '../../shared/domain/errors';
@@ -14,6 +17,8 @@ import { envNameOf } from '../../shared/sync/secretNames';
 import type { RowSink } from '../sources/readRows';
 import { cancelQuery } from './pgCancel';
 import { cellReader, type CellReader } from './pgCells';
+import { CopyTextRows } from './pgCopyText';
+import { describeQuery } from './pgDescribe';
 import { pgClientConfig, pgFrom, pgTarget, type PgTarget } from './pgConnect';
 import { pgError, type PgErrorContext } from './pgErrors';
 import { TYPE_CATALOGUE_SQL, TypeCatalogue, type PgType } from './pgTypes';
@@ -33,8 +38,14 @@ export interface PgTableOptions {
 /** Rows per fetch: few round trips, and a batch of an L table is a few megabytes at most. */
 export const PG_BATCH_ROWS = 5000;
 
-/** Every value as the server's text: the type of each column is read from its OID instead. */
-const AS_TEXT = { getTypeParser: () => (text: string) => text } as unknown as pg.CustomTypesConfig;
+/** The query as COPY's source: "COPY (" + query + ") TO STDOUT", text format. */
+const COPY_START = 'COPY (';
+
+/**
+ * A trailing semicolon ends a statement but cannot stand inside COPY's parentheses; the newline
+ * before the closing one ends a -- comment on the query's last line.
+ */
+const copySql = (query: string): string => `${COPY_START}${query.replace(/[\s;]+$/, '')}\n) TO STDOUT`;
 
 /**
  * The session as the cells expect it, for this transaction only: ISO dates, UTC, floats in
@@ -87,16 +98,16 @@ export function pgTableReader(settings: PostgresSource, table: CanonicalTableNam
 
 interface PgLibraries {
   Client: typeof pg.Client;
-  Cursor: typeof Cursor;
+  copyTo: typeof copyToFn;
 }
 
-/** pg and pg-cursor, loaded with the first PostgreSQL read rather than at every start of the app. */
+/** pg and pg-copy-streams, loaded with the first PostgreSQL read rather than at every start of the app. */
 async function pgLibraries(): Promise<PgLibraries> {
-  const [{ default: lib }, { default: CursorClass }] = await Promise.all([import('pg'), import('pg-cursor')]);
-  return { Client: lib.Client, Cursor: CursorClass };
+  const [{ default: lib }, { to }] = await Promise.all([import('pg'), import('pg-copy-streams')]);
+  return { Client: lib.Client, copyTo: to };
 }
 
-/** One read: a connection, its transaction and its cursor, all closed whatever happens. */
+/** One read: a connection, its transaction and its COPY, all closed whatever happens. */
 class PgRead {
   private readonly client: pg.Client;
   private connected = false;
@@ -137,70 +148,95 @@ class PgRead {
   }
 
   private async stream(query: string, types: TypeCatalogue, sink: RowSink, signal: AbortSignal): Promise<void> {
-    const cursor = this.client.query(
-      new this.lib.Cursor<string[]>(query, undefined, { rowMode: 'array', types: AS_TEXT }),
+    const fields = await describeQuery(this.client, query);
+    if (signal.aborted) throw signal.reason;
+    // No rows to describe: run it as written, so a write fails as the write it is (the
+    // transaction is read-only); anything else that returns no rows has no columns.
+    if (fields === null) await this.client.query(query);
+    const readers = columnReaders(fields ?? [], types, this.ctx);
+    sink.header(
+      fields!.map((f) => f.name),
+      0,
+      {},
     );
-    const batch = Math.max(1, this.opts.batchRows ?? PG_BATCH_ROWS);
+    await this.copy(query, fields!, readers, sink);
+  }
+
+  /**
+   * The rows by COPY in text format, in batches of `batchRows`, as the chunks arrive: never the
+   * whole result in memory (the stream pauses the socket while a batch is written). Ended early
+   * (maxRows, a refused value, the sink's error) the server is told to cancel and the rest of the
+   * stream is read to its end, so the connection is free for the ROLLBACK.
+   */
+  private copy(query: string, fields: pg.FieldDef[], readers: CellReader[], sink: RowSink): Promise<void> {
+    const copy = this.client.query(this.lib.copyTo(copySql(query)));
+    // The server counts an error's position in the COPY statement: the query starts after "COPY (".
+    this.ctx.positionOffset = COPY_START.length;
+    const size = Math.max(1, this.opts.batchRows ?? PG_BATCH_ROWS);
+    const lines = new CopyTextRows();
     let left = this.opts.maxRows ?? Infinity;
-    let readers: CellReader[] | undefined;
+    let batch: (string | null)[][] = [];
     let next = 1;
-    const fetch = () => {
-      const want = Math.max(1, Math.min(batch, left));
-      const got = readBatch(cursor, want).then((b) => ({ ...b, want }));
-      // Settled by whoever awaits it, or by nobody when the read ends first: never unhandled.
-      got.catch(() => {});
-      return got;
+    const flush = () => {
+      if (batch.length === 0) return;
+      const cells = toCells(batch, fields, readers, next, this.ctx);
+      next += batch.length;
+      batch = [];
+      sink.rows(cells, next - cells.length);
     };
-    let pending = fetch();
-    try {
-      for (;;) {
-        if (signal.aborted) throw signal.reason;
-        const { rows, fields, want } = await pending;
-        if (signal.aborted) throw signal.reason;
-        if (!readers) {
-          readers = columnReaders(fields, types, this.ctx);
-          sink.header(
-            fields.map((f) => f.name),
-            0,
-            {},
-          );
+    return new Promise<void>((resolve, reject) => {
+      /** Why the read ended before the stream did: a stop is then the server's answer to the cancel. */
+      let stopped: { error: unknown } | null = null;
+      const stop = (error: unknown) => {
+        if (stopped) return;
+        stopped = { error };
+        void cancelQuery(this.client, this.target);
+      };
+      copy.on('data', (chunk: Buffer) => {
+        if (stopped) return;
+        try {
+          for (const row of lines.push(chunk)) {
+            if (row.length !== fields.length)
+              throw new Error(`COPY sent ${row.length} values for ${fields.length} columns`);
+            batch.push(row);
+            left -= 1;
+            if (batch.length === size || left === 0) flush();
+            if (left === 0) return stop(null);
+          }
+        } catch (e) {
+          stop(e);
         }
-        const take = rows.length > left ? rows.slice(0, left) : rows;
-        left -= take.length;
-        const last = rows.length < want || left <= 0;
-        // The server produces the next batch while this one is written: one round trip hidden.
-        if (!last) pending = fetch();
-        if (take.length > 0) {
-          sink.rows(toCells(take, fields, readers, next, this.ctx), next);
-          next += take.length;
+      });
+      copy.on('error', (e) => (stopped ? settle(stopped.error) : reject(e)));
+      copy.on('end', () => {
+        if (stopped) return settle(stopped.error);
+        try {
+          if (lines.pending > 0) throw new Error('COPY ended in the middle of a row');
+          flush();
+          resolve();
+        } catch (e) {
+          reject(e);
         }
-        if (last) break;
-      }
-    } finally {
-      // Also when a row is refused or the sink throws: the open portal holds the connection, and
-      // the ROLLBACK after it would wait behind it for ever.
-      await cursor.close().catch(() => {});
-    }
+      });
+      const settle = (error: unknown) => (error === null ? resolve() : reject(error));
+    });
   }
 
   /** Rolls back and closes, at the end, on an error and on abort; failing to is not the read's failure. */
   private async close(): Promise<void> {
     try {
-      if (this.connected) await this.client.query('ROLLBACK').catch(() => {});
+      // A cancel sent to stop a COPY that had already ended can land on the ROLLBACK instead:
+      // the second one then goes through (a cancel stops one statement).
+      if (this.connected) {
+        await this.client
+          .query('ROLLBACK')
+          .catch(() => this.client.query('ROLLBACK'))
+          .catch(() => {});
+      }
     } finally {
       await this.client.end().catch(() => {});
     }
   }
-}
-
-/** The next rows and the result's columns (known once the server has described the result). */
-function readBatch(cursor: Cursor<string[]>, rows: number): Promise<{ rows: string[][]; fields: pg.FieldDef[] }> {
-  return new Promise((resolve, reject) => {
-    cursor.read(rows, (err, got, result) => {
-      if (err) reject(err);
-      else resolve({ rows: got, fields: result?.fields ?? [] });
-    });
-  });
 }
 
 /** A reader per column, or the refusal of the first column whose type has no cell. */

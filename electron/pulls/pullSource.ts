@@ -54,7 +54,7 @@ export async function pullSource(db: WriteDb, conn: SourceConnectionRow, opts: P
         ? await importSource(db, conn.source, c.dir, { onProgress })
         : await pullFrom(db, conn.source, c, conn.lastGoodPullAt, startedAt, opts, onProgress);
     if (!result.unchanged) rows = result.rowCount;
-    recordPull(
+    recordAfterBulk(
       db,
       conn.source,
       outcome(true, { snapshotId: result.snapshotId, unchanged: result.unchanged, error: null }),
@@ -63,12 +63,33 @@ export async function pullSource(db: WriteDb, conn: SourceConnectionRow, opts: P
     return result;
   } catch (e) {
     try {
-      recordPull(db, conn.source, outcome(false, { snapshotId: null, unchanged: false, error: shapeOf(e) }), startedAt);
+      recordAfterBulk(
+        db,
+        conn.source,
+        outcome(false, { snapshotId: null, unchanged: false, error: shapeOf(e) }),
+        startedAt,
+      );
     } catch (recording) {
       // The pull's own error is what the caller must see; the log keeps why it was not recorded.
       writeLog('warn', `the failed pull of ${conn.source} could not be recorded`, recording);
     }
     throw e;
+  }
+}
+
+/**
+ * Records the outcome with SQLite's automatic checkpoint held off: the snapshot just committed
+ * left its rows in the WAL for a worker to copy (bulkWrite.ts), and this small write's commit
+ * would otherwise copy them itself, on this thread, for about a second on an M pull.
+ */
+function recordAfterBulk(...args: Parameters<typeof recordPull>): void {
+  const db = args[0];
+  const before = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 0');
+  try {
+    recordPull(...args);
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${before}`);
   }
 }
 

@@ -2,7 +2,7 @@
 // (tests/helpers/feedServer.ts): every demo S table in every paging style gives the demo's rows
 // with the cells its CSV export holds; OData's $select and $filter go out as they should; each
 // fault ends in its own message, never hangs, and never quotes the secret.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createServer } from 'node:net';
 import type { HttpSource } from '../../shared/calls/sources';
 import type { CanonicalTableName, SourceSystem } from '../../shared/domain/canonical';
@@ -191,19 +191,38 @@ describe('every demo table in every paging style', () => {
     expect(feed.requests.length - before).toBe(1);
   });
 
-  test('one page at a time: the rows of a page reach the sink before the next page is asked for', async () => {
+  test('one page ahead: the next page is asked for before a page reaches the sink, never two ahead', async () => {
     const before = feed.requests.length;
+    // The reader's own requests, counted as it makes them (the feed only sees one once this
+    // thread gets back to its event loop, after the sink has run).
+    const fetches = vi.spyOn(globalThis, 'fetch');
     const asked: number[] = [];
-    const reader = httpTableReader(feed.settingsFor('CRM', 'cursor'), 'forecasts', mappingOf('CRM', 'forecasts'), {
-      secret: TOKEN,
-      since: null,
-    });
-    await reader.read(
-      { header: () => undefined, rows: () => void asked.push(feed.requests.length - before) },
-      new AbortController().signal,
-    );
-    expect(asked.length).toBeGreaterThan(10);
-    expect(asked).toEqual(asked.map((_, i) => i + 1));
+    const served: number[] = [];
+    try {
+      const reader = httpTableReader(feed.settingsFor('CRM', 'cursor'), 'forecasts', mappingOf('CRM', 'forecasts'), {
+        secret: TOKEN,
+        since: null,
+      });
+      await reader.read(
+        {
+          header: () => undefined,
+          rows: () => {
+            asked.push(fetches.mock.calls.length);
+            served.push(feed.requests.length - before);
+          },
+        },
+        new AbortController().signal,
+      );
+    } finally {
+      fetches.mockRestore();
+    }
+    const pages = asked.length;
+    expect(pages).toBeGreaterThan(10);
+    // Page i (from 1) reaches the sink with page i + 1 already asked for; the last with none after it.
+    expect(asked).toEqual(asked.map((_, i) => Math.min(i + 2, pages)));
+    // The feed has answered at most the pages handed on and the one coming.
+    served.forEach((n, i) => expect(n).toBeLessThanOrEqual(i + 2));
+    expect(feed.requests.length - before).toBe(pages);
   });
 
   test('modified-since on a plain JSON feed is refused at read time', async () => {

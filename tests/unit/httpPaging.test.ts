@@ -126,6 +126,63 @@ describe('paging plans', () => {
     expect(asked).toEqual(['https://erp/odata/Items', 'https://erp/odata/Items?$skiptoken=5']);
   });
 
+  it('asks one page ahead: page n + 1 is asked for before page n is handed on, never further', async () => {
+    const table: HttpTable = {
+      url: 'https://erp/api/items',
+      rowsPath: 'items',
+      paging: { kind: 'next-link', path: 'next' },
+    };
+    let asked = 0;
+    const get = (url: string) => {
+      asked += 1;
+      const n = Number(new URL(url).searchParams.get('p') ?? 1);
+      return Promise.resolve({ items: rows(2), next: n < 4 ? `/api/items?p=${n + 1}` : null });
+    };
+    const seen: number[] = [];
+    for await (const p of feedPages(table.url, table, get, FROM)) seen.push(asked - p.n);
+    // One ahead for pages 1-3; none after the last.
+    expect(seen).toEqual([1, 1, 1, 0]);
+  });
+
+  it('a fault of the page asked ahead, or of its link, comes after the page before is handed on', async () => {
+    const table: HttpTable = {
+      url: 'https://erp/api/items',
+      rowsPath: 'items',
+      paging: { kind: 'next-link', path: 'next' },
+    };
+    const handed: number[] = [];
+    const failing = (url: string) =>
+      url.endsWith('p=2')
+        ? Promise.reject(new Error('page 2 failed'))
+        : Promise.resolve({ items: rows(1), next: '/api/items?p=2' });
+    const read = async (get: (url: string) => Promise<unknown>) => {
+      for await (const p of feedPages(table.url, table, get, FROM)) handed.push(p.n);
+    };
+    await expect(read(failing)).rejects.toThrow('page 2 failed');
+    expect(handed).toEqual([1]);
+    handed.length = 0;
+    const looping = () => Promise.resolve({ items: rows(1), next: '/api/items' });
+    await expect(read(looping)).rejects.toThrow(/paging loops: page 1 gives the next link/);
+    expect(handed).toEqual([1]);
+  });
+
+  it('asks for no page past the rows wanted (maxRows)', async () => {
+    const table: HttpTable = {
+      url: 'https://erp/api/items',
+      rowsPath: 'items',
+      paging: { kind: 'next-link', path: 'next' },
+    };
+    const asked: string[] = [];
+    const get = (url: string) => {
+      asked.push(url);
+      return Promise.resolve({ items: rows(3), next: `/api/items?p=${asked.length + 1}` });
+    };
+    let n = 0;
+    for await (const p of feedPages(table.url, table, get, FROM, { maxRows: 5 })) n += p.rows.length;
+    expect(n).toBe(6);
+    expect(asked).toEqual(['https://erp/api/items', 'https://erp/api/items?p=2']);
+  });
+
   it('refuses a next link seen before, a cursor seen before, and a link to another server', async () => {
     const next: HttpTable = {
       url: 'https://erp/api/items',
