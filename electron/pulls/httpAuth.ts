@@ -4,7 +4,9 @@
 // sent, out of any text quoted from an answer: a server that echoes the request must not put
 // the token into a message or the log.
 import type { HttpSource } from '../../shared/calls/sources';
+import type { SourceSystem } from '../../shared/domain/canonical';
 import { AppError } from '../../shared/domain/errors';
+import { envNameOf } from '../../shared/sync/secretNames';
 
 export interface FeedAuth {
   headers: Record<string, string>;
@@ -12,7 +14,13 @@ export interface FeedAuth {
   scrub(text: string): string;
 }
 
-export function feedAuth(settings: HttpSource, secret: string | undefined, from: string): FeedAuth {
+export function feedAuth(
+  settings: HttpSource,
+  secret: string | undefined,
+  from: string,
+  /** The source pulled, for the hint; without it the hint names the variable's pattern. */
+  source?: SourceSystem,
+): FeedAuth {
   const headers: Record<string, string> = {
     Accept: settings.odata ? 'application/json;odata.metadata=minimal;IEEE754Compatible=true' : 'application/json',
     ...(settings.odata ? { 'OData-Version': '4.0', 'OData-MaxVersion': '4.0' } : {}),
@@ -27,7 +35,9 @@ export function feedAuth(settings: HttpSource, secret: string | undefined, from:
       `No ${what} is set for this connection (${auth.kind} auth); nothing was asked.`,
       {
         where: { file: from },
-        hint: `Type the ${what} in the source's connection on the Data page, or set the source's PLANROOM_SOURCE_<SOURCE>_SECRET environment variable.`,
+        hint: source
+          ? `Type the ${what} in ${source}'s connection on the Data page, or run planroom source secret ${source}, or set ${envNameOf(`source:${source}`)}.`
+          : `Type the ${what} in the source's connection on the Data page, or set the source's PLANROOM_SOURCE_<SOURCE>_SECRET environment variable.`,
       },
     );
   }

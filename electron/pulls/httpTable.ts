@@ -6,7 +6,7 @@
 // pages and handed on a page (at most BATCH rows) at a time; the next page is asked for while
 // one is mapped (httpPages.ts), so at most two are held at once.
 import type { HttpSource, HttpTable } from '../../shared/calls/sources';
-import type { CanonicalTableName } from '../../shared/domain/canonical';
+import type { CanonicalTableName, SourceSystem } from '../../shared/domain/canonical';
 import { AppError, cutInput } from '../../shared/domain/errors';
 import { headersOf } from '../../shared/domain/mappingHeaders';
 import type { FileMapping } from '../../shared/domain/profile';
@@ -25,6 +25,8 @@ const BATCH = 5000;
 const HEADER_ROWS = 100;
 
 export interface HttpTableOptions {
+  /** The source system pulled: a missing secret's hint names its variable and CLI command. */
+  source?: SourceSystem;
   /** The token, password or API key (auth kind bearer, basic, api-key). */
   secret: string | undefined;
   /** Ask only for rows changed after this time (ISO), when the table names a modifiedSince field. */
@@ -82,7 +84,7 @@ async function readFeed(
       },
     );
   }
-  const auth = feedAuth(settings, opts.secret, from);
+  const auth = feedAuth(settings, opts.secret, from, opts.source);
   // Stops the page asked ahead when the read ends early (maxRows, a refused row, the sink's error).
   const done = new AbortController();
   const ctx: FetchContext = {

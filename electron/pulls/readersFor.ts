@@ -43,7 +43,12 @@ export function readerFor(
   const { table } = mapping;
   if (settings.kind === 'http') {
     if (!settings.tables[table]) return null;
-    return httpTableReader(settings, table, mapping, { secret: opts.secret, since: opts.since, maxRows: opts.maxRows });
+    return httpTableReader(settings, table, mapping, {
+      source: opts.source,
+      secret: opts.secret,
+      since: opts.since,
+      maxRows: opts.maxRows,
+    });
   }
   if (!settings.queries[table]) return null;
   return pgTableReader(settings, table, { secret: opts.secret, maxRows: opts.maxRows, source: opts.source });

@@ -1,6 +1,7 @@
 // The request headers of a feed and the scrubbing of its secret from quoted answers.
 import { describe, expect, it } from 'vitest';
 import type { HttpSource } from '../../shared/calls/sources';
+import type { AppError } from '../../shared/domain/errors';
 import { feedAuth } from '../../electron/pulls/httpAuth';
 
 const base: HttpSource = {
@@ -45,6 +46,18 @@ describe('feedAuth', () => {
   it('refuses to ask without the secret its auth needs', () => {
     expect(() => feedAuth({ ...base, auth: { kind: 'api-key', header: 'X-Key' } }, '', FROM)).toThrow(
       'No API key is set for this connection (api-key auth); nothing was asked.',
+    );
+  });
+
+  it("names the pulled source's own variable and command in the hint", () => {
+    let hint: string | undefined;
+    try {
+      feedAuth({ ...base, auth: { kind: 'bearer' } }, undefined, FROM, 'CRM');
+    } catch (e) {
+      hint = (e as AppError).hint;
+    }
+    expect(hint).toBe(
+      "Type the token in CRM's connection on the Data page, or run planroom source secret CRM, or set PLANROOM_SOURCE_CRM_SECRET.",
     );
   });
 
